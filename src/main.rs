@@ -1,3 +1,3 @@
 fn main() {
-    println!("claimcheck");
+    std::process::exit(claimcheck::cli::run());
 }

@@ -2,6 +2,11 @@
 
 use serde::Serialize;
 
+mod grammar;
+mod words;
+
+pub use words::{hedge_meaning, HedgeMeaning};
+
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -21,10 +26,16 @@ pub enum Kind {
 /// One quantity found in a text, with its exact span.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
+    /// The exact source slice, hedge included.
+    pub text: String,
     /// Byte offset of the first byte (hedge included).
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, counted in characters.
+    pub column: usize,
     pub kind: Kind,
     /// The number as stated in its own unit; `None` for a range.
     pub value: Option<f64>,
@@ -41,43 +52,688 @@ pub struct Quantity {
 }
 
 /// Finds every quantity in `text`, in order of position. Pure: no I/O.
+///
+/// The grammar is tried only where a quantity can start (a digit, a sign, a currency sign or
+/// the start of a word), and a position inside a quantity already read is never tried again,
+/// so the cost is linear in the text.
 pub fn extract(text: &str) -> Vec<Quantity> {
-    let _ = text;
-    Vec::new()
+    let mut out = Vec::new();
+    let mut lines = LineCursor::default();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if !text.is_char_boundary(pos) || !candidate_start(text, pos) {
+            pos += 1;
+            continue;
+        }
+        match read_at(text, pos) {
+            Some(Found::Quantity(mut q)) => {
+                let (line, column) = lines.locate(text, q.start);
+                q.line = line;
+                q.column = column;
+                pos = q.end.max(pos + 1);
+                out.push(q);
+            }
+            Some(Found::Skip(end)) => pos = end.max(pos + 1),
+            None => pos = next_word(text, pos),
+        }
+    }
+    out
 }
 
 /// Reads a whole string as one quantity, as tables state values: `3417`, `at least 5600`,
-/// `more than 40,000`, `500-600`, `about 1200`. `None` when the text is not exactly one quantity.
+/// `more than 40,000`, `500-600`, `about 1200`, `2,000+`. `None` when the text is not exactly
+/// one quantity. Years are read as plain numbers here: a table cell is a value, not a date.
 pub fn parse_value(text: &str) -> Option<Quantity> {
     let trimmed = text.trim();
-    if let Some((a, b)) = trimmed.split_once('-') {
-        let (a, b) = (parse_plain(a)?, parse_plain(b)?);
-        return Some(Quantity {
-            start: 0,
-            end: text.len(),
-            kind: Kind::Range,
-            value: None,
-            low: Some(a),
-            high: Some(b),
-            hedge: None,
-            unit: None,
-            precision: None,
-        });
+    let offset = text.len() - text.trim_start().len();
+    let p = grammar::quantity(trimmed)?;
+    if p.len != trimmed.len() {
+        return None;
     }
-    let v = parse_plain(trimmed)?;
+    Some(to_quantity(text, offset, &p))
+}
+
+/// The byte offset just after the word or token at `pos`.
+fn next_word(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let mut chars = rest.char_indices();
+    let first = chars.next().map_or(1, |(_, c)| c.len_utf8());
+    if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return pos + first;
+    }
+    match rest.find(|c: char| !c.is_alphanumeric()) {
+        Some(n) => pos + n,
+        None => text.len(),
+    }
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn prev_prev_char(text: &str, pos: usize) -> Option<char> {
+    let mut it = text[..pos].chars();
+    it.next_back();
+    it.next_back()
+}
+
+/// Whether a quantity may start at `pos`.
+fn candidate_start(text: &str, pos: usize) -> bool {
+    let Some(c) = text[pos..].chars().next() else {
+        return false;
+    };
+    let prev = prev_char(text, pos);
+    let prev_alnum = prev.is_some_and(|p| p.is_alphanumeric() || p == '_');
+    if prev_alnum {
+        return false;
+    }
+    if c.is_ascii_digit() {
+        // "F-16", "COVID-19": a number glued to a word by a hyphen is a name.
+        if matches!(prev, Some('-' | '/' | '.' | ',' | ':'))
+            && prev_prev_char(text, pos).is_some_and(|p| p.is_alphanumeric())
+        {
+            return false;
+        }
+        return true;
+    }
+    if c.is_alphabetic() {
+        return !matches!(prev, Some('\'' | '’' | '-' | '@' | '/' | '&'));
+    }
+    matches!(
+        c,
+        '-' | '−' | '$' | '€' | '£' | '¥' | '₹' | '~' | '<' | '>' | '≥' | '≤' | '#' | '.'
+    ) || words::vulgar_fraction(c).is_some()
+}
+
+enum Found {
+    Quantity(Quantity),
+    /// Not a quantity, and nothing up to this offset is one either (an IP address, a phone
+    /// number, a label such as "Article 5").
+    Skip(usize),
+}
+
+fn read_at(text: &str, pos: usize) -> Option<Found> {
+    let rest = &text[pos..];
+    let first = rest.chars().next()?;
+    if first == '.' && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if first == '.' && prev_char(text, pos).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if first.is_ascii_digit() || first == '-' || first == '+' {
+        if let Some(end) = numeric_chain(text, pos) {
+            return Some(Found::Skip(end));
+        }
+        if list_bullet(text, pos) || footnote(text, pos) || after_label(text, pos) {
+            return Some(Found::Skip(next_word(text, pos)));
+        }
+    }
+    if let Some(q) = date_at(text, pos) {
+        return Some(Found::Quantity(q));
+    }
+    let p = grammar::quantity(rest)?;
+    if p.len == 0 {
+        return None;
+    }
+    let end = pos + p.len;
+    // A number glued to letters is a unit or a name ("29km", "180ml", "1m"), not a count.
+    let next = text[end..].chars().next();
+    let last = text[..end].chars().next_back();
+    if next.is_some_and(|c| c.is_alphanumeric()) && last.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut q = to_quantity(text, pos, &p);
+    if q.kind == Kind::Number && q.hedge.is_none() && lone_word_one(text, &q) {
+        return None;
+    }
+    if let Some(year) = year_reading(text, &q) {
+        q = year;
+    }
+    if q.kind == Kind::Ordinal && ordinal_not_rank(text, &q) {
+        return None;
+    }
+    Some(Found::Quantity(q))
+}
+
+fn to_quantity(text: &str, pos: usize, p: &grammar::Parsed) -> Quantity {
+    let end = pos + p.len;
+    let slice = &text[pos..end];
+    let hedge = p.hedge_len.map(|n| slice[..n].trim_end().to_string());
+    Quantity {
+        text: slice.to_string(),
+        start: pos,
+        end,
+        line: 1,
+        column: 1,
+        kind: p.kind,
+        value: p.value,
+        low: p.low,
+        high: p.high,
+        hedge,
+        unit: p.unit.map(str::to_string),
+        precision: p.precision,
+    }
+}
+
+/// Runs of digits joined by dots, colons or hyphens that no quantity has: IP addresses
+/// ("192.168.1.2"), version numbers, times ("10:30"), phone numbers ("+1-222-2222/2222",
+/// "555-123-4567"). Returns the end of the run when it is one of those.
+fn numeric_chain(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let phone_prefix = pos > 0 && bytes[pos - 1] == b'+';
+    let mut i = pos;
+    if i < bytes.len() && bytes[i] == b'+' {
+        i += 1;
+    }
+    let mut groups = 0;
+    let mut dots = 0;
+    let mut colons = 0;
+    let mut dashes = 0;
+    let mut slashes = 0;
+    loop {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            break;
+        }
+        groups += 1;
+        if i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() {
+            match bytes[i] {
+                b'.' => dots += 1,
+                b':' => colons += 1,
+                b'-' => dashes += 1,
+                b'/' => slashes += 1,
+                _ => break,
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let first_is_digit = bytes.get(pos).is_some_and(u8::is_ascii_digit);
+    let phone = (phone_prefix || bytes.get(pos) == Some(&b'+')) && groups >= 2
+        || dashes >= 2 && slashes == 0 && dots == 0
+        || dashes >= 1 && slashes >= 1;
+    let chain = dots >= 2 || colons >= 1 || phone;
+    let starts_right = first_is_digit || bytes.get(pos) == Some(&b'+');
+    (starts_right && chain && groups >= 2 && !is_numeric_date(&text[pos..i])).then_some(i)
+}
+
+fn is_numeric_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    let years = parts.iter().filter(|p| p.len() == 4).count();
+    years == 1 && parts.iter().all(|p| p.len() <= 4)
+}
+
+/// A list marker at the start of a line: "1." or "2)" followed by a space.
+fn list_bullet(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |n| n + 1);
+    if !text[line_start..pos].chars().all(char::is_whitespace) {
+        return false;
+    }
+    let rest = &text[pos..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits <= 3
+        && matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
+        && rest
+            .as_bytes()
+            .get(digits + 1)
+            .is_some_and(|b| *b == b' ' || *b == b'\t')
+}
+
+/// A footnote marker: "[3]", "^3".
+fn footnote(text: &str, pos: usize) -> bool {
+    let prev = prev_char(text, pos);
+    let rest = &text[pos..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (prev == Some('[') && rest.as_bytes().get(digits) == Some(&b']')) || prev == Some('^')
+}
+
+/// Numbers that name a thing rather than count it: "Article 5", "Section 230", "Flight 17".
+fn after_label(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == text[..pos].len() {
+        return false;
+    }
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |n| {
+        n + before[n..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    const LABELS: &[&str] = &[
+        "Article",
+        "Section",
+        "Chapter",
+        "Clause",
+        "Paragraph",
+        "Amendment",
+        "Title",
+        "Rule",
+        "Resolution",
+        "Flight",
+        "Route",
+        "Highway",
+        "Interstate",
+        "Room",
+        "Page",
+        "Figure",
+        "Fig",
+        "Table",
+        "Appendix",
+        "Annex",
+        "Vol",
+        "Volume",
+        "Version",
+        "Level",
+        "Phase",
+        "Stage",
+        "Category",
+        "Class",
+        "Grade",
+        "Gate",
+        "Platform",
+        "Bill",
+        "Act",
+        "Item",
+        "Episode",
+        "Season",
+        "Part",
+        "Step",
+        "Apollo",
+        "Windows",
+        "iPhone",
+        "Galaxy",
+        "Model",
+        "Type",
+        "Block",
+        "Unit",
+        "District",
+        "Precinct",
+        "Ward",
+        "Lot",
+        "Suite",
+        "Building",
+    ];
+    LABELS.contains(&word)
+}
+
+/// "one of the most popular", "the one you mentioned": the word "one" as a pronoun.
+fn lone_word_one(text: &str, q: &Quantity) -> bool {
+    if !q.text.eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let before = text[..q.start].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let after = text[q.end..].trim_start();
+    let next_word: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        prev_word.as_str(),
+        "the"
+            | "this"
+            | "that"
+            | "which"
+            | "any"
+            | "each"
+            | "every"
+            | "no"
+            | "some"
+            | "no-"
+            | "another"
+            | "someone"
+            | "everyone"
+            | "anyone"
+            | "little"
+            | "only"
+            | "last"
+            | "a"
+    ) || matches!(
+        next_word.as_str(),
+        "of" | "another"
+            | "after"
+            | "or"
+            | "way"
+            | "thing"
+            | "day"
+            | "hand"
+            | "time"
+            | "could"
+            | "can"
+            | "might"
+            | "must"
+            | "should"
+            | "would"
+            | "may"
+            | "who"
+            | "that"
+            | "which"
+            | "reason"
+            | "such"
+            | "point"
+    )
+}
+
+/// Reads a bare four-digit integer as a year when the context says so: "in 2015",
+/// "the 2015 report", "2014-15". A count keeps a plural noun after it: "2000 fighters".
+fn year_reading(text: &str, q: &Quantity) -> Option<Quantity> {
+    if q.kind != Kind::Number && q.kind != Kind::Range {
+        return None;
+    }
+    let t = q.text.as_str();
+    let is_year = |s: &str| {
+        s.len() == 4
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (1000..=2199).contains(&s.parse::<u32>().unwrap_or(0))
+    };
+    // "2014-15", "2014–2015", "2014/15"
+    if q.kind == Kind::Range && q.hedge.is_none() {
+        if let Some((a, b)) = t.split_once(['-', '–', '/']) {
+            if is_year(a) && (b.len() == 2 || is_year(b)) && b.bytes().all(|x| x.is_ascii_digit()) {
+                let start: f64 = a.parse().ok()?;
+                let end: f64 = if b.len() == 2 {
+                    (start / 100.0).floor() * 100.0 + b.parse::<f64>().ok()?
+                } else {
+                    b.parse().ok()?
+                };
+                return Some(Quantity {
+                    kind: Kind::Year,
+                    value: None,
+                    low: Some(start),
+                    high: Some(end),
+                    precision: None,
+                    ..q.clone()
+                });
+            }
+        }
+        return None;
+    }
+    if !is_year(t) || q.hedge.is_some() {
+        return None;
+    }
+    let before = text[..q.start].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let year_context = matches!(
+        prev_word.as_str(),
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "of"
+            | "during"
+            | "from"
+            | "to"
+            | "through"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "year"
+            | "early"
+            | "late"
+            | "mid"
+            | "the"
+            | "fiscal"
+            | "fy"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "end"
+            | "start"
+            | "beginning"
+            | "circa"
+            | "around"
+            | "for"
+            | "at"
+            | "last"
+            | "as"
+    ) || words::month(&prev_word);
+    let after = &text[q.end..];
+    let next_word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let count_noun = after.starts_with(' ')
+        && next_word.len() > 2
+        && next_word.ends_with('s')
+        && next_word.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            next_word.as_str(),
+            "was"
+                | "has"
+                | "is"
+                | "as"
+                | "its"
+                | "this"
+                | "levels"
+                | "figures"
+                | "numbers"
+                | "results"
+                | "elections"
+                | "census"
+                | "estimates"
+                | "totals"
+                | "counts"
+        );
+    if count_noun && !year_context {
+        return None;
+    }
     Some(Quantity {
-        start: 0,
-        end: text.len(),
-        kind: Kind::Number,
-        value: Some(v),
-        low: Some(v),
-        high: Some(v),
-        hedge: None,
-        unit: None,
+        kind: Kind::Year,
         precision: None,
+        ..q.clone()
     })
 }
 
-fn parse_plain(s: &str) -> Option<f64> {
-    s.trim().replace(',', "").parse().ok()
+/// Ordinal words that are not ranks: "a second" (time), "second half".
+fn ordinal_not_rank(text: &str, q: &Quantity) -> bool {
+    let lower = q.text.to_ascii_lowercase();
+    if lower != "second" && lower != "seconds" {
+        return false;
+    }
+    let before = text[..q.start].trim_end().to_ascii_lowercase();
+    let after = text[q.end..].trim_start().to_ascii_lowercase();
+    before.ends_with(|c: char| c.is_ascii_digit())
+        || before.ends_with(" a")
+        || before.ends_with(" per")
+        || before.ends_with(" every")
+        || after.starts_with("half")
+        || after.starts_with("hand")
+        || after.starts_with("thought")
 }
+
+/// Dates: "October 2017", "Oct. 24, 2017", "24 October 2017", "2017-10-24", "5/17/2018",
+/// "the 1990s".
+fn date_at(text: &str, pos: usize) -> Option<Quantity> {
+    let rest = &text[pos..];
+    let make = |len: usize, year: Option<f64>| Quantity {
+        text: rest[..len].to_string(),
+        start: pos,
+        end: pos + len,
+        line: 1,
+        column: 1,
+        kind: Kind::Date,
+        value: year,
+        low: year,
+        high: year,
+        hedge: None,
+        unit: None,
+        precision: None,
+    };
+    let first = rest.chars().next()?;
+    if first.is_ascii_digit() {
+        // ISO and numeric dates
+        let run: usize = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'.'))
+            .count();
+        let token = rest[..run].trim_end_matches(['.', '-', '/']);
+        if is_numeric_date(token) && !rest[token.len()..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            let year = token
+                .split(['/', '-', '.'])
+                .find(|p| p.len() == 4)
+                .and_then(|p| p.parse().ok());
+            return Some(make(token.len(), year));
+        }
+        // "1995-01": a year and a month
+        if token.len() == 7
+            && token.as_bytes()[4] == b'-'
+            && token.bytes().filter(|b| b.is_ascii_digit()).count() == 6
+        {
+            let month: u32 = token[5..].parse().ok()?;
+            if (1..=12).contains(&month)
+                && token[..4]
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1000..2200).contains(&y))
+            {
+                return Some(make(7, token[..4].parse().ok()));
+            }
+        }
+        // decades: "1990s", "the 2010s"
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 4
+            && rest[4..].starts_with('s')
+            && !rest[5..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            return Some(make(5, rest[..4].parse().ok()));
+        }
+        // "24 October 2017"
+        if (1..=2).contains(&digits) {
+            let after = &rest[digits..];
+            let sp = after.len() - after.trim_start_matches(' ').len();
+            if sp == 1 {
+                if let Some(m) = month_word(&after[1..]) {
+                    let mut len = digits + 1 + m;
+                    if let Some(y) = year_after(&rest[len..]) {
+                        len += y;
+                    }
+                    return Some(make(len, None));
+                }
+            }
+        }
+        return None;
+    }
+    // "October 2017", "Oct. 24, 2017", "May 4th"
+    let m = month_word(rest)?;
+    let after = &rest[m..];
+    if let Some(y) = year_after(after) {
+        let year = rest[m + y - 4..m + y].parse().ok();
+        return Some(make(m + y, year));
+    }
+    let sp = after.len() - after.trim_start_matches(' ').len();
+    if sp != 1 {
+        return None;
+    }
+    let day_text = &after[1..];
+    let digits = day_text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day: u32 = day_text[..digits].parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut len = m + 1 + digits;
+    let suffix = &day_text[digits..];
+    for s in ["st", "nd", "rd", "th"] {
+        if suffix.starts_with(s) {
+            len += 2;
+            break;
+        }
+    }
+    if rest[len..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let tail = &rest[len..];
+    let comma = if tail.starts_with(", ") { 1 } else { 0 };
+    let mut year = None;
+    if let Some(y) = year_after(&tail[comma..]) {
+        year = tail[comma + y - 4..comma + y].parse().ok();
+        len += comma + y;
+    }
+    // "May" is also a verb: "may 4" needs a capital.
+    if rest.starts_with("may") {
+        return None;
+    }
+    Some(make(len, year))
+}
+
+/// The byte length of a month name at the start of `s` (with an abbreviation's dot).
+fn month_word(s: &str) -> Option<usize> {
+    let w: String = s.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if !words::month(&w.to_ascii_lowercase()) {
+        return None;
+    }
+    let mut len = w.len();
+    if s[len..].starts_with('.') && w.len() <= 4 {
+        len += 1;
+    }
+    Some(len)
+}
+
+/// The byte length of " 2017" (one space and a four-digit year) at the start of `s`.
+fn year_after(s: &str) -> Option<usize> {
+    let t = s.strip_prefix(' ')?;
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || t[4..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let y: u32 = t[..4].parse().ok()?;
+    (1000..2200).contains(&y).then_some(5)
+}
+
+/// Turns byte offsets into lines and columns while scanning forward.
+#[derive(Default)]
+struct LineCursor {
+    line: usize,
+    line_start: usize,
+    scanned: usize,
+}
+
+impl LineCursor {
+    fn locate(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        if offset < self.scanned {
+            *self = LineCursor::default();
+        }
+        for (i, b) in text.as_bytes()[self.scanned..offset].iter().enumerate() {
+            if *b == b'\n' {
+                self.line += 1;
+                self.line_start = self.scanned + i + 1;
+            }
+        }
+        self.scanned = offset;
+        let column = text[self.line_start..offset].chars().count() + 1;
+        (self.line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1367 @@
+//! The nom grammar of one quantity, tried at a candidate position of the text.
+//!
+//! Parsers take the text from the candidate position to the end of the text and return what they
+//! consumed. Composition of spelled-out numbers ("twenty-one thousand three hundred") is a fold
+//! over atoms with a small state machine, so that "3 hundred and 2 hundred" stays two numbers.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{opt, recognize};
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+use super::words::{self, HedgeMeaning, HEDGES};
+use super::Kind;
+
+/// A quantity parsed at one position, before it is placed in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Parsed {
+    /// Bytes consumed from the candidate position.
+    pub len: usize,
+    pub kind: Kind,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Byte length of the hedge at the start of the quantity, if any.
+    pub hedge_len: Option<usize>,
+    pub unit: Option<&'static str>,
+    pub precision: Option<f64>,
+}
+
+/// An amount: a number with its unit, before hedges and ranges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Amount {
+    value: f64,
+    kind: Kind,
+    unit: Option<&'static str>,
+    precision: Option<f64>,
+    /// Written only in digits, with no scale, sign, unit or separators ("2015").
+    bare_integer_digits: usize,
+    /// The largest scale applied ("million" → 1e6), 1 when none.
+    scale: f64,
+    spelled: bool,
+}
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+}
+
+/// Whitespace between words: spaces, and at most one line break (a soft wrap).
+fn ws(i: &str) -> Res<'_, &str> {
+    recognize((
+        take_while(is_space),
+        opt(pair(opt(char('\r')), char('\n'))),
+        take_while(is_space),
+    ))
+    .parse(i)
+    .and_then(|(rest, s)| {
+        if s.is_empty() {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Space,
+            )))
+        } else {
+            Ok((rest, s))
+        }
+    })
+}
+
+/// A word of letters (ASCII or not), with no trailing boundary check needed: the run stops at
+/// the first non-letter.
+fn word(i: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic())(i)
+}
+
+/// Lowercases a short ASCII word into a stack buffer; `None` for long or non-ASCII words,
+/// which are never number words.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Matches one word, lowercased, that `f` accepts.
+fn word_where<'a, T>(i: &'a str, f: impl Fn(&str) -> Option<T>) -> Res<'a, T> {
+    let (rest, w) = word(i)?;
+    let mut buf = [0u8; 24];
+    match lower(w, &mut buf).and_then(f) {
+        Some(t) => Ok((rest, t)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
+/// A case-insensitive keyword ending at a word boundary.
+fn kw<'a>(k: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| {
+        let (rest, m) = tag_no_case(k)(i)?;
+        let ends_in_letter = k.chars().last().is_some_and(|c| c.is_alphanumeric());
+        if ends_in_letter && rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )));
+        }
+        Ok((rest, m))
+    }
+}
+
+fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+fn consumed(from: &str, rest: &str) -> usize {
+    from.len() - rest.len()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Digits
+
+/// A number in digits: `2,920` `1.5` `.5` `10 000` `1.3e6` `1.3x10^6`.
+/// Returns the value, the count of printed decimals, and whether it is a bare integer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Digits {
+    value: f64,
+    decimals: usize,
+    int_digits: usize,
+    grouped: bool,
+    exponent: bool,
+}
+
+fn group_sep(i: &str) -> Res<'_, char> {
+    one_of(",\u{a0}\u{2009}\u{202f} ").parse(i)
+}
+
+fn three_digits(i: &str) -> Res<'_, &str> {
+    let (rest, d) = digit1(i)?;
+    if d.len() == 3 {
+        Ok((rest, d))
+    } else {
+        fail(i)
+    }
+}
+
+fn digits(i: &str) -> Res<'_, Digits> {
+    // Integer part: grouped thousands, or a plain run of digits, or nothing before ".5".
+    let (rest, int_text) = alt((
+        recognize(pair(
+            take_while_m_n_digits(1, 3),
+            nom::multi::many1(pair(group_sep, three_digits)),
+        )),
+        digit1,
+        tag(""),
+    ))
+    .parse(i)?;
+    // A grouped number must use one separator throughout ("1, 234" is not a number).
+    let grouped = int_text.len() > 3 && !int_text.bytes().all(|b| b.is_ascii_digit());
+    if grouped && !consistent_groups(int_text) {
+        return digits_plain(i);
+    }
+    let (rest, frac) = opt(pair(char('.'), digit1)).parse(rest)?;
+    if int_text.is_empty() && frac.is_none() {
+        return fail(i);
+    }
+    let mut text: String = int_text.chars().filter(|c| c.is_ascii_digit()).collect();
+    let int_digits = text.len();
+    let decimals = frac.map_or(0, |(_, d)| d.len());
+    if let Some((_, d)) = frac {
+        text.push('.');
+        text.push_str(d);
+    }
+    let mut value: f64 = text.parse().unwrap_or(0.0);
+    // Scientific notation: 1.3e6, 12.32e+14, 1.3x10^6.
+    let (rest, exp) = opt(alt((
+        recognize((one_of("eE"), opt(one_of("+-")), digit1)),
+        recognize((one_of("x×"), tag("10^"), opt(one_of("+-")), digit1)),
+    )))
+    .parse(rest)?;
+    let exponent = exp.is_some();
+    if let Some(e) = exp {
+        let digits_start = e.find(|c: char| c == '+' || c == '-' || c.is_ascii_digit());
+        let power = digits_start
+            .and_then(|s| e[s..].trim_start_matches('+').parse::<i32>().ok())
+            .map(|p| p.clamp(-300, 300))
+            .unwrap_or(0);
+        value *= 10f64.powi(power);
+    }
+    Ok((
+        rest,
+        Digits {
+            value,
+            decimals,
+            int_digits,
+            grouped,
+            exponent,
+        },
+    ))
+}
+
+fn digits_plain(i: &str) -> Res<'_, Digits> {
+    let (rest, d) = digit1(i)?;
+    Ok((
+        rest,
+        Digits {
+            value: d.parse().unwrap_or(0.0),
+            decimals: 0,
+            int_digits: d.len(),
+            grouped: false,
+            exponent: false,
+        },
+    ))
+}
+
+fn take_while_m_n_digits(m: usize, n: usize) -> impl Fn(&str) -> Res<'_, &str> {
+    move |i: &str| nom::bytes::complete::take_while_m_n(m, n, |c: char| c.is_ascii_digit())(i)
+}
+
+fn consistent_groups(int_text: &str) -> bool {
+    let mut seps = int_text.chars().filter(|c| !c.is_ascii_digit());
+    match seps.next() {
+        Some(first) => seps.all(|c| c == first),
+        None => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spelled-out numbers and mixed forms ("4 thousand 3 hundred and 21")
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Atom {
+    Digits(Digits),
+    /// zero..nineteen
+    Unit(f64),
+    /// twenty..ninety, possibly with a unit joined ("twenty-one" = Tens(21)).
+    Tens(f64, bool),
+    Hundred,
+    Scale(f64),
+    Dozen,
+    /// "a" or "an" standing for one before a scale ("a million", "a dozen").
+    A,
+    And,
+}
+
+fn tens_unit(i: &str) -> Res<'_, Atom> {
+    let (rest, t) = word_where(i, words::tens)?;
+    // "twenty-one", "fifty - two", "fifty   two"
+    let joined = |j| -> Res<'_, f64> {
+        let (j, _) = alt((
+            recognize((opt(ws), alt((char('-'), char('‑'))), opt(ws))),
+            ws,
+        ))
+        .parse(j)?;
+        word_where(j, |w| {
+            words::cardinal(w).filter(|v| (1.0..10.0).contains(v))
+        })
+    };
+    match joined(rest) {
+        Ok((rest2, u)) => Ok((rest2, Atom::Tens(t + u, true))),
+        Err(_) => Ok((rest, Atom::Tens(t, false))),
+    }
+}
+
+fn atom(i: &str) -> Res<'_, Atom> {
+    alt((
+        |i| digits(i).map(|(r, d)| (r, Atom::Digits(d))),
+        tens_unit,
+        |i| word_where(i, words::cardinal).map(|(r, v)| (r, Atom::Unit(v))),
+        |i| {
+            word_where(i, |w| matches!(w, "hundred" | "hundreds").then_some(()))
+                .map(|(r, _)| (r, Atom::Hundred))
+        },
+        |i| {
+            word_where(i, |w| words::scale_word(w.strip_suffix('s').unwrap_or(w)))
+                .map(|(r, s)| (r, Atom::Scale(s)))
+        },
+        |i| {
+            word_where(i, |w| {
+                matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs").then_some(())
+            })
+            .map(|(r, _)| (r, Atom::Dozen))
+        },
+        |i| word_where(i, |w| matches!(w, "a").then_some(())).map(|(r, _)| (r, Atom::A)),
+        |i| word_where(i, |w| (w == "and").then_some(())).map(|(r, _)| (r, Atom::And)),
+    ))
+    .parse(i)
+}
+
+/// The running sum of a spelled-out number.
+#[derive(Debug, Clone, Copy)]
+struct Acc {
+    total: f64,
+    /// The group below the last big scale (0..999 normally).
+    group: f64,
+    /// The smallest big scale used so far (thousand and up); new scales must be smaller.
+    last_scale: f64,
+    hundred_in_group: bool,
+    /// What the last atom was, to decide what may follow.
+    last: Last,
+    decimals: usize,
+    had_decimal_digits: bool,
+    spelled: bool,
+    max_scale: f64,
+    atoms: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Last {
+    Start,
+    A,
+    Digits,
+    Unit,
+    Tens { joined: bool },
+    Hundred,
+    Scale,
+    Dozen,
+    And,
+}
+
+impl Acc {
+    fn new() -> Acc {
+        Acc {
+            total: 0.0,
+            group: 0.0,
+            last_scale: f64::INFINITY,
+            hundred_in_group: false,
+            last: Last::Start,
+            decimals: 0,
+            had_decimal_digits: false,
+            spelled: false,
+            max_scale: 1.0,
+            atoms: 0,
+        }
+    }
+
+    fn value(&self) -> f64 {
+        self.total + self.group
+    }
+
+    /// Adds an atom, or says it cannot follow.
+    fn push(&mut self, atom: Atom) -> bool {
+        let after_and = self.last == Last::And;
+        let ok = match atom {
+            Atom::Digits(d) => {
+                let fits = match self.last {
+                    Last::Start => true,
+                    Last::Scale | Last::And => {
+                        d.value < self.last_scale.min(1e3) && d.decimals == 0
+                    }
+                    Last::Hundred => false,
+                    _ => false,
+                };
+                if fits {
+                    if self.last == Last::And && self.group >= 100.0 && d.value >= 100.0 {
+                        return false;
+                    }
+                    self.group += d.value;
+                    self.decimals = d.decimals;
+                    self.had_decimal_digits |= d.decimals > 0 || d.exponent;
+                    self.last = Last::Digits;
+                }
+                fits
+            }
+            Atom::Unit(v) => {
+                let fits = match self.last {
+                    Last::Start | Last::Scale => true,
+                    Last::Hundred => true,
+                    Last::And => self.group % 100.0 == 0.0 || self.last_scale.is_finite(),
+                    Last::Tens { joined: false } => v > 0.0 && v < 10.0,
+                    _ => false,
+                };
+                if fits {
+                    self.group += v;
+                    self.spelled = true;
+                    self.last = Last::Unit;
+                }
+                fits
+            }
+            Atom::Tens(v, joined) => {
+                let fits = matches!(self.last, Last::Start | Last::Scale | Last::Hundred)
+                    || (self.last == Last::And && self.group % 100.0 == 0.0);
+                if fits {
+                    self.group += v;
+                    self.spelled = true;
+                    self.last = Last::Tens { joined };
+                }
+                fits
+            }
+            Atom::Hundred => {
+                let fits = !self.hundred_in_group
+                    && match self.last {
+                        Last::A => true,
+                        Last::Unit | Last::Tens { .. } => self.group > 0.0 && self.group < 100.0,
+                        Last::Digits => self.group > 0.0,
+                        _ => false,
+                    };
+                if fits {
+                    self.group = self.group.max(1.0) * 100.0;
+                    self.hundred_in_group = true;
+                    self.max_scale = self.max_scale.max(100.0);
+                    self.spelled = true;
+                    self.last = Last::Hundred;
+                }
+                fits
+            }
+            Atom::Scale(s) => {
+                let fits = s < self.last_scale
+                    && match self.last {
+                        Last::A => true,
+                        Last::Unit | Last::Tens { .. } | Last::Hundred | Last::Digits => {
+                            self.group > 0.0
+                        }
+                        _ => false,
+                    };
+                if fits {
+                    self.total += self.group.max(if self.last == Last::A { 1.0 } else { 0.0 }) * s;
+                    self.group = 0.0;
+                    self.hundred_in_group = false;
+                    self.last_scale = s;
+                    self.max_scale = self.max_scale.max(s);
+                    self.last = Last::Scale;
+                }
+                fits
+            }
+            Atom::Dozen => {
+                let fits = match self.last {
+                    Last::A => true,
+                    Last::Unit | Last::Tens { .. } | Last::Hundred | Last::Digits => {
+                        self.group > 0.0
+                    }
+                    _ => false,
+                };
+                if fits {
+                    self.group = self.group.max(1.0) * 12.0;
+                    self.last = Last::Dozen;
+                }
+                fits
+            }
+            Atom::A => {
+                let fits = self.last == Last::Start;
+                if fits {
+                    self.last = Last::A;
+                }
+                fits
+            }
+            Atom::And => {
+                let fits = matches!(self.last, Last::Hundred | Last::Scale);
+                if fits {
+                    self.last = Last::And;
+                }
+                fits
+            }
+        };
+        if ok {
+            self.atoms += 1;
+        }
+        let _ = after_and;
+        ok
+    }
+
+    /// Whether the number may end here.
+    fn complete(&self) -> bool {
+        !matches!(self.last, Last::Start | Last::A | Last::And)
+    }
+}
+
+/// A number made of digits and number words: `2,920`, `3.5 million`, `twenty-one thousand three
+/// hundred`, `4 thousand 3 hundred and 21`, `a dozen`, `322 hundred`.
+fn number_phrase(i: &str) -> Res<'_, (Acc, Option<Digits>)> {
+    let mut acc = Acc::new();
+    let mut rest = i;
+    let mut end = i; // rest after the last atom that left the number complete
+    let mut end_acc = acc;
+    let mut first_digits = None;
+    // Snapshots before each "and", to back out of "3 hundred and 2 hundred".
+    let mut before_and: Option<(&str, Acc)> = None;
+    loop {
+        let start = if acc.atoms == 0 {
+            rest
+        } else {
+            match ws(rest) {
+                Ok((r, _)) => r,
+                Err(_) => break,
+            }
+        };
+        let Ok((after, a)) = atom(start) else { break };
+        if acc.atoms > 0
+            && matches!(a, Atom::Digits(_))
+            && !matches!(acc.last, Last::Scale | Last::And)
+        {
+            break;
+        }
+        if acc.atoms == 0 {
+            if let Atom::Digits(d) = a {
+                first_digits = Some(d);
+            }
+        }
+        let snapshot = acc;
+        if !acc.push(a) {
+            // A scale word that cannot follow "… and 2": the "and" did not belong to us.
+            if let (Some((r, saved)), Atom::Hundred | Atom::Scale(_) | Atom::Dozen) =
+                (before_and, a)
+            {
+                if snapshot.atoms >= 2 {
+                    end = r;
+                    end_acc = saved;
+                }
+            }
+            break;
+        }
+        if a == Atom::And {
+            before_and = Some((rest, snapshot));
+        }
+        // After digits, a scale suffix may follow right away: "20k", "1.2bn", "2.33 k".
+        rest = after;
+        if acc.complete() {
+            end = rest;
+            end_acc = acc;
+        }
+    }
+    if !end_acc.complete() || end_acc.atoms == 0 {
+        return fail(i);
+    }
+    Ok((end, (end_acc, first_digits)))
+}
+
+/// Decimal words after "point": "two hundred point zero three", "five point five".
+fn point_decimals(i: &str) -> Res<'_, (f64, usize)> {
+    let (rest, _) = (ws, kw("point"), ws).parse(i)?;
+    let mut digits = String::new();
+    let mut r = rest;
+    loop {
+        let start = if digits.is_empty() {
+            r
+        } else {
+            match ws(r) {
+                Ok((x, _)) => x,
+                Err(_) => break,
+            }
+        };
+        if let Ok((x, Atom::Tens(v, _))) = tens_unit(start) {
+            digits.push_str(&format!("{}", v as u32));
+            r = x;
+            continue;
+        }
+        match word_where(start, words::cardinal) {
+            Ok((x, v)) if v < 20.0 => {
+                digits.push_str(&format!("{}", v as u32));
+                r = x;
+            }
+            _ => break,
+        }
+    }
+    if digits.is_empty() {
+        return fail(i);
+    }
+    let value: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+    Ok((r, (value, digits.len())))
+}
+
+/// Fraction words after a whole number: "and a half", "and three quarters", "and two thirds".
+fn and_fraction(i: &str) -> Res<'_, f64> {
+    let (rest, _) = (ws, kw("and"), ws).parse(i)?;
+    let (rest, f) = simple_fraction(rest)?;
+    Ok((rest, f))
+}
+
+/// "a third", "one fifth", "two-thirds", "three quarters", "a half", "half".
+fn simple_fraction(i: &str) -> Res<'_, f64> {
+    let numerator = |j| -> Res<'_, f64> {
+        alt((
+            |j| word_where(j, |w| matches!(w, "a" | "one").then_some(1.0)),
+            |j| {
+                word_where(j, |w| {
+                    words::cardinal(w).filter(|v| (2.0..20.0).contains(v))
+                })
+            },
+        ))
+        .parse(j)
+    };
+    let (rest, n) = numerator(i)?;
+    let (rest, _) = alt((ws, tag("-"), tag("\u{2011}"))).parse(rest)?;
+    let (rest, d) = word_where(rest, |w| {
+        let d = words::denominator(w)?;
+        // Singular after one ("a third"), plural after more ("two thirds").
+        let plural = w.ends_with('s') && w != "halves";
+        ((n == 1.0) != plural || w == "halves").then_some(d)
+    })?;
+    if n >= d {
+        return fail(i);
+    }
+    Ok((rest, n / d))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts with units
+
+fn currency_prefix(i: &str) -> Res<'_, &'static str> {
+    let (rest, code) = alt((
+        |j| tag("US$")(j).map(|(r, _)| (r, "USD")),
+        |j| tag("U.S.$")(j).map(|(r, _)| (r, "USD")),
+        |j| tag("A$")(j).map(|(r, _)| (r, "AUD")),
+        |j| tag("C$")(j).map(|(r, _)| (r, "CAD")),
+        |j| tag("HK$")(j).map(|(r, _)| (r, "HKD")),
+        |j| tag("$")(j).map(|(r, _)| (r, "USD")),
+        |j| tag("€")(j).map(|(r, _)| (r, "EUR")),
+        |j| tag("£")(j).map(|(r, _)| (r, "GBP")),
+        |j| tag("¥")(j).map(|(r, _)| (r, "JPY")),
+        |j| tag("₹")(j).map(|(r, _)| (r, "INR")),
+        |j| {
+            let (r, c) = alt((
+                tag("USD"),
+                tag("EUR"),
+                tag("GBP"),
+                tag("JPY"),
+                tag("CNY"),
+                tag("INR"),
+            ))
+            .parse(j)?;
+            let (r, _) = ws(r)?;
+            Ok((r, code_static(c)))
+        },
+    ))
+    .parse(i)?;
+    // A stray second sign is tolerated: "$$62,000".
+    let (rest, _) = opt(one_of("$€£")).parse(rest)?;
+    let (rest, _) = take_while(is_space)(rest)?;
+    Ok((rest, code))
+}
+
+fn code_static(c: &str) -> &'static str {
+    match c {
+        "USD" => "USD",
+        "EUR" => "EUR",
+        "GBP" => "GBP",
+        "JPY" => "JPY",
+        "CNY" => "CNY",
+        _ => "INR",
+    }
+}
+
+/// A scale written after digits: "20k", "1.2bn", "$4m", "2.33 k", "10 bln".
+fn scale_suffix(i: &str, after_currency: bool) -> Res<'_, f64> {
+    let (rest, _) = take_while(is_space)(i)?;
+    let spaced = rest.len() != i.len();
+    let (rest, w) = take_while1(|c: char| c.is_ascii_alphabetic())(rest)?;
+    // A single-letter suffix must be attached ("20k"), except k ("2.33 k").
+    if spaced && w.len() == 1 && w != "k" {
+        return fail(i);
+    }
+    match words::scale_suffix(w, after_currency) {
+        Some(s) => Ok((rest, s)),
+        None => fail(i),
+    }
+}
+
+/// The place value of the last printed significant digit.
+fn precision_of(value: f64, decimals: usize, scale: f64) -> f64 {
+    if decimals > 0 {
+        return 10f64.powi(-(decimals.min(15) as i32)) * scale;
+    }
+    let mut p: f64 = 1.0;
+    let mut v = value.abs().round();
+    if v == 0.0 || v > 1e18 {
+        return scale.max(1.0);
+    }
+    while v % 10.0 == 0.0 && v >= 10.0 {
+        v /= 10.0;
+        p *= 10.0;
+    }
+    p.max(scale.min(p))
+}
+
+/// A number with its optional scale, sign, currency and percent sign.
+fn amount(i: &str) -> Res<'_, Amount> {
+    let (rest, currency) = opt(currency_prefix).parse(i)?;
+    let (rest, sign) = opt(alt((
+        recognize(pair(one_of("-−"), take_while(is_space))),
+        recognize(pair(alt((kw("minus"), kw("negative"))), ws)),
+    )))
+    .parse(rest)?;
+    let negative = sign.is_some();
+
+    // Special words that stand for a number on their own.
+    if let Ok((r, v)) = special_number(rest) {
+        let a = Amount {
+            value: if negative { -v } else { v },
+            kind: Kind::Number,
+            unit: currency,
+            precision: None,
+            bare_integer_digits: 0,
+            scale: 1.0,
+            spelled: true,
+        };
+        return with_unit(r, a, currency.is_some());
+    }
+
+    let (r, (acc, first_digits)) = number_phrase(rest)?;
+    let mut value = acc.value();
+    let mut decimals = acc.decimals;
+    let mut scale = acc.max_scale;
+    let mut rest = r;
+
+    if let Ok((r2, (d, n))) = point_decimals(rest) {
+        if acc.spelled && acc.last_scale.is_infinite() {
+            value += d;
+            decimals = n;
+            rest = r2;
+        }
+    }
+    let mut fraction_part = false;
+    if let Ok((r2, f)) = and_fraction(rest) {
+        if acc.last_scale.is_finite() && acc.group == 0.0 {
+            // "3 million and a half": a half of the last scale.
+            value += f * acc.last_scale;
+        } else {
+            value += f;
+        }
+        fraction_part = true;
+        rest = r2;
+    }
+    // Digits followed by scale words or suffixes: "3.5 million", "20k", "1.2bn".
+    let single_digits = acc.atoms == 1 && first_digits.is_some();
+    if single_digits || fraction_part {
+        if let Ok((r2, s)) = scale_suffix(rest, currency.is_some()) {
+            value *= s;
+            scale = scale.max(s);
+            rest = r2;
+        } else if let Ok((r2, s)) = (ws, |j| word_where(j, words::scale_word))
+            .parse(rest)
+            .map(|(r, (_, s))| (r, s))
+        {
+            if fraction_part || acc.had_decimal_digits {
+                value *= s;
+                scale = scale.max(s);
+                rest = r2;
+            }
+        }
+    }
+    let mut bare = 0;
+    if let Some(d) = first_digits {
+        if single_digits
+            && !d.grouped
+            && d.decimals == 0
+            && !d.exponent
+            && scale == 1.0
+            && currency.is_none()
+            && !negative
+        {
+            bare = d.int_digits;
+        }
+    }
+    if negative {
+        value = -value;
+    }
+    let spelled = acc.spelled;
+    let precision = Some(precision_of(
+        value,
+        decimals,
+        if decimals > 0 { scale } else { 1.0 },
+    ));
+    let a = Amount {
+        value,
+        kind: if currency.is_some() {
+            Kind::Money
+        } else {
+            Kind::Number
+        },
+        unit: currency,
+        precision,
+        bare_integer_digits: bare,
+        scale,
+        spelled,
+    };
+    with_unit(rest, a, currency.is_some())
+}
+
+/// "half a dozen", "a couple of", "half a million", "a quarter million".
+fn special_number(i: &str) -> Res<'_, f64> {
+    alt((
+        |j| {
+            let (r, _) = (kw("half"), ws, kw("a"), ws, kw("dozen")).parse(j)?;
+            Ok((r, 6.0))
+        },
+        |j| {
+            let (r, _) = (kw("a"), ws, kw("couple"), ws, kw("of")).parse(j)?;
+            Ok((r, 2.0))
+        },
+        |j| {
+            let (r, (f, _, _, s)) = (
+                alt((
+                    |k| kw("half")(k).map(|(r, _)| (r, 0.5)),
+                    |k| kw("quarter")(k).map(|(r, _)| (r, 0.25)),
+                    |k| {
+                        (kw("a"), ws, kw("quarter"))
+                            .parse(k)
+                            .map(|(r, _)| (r, 0.25))
+                    },
+                )),
+                ws,
+                opt(pair(kw("a"), ws)),
+                |k| word_where(k, |w| words::scale_word(w).filter(|s| *s >= 1e3)),
+            )
+                .parse(j)?;
+            Ok((r, f * s))
+        },
+    ))
+    .parse(i)
+}
+
+/// Units after the amount: percent, percentage points, currency words.
+fn with_unit(i: &str, mut a: Amount, has_currency: bool) -> Res<'_, Amount> {
+    if !has_currency {
+        // 40%, 40 %, 40 percent, 40 per cent, 40 percentage points
+        if let Ok((r, _)) = (opt(ws), tag("%")).parse(i) {
+            a.kind = Kind::Percent;
+            a.unit = Some("%");
+            a.bare_integer_digits = 0;
+            return Ok((r, percent_precision(a)));
+        }
+        if let Ok((r, _)) = (
+            ws,
+            alt((kw("percentage"), kw("pct"))),
+            ws,
+            alt((kw("points"), kw("point"))),
+        )
+            .parse(i)
+        {
+            a.kind = Kind::PercentagePoints;
+            a.unit = Some("pp");
+            a.bare_integer_digits = 0;
+            return Ok((r, percent_precision(a)));
+        }
+        if let Ok((r, _)) = (
+            ws,
+            alt((
+                recognize((kw("per"), ws, kw("cent"))),
+                kw("percent"),
+                kw("percents"),
+                kw("percentage"),
+                kw("pct"),
+            )),
+        )
+            .parse(i)
+        {
+            a.kind = Kind::Percent;
+            a.unit = Some("%");
+            a.bare_integer_digits = 0;
+            return Ok((r, percent_precision(a)));
+        }
+        if let Ok((r, (_, code))) = (ws, |j| word_where(j, words::currency_word)).parse(i) {
+            a.kind = Kind::Money;
+            a.unit = Some(code);
+            a.bare_integer_digits = 0;
+            return Ok((r, a));
+        }
+    }
+    Ok((i, a))
+}
+
+/// A percentage is read to its printed decimals: "40%" means 40 to the nearest point, not to
+/// the nearest ten, since percentages are rarely rounded to tens.
+fn percent_precision(mut a: Amount) -> Amount {
+    if let Some(p) = a.precision {
+        if p >= 1.0 {
+            a.precision = Some(1.0);
+        }
+    }
+    a
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordinals, fractions, multiples
+
+fn ordinal(i: &str) -> Res<'_, (f64, usize)> {
+    alt((numbered, digit_ordinal, word_ordinal, top_n)).parse(i)
+}
+
+/// "No. 1", "#1".
+fn numbered(j: &str) -> Res<'_, (f64, usize)> {
+    let (r, _) = alt((
+        recognize((tag("No."), take_while(is_space))),
+        recognize((tag("no."), take_while(is_space))),
+        tag("#"),
+    ))
+    .parse(j)?;
+    let (r, d) = digit1(r)?;
+    Ok((r, (d.parse::<f64>().unwrap_or(0.0), 0)))
+}
+
+/// "3rd", "21st", "11th": the suffix must agree with the number.
+fn digit_ordinal(j: &str) -> Res<'_, (f64, usize)> {
+    let (r, d) = digit1(j)?;
+    let (r, suffix) = alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+    ))
+    .parse(r)?;
+    if r.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return fail(j);
+    }
+    let n: f64 = d.parse().unwrap_or(0.0);
+    let whole = n as u64;
+    let expected = match (whole % 100, whole % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    if !suffix.eq_ignore_ascii_case(expected) {
+        return fail(j);
+    }
+    Ok((r, (n, 0)))
+}
+
+/// "top five", "top 10", "top-three".
+fn top_n(j: &str) -> Res<'_, (f64, usize)> {
+    let (r, _) = (kw("top"), alt((ws, tag("-")))).parse(j)?;
+    let (r, (acc, _)) = number_phrase(r)?;
+    if acc.value() < 1.0 || acc.value() > 1000.0 {
+        return fail(j);
+    }
+    Ok((r, (acc.value(), 1)))
+}
+
+/// "third", "twenty-first", "one hundred twenty fifth", "two hundredth".
+fn word_ordinal(i: &str) -> Res<'_, (f64, usize)> {
+    // Lead: an optional spelled number that the ordinal completes.
+    let lead = number_phrase(i).ok();
+    let try_tail = |from: &str, base: f64, need_ws: bool| -> Option<(usize, f64)> {
+        let start = if need_ws {
+            let (r, _) = alt((ws, tag("-"))).parse(from).ok()?;
+            r
+        } else {
+            from
+        };
+        if let Ok((r, v)) = word_where(start, words::ordinal_unit) {
+            let ok = base == 0.0 || (base % 10.0 == 0.0 && (v < 10.0 || base % 100.0 == 0.0));
+            if ok {
+                return Some((i.len() - r.len(), base + v));
+            }
+        }
+        if let Ok((r, t)) = word_where(start, words::tens) {
+            // "twenty-first": tens joined to an ordinal unit
+            if let Ok((r2, _)) = alt((tag::<&str, &str, nom::error::Error<&str>>("-"), ws)).parse(r)
+            {
+                if let Ok((r3, v)) = word_where(r2, words::ordinal_unit) {
+                    if v < 10.0 && (base == 0.0 || base % 100.0 == 0.0) {
+                        return Some((i.len() - r3.len(), base + t + v));
+                    }
+                }
+            }
+        }
+        if let Ok((r, s)) = word_where(start, words::ordinal_scale) {
+            let b = if base == 0.0 { 1.0 } else { base };
+            return Some((i.len() - r.len(), b * s));
+        }
+        None
+    };
+    if let Some((r, (acc, None))) = lead {
+        if acc.spelled {
+            if let Some((len, v)) = try_tail(r, acc.value(), true) {
+                return Ok((&i[len..], (v, 0)));
+            }
+        }
+    }
+    match try_tail(i, 0.0, false) {
+        Some((len, v)) => Ok((&i[len..], (v, 0))),
+        None => fail(i),
+    }
+}
+
+fn multiple(i: &str) -> Res<'_, f64> {
+    alt((
+        |j| word_where(j, words::multiple),
+        // "two-fold", "3-fold", "threefold"
+        |j| {
+            let (r, (acc, _)) = number_phrase(j)?;
+            let (r, _) = (opt(tag("-")), kw("fold")).parse(r)?;
+            Ok((r, acc.value()))
+        },
+    ))
+    .parse(i)
+}
+
+fn digit_fraction(i: &str) -> Res<'_, f64> {
+    // "1/3", "2 1/4", "-4/5"
+    let (r, sign) = opt(one_of("-−")).parse(i)?;
+    let (r, whole) = opt(pair(digit1, take_while1(is_space))).parse(r)?;
+    let (r, n) = digit1(r)?;
+    let (r, _) = char('/')(r)?;
+    let (r, d) = digit1(r)?;
+    if r.starts_with('/') || n.len() > 2 || d.len() > 2 {
+        return fail(i);
+    }
+    let (n, d): (f64, f64) = (n.parse().unwrap_or(0.0), d.parse().unwrap_or(0.0));
+    if d < 2.0 || n >= d || n == 0.0 {
+        return fail(i);
+    }
+    let w: f64 = whole.and_then(|(w, _)| w.parse().ok()).unwrap_or(0.0);
+    let v = w + n / d;
+    Ok((r, if sign.is_some() { -v } else { v }))
+}
+
+fn vulgar(i: &str) -> Res<'_, f64> {
+    let mut chars = i.chars();
+    match chars.next().and_then(words::vulgar_fraction) {
+        Some(v) => Ok((chars.as_str(), v)),
+        None => fail(i),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hedges, bounds and ranges
+
+fn hedge(i: &str) -> Res<'_, (usize, HedgeMeaning)> {
+    for (phrase, meaning) in HEDGES {
+        let mut rest = i;
+        let mut ok = true;
+        for (n, part) in phrase.split(' ').enumerate() {
+            if n > 0 {
+                match ws(rest) {
+                    Ok((r, _)) => rest = r,
+                    Err(_) => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            match kw(static_part(phrase, part))(rest) {
+                Ok((r, _)) => rest = r,
+                Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            let len = consumed(i, rest);
+            let (after, _) = take_while(is_space)(rest)?;
+            return Ok((after, (len, *meaning)));
+        }
+    }
+    fail(i)
+}
+
+/// `kw` needs a `'static` keyword; the parts of a static phrase are static too.
+fn static_part(phrase: &'static str, part: &str) -> &'static str {
+    let offset = part.as_ptr() as usize - phrase.as_ptr() as usize;
+    &phrase[offset..offset + part.len()]
+}
+
+/// What stands after the hedge: an amount, or one of the other quantity kinds.
+#[derive(Debug, Clone, Copy)]
+enum Core {
+    Amount(Amount),
+    Fraction(f64),
+    Multiple(f64),
+    Ordinal(f64, usize),
+}
+
+fn core(i: &str) -> Res<'_, Core> {
+    alt((
+        |j| ordinal(j).map(|(r, (v, top))| (r, Core::Ordinal(v, top))),
+        |j| digit_fraction(j).map(|(r, v)| (r, Core::Fraction(v))),
+        |j| vulgar(j).map(|(r, v)| (r, Core::Fraction(v))),
+        |j| {
+            // "two thirds of a million"
+            let (r, f) = simple_fraction(j)?;
+            if let Ok((r2, (_, _, _, _, s))) = (
+                ws,
+                kw("of"),
+                ws,
+                kw("a"),
+                (ws, |k| word_where(k, words::scale_word)),
+            )
+                .parse(r)
+                .map(|(r, (a, b, c, d, (_, s)))| (r, (a, b, c, d, s)))
+            {
+                return Ok((r2, Core::Amount(plain_amount(f * s))));
+            }
+            if let Ok((r2, (_, s))) = (ws, |k| word_where(k, words::scale_word)).parse(r) {
+                return Ok((r2, Core::Amount(plain_amount(f * s))));
+            }
+            Ok((r, Core::Fraction(f)))
+        },
+        |j| amount(j).map(|(r, a)| (r, Core::Amount(a))),
+        |j| multiple(j).map(|(r, v)| (r, Core::Multiple(v))),
+        |j| kw("half")(j).map(|(r, _)| (r, Core::Fraction(0.5))),
+    ))
+    .parse(i)
+}
+
+fn plain_amount(v: f64) -> Amount {
+    Amount {
+        value: v,
+        kind: Kind::Number,
+        unit: None,
+        precision: None,
+        bare_integer_digits: 0,
+        scale: 1.0,
+        spelled: true,
+    }
+}
+
+/// A range's separator and second amount: "-6,000", " to 6,000", "–6,000", " through 100".
+fn range_tail(i: &str) -> Res<'_, Amount> {
+    let (r, _) = alt((
+        recognize((take_while(is_space), one_of("-–—~"), take_while(is_space))),
+        recognize((ws, alt((kw("to"), kw("through"), kw("thru"))), ws)),
+    ))
+    .parse(i)?;
+    amount(r)
+}
+
+/// Reads one quantity at the start of `i`. `i` runs to the end of the text.
+pub(crate) fn quantity(i: &str) -> Option<Parsed> {
+    // "between 5,000 and 6,000", "from 20 to 30"
+    if let Some(p) = bounded_range(i) {
+        return Some(p);
+    }
+    let (after_hedge, hedge_info) = match hedge(i) {
+        Ok((r, h)) => (r, Some(h)),
+        Err(_) => (i, None),
+    };
+    let (rest, core) = core(after_hedge).ok()?;
+    let hedge_len = hedge_info.map(|(len, _)| len);
+    let meaning = hedge_info.map(|(_, m)| m);
+    let mut p = match core {
+        Core::Amount(a) => {
+            // A range "5,000-6,000", "20 to 30 percent", "$5-6 million".
+            if let Some((r, p)) = amount_range(rest, a, i) {
+                let mut p = p;
+                p.hedge_len = hedge_len;
+                p.len = consumed(i, r);
+                return Some(p);
+            }
+            let (low, high) = bounds(a.value, meaning);
+            Parsed {
+                len: consumed(i, rest),
+                kind: a.kind,
+                value: Some(a.value),
+                low,
+                high,
+                hedge_len,
+                unit: a.unit,
+                precision: a.precision,
+            }
+        }
+        Core::Fraction(v) => {
+            let (low, high) = bounds(v, meaning);
+            Parsed {
+                len: consumed(i, rest),
+                kind: Kind::Fraction,
+                value: Some(v),
+                low,
+                high,
+                hedge_len,
+                unit: None,
+                precision: None,
+            }
+        }
+        Core::Multiple(v) => {
+            let (low, high) = bounds(v, meaning);
+            Parsed {
+                len: consumed(i, rest),
+                kind: Kind::Multiple,
+                value: Some(v),
+                low,
+                high,
+                hedge_len,
+                unit: None,
+                precision: None,
+            }
+        }
+        Core::Ordinal(v, _) => {
+            // "second-largest", "third-biggest": the superlative belongs to the rank.
+            let (rest, _) = opt(pair(
+                tag::<&str, &str, nom::error::Error<&str>>("-"),
+                take_while1(|c: char| c.is_ascii_alphabetic()),
+            ))
+            .parse(rest)
+            .unwrap_or((rest, None));
+            Parsed {
+                len: consumed(i, rest),
+                kind: Kind::Ordinal,
+                value: Some(v),
+                low: Some(v),
+                high: Some(v),
+                hedge_len: None,
+                unit: None,
+                precision: None,
+            }
+        }
+    };
+    if matches!(core, Core::Ordinal(..)) && hedge_len.is_some() {
+        // Hedges do not apply to ranks; read the ordinal alone.
+        return None;
+    }
+    // "2,000+", "500 or more", "500 or less"
+    let after = &i[p.len..];
+    if p.hedge_len.is_none() {
+        if let Ok((r, _)) = tag::<&str, &str, nom::error::Error<&str>>("+")(after) {
+            if !r.starts_with(|c: char| c.is_ascii_digit()) {
+                p.len = consumed(i, r);
+                p.high = None;
+            }
+        } else if let Ok((r, up)) = suffix_bound(after) {
+            p.len = consumed(i, r);
+            if up {
+                p.high = None;
+            } else {
+                p.low = None;
+            }
+        }
+    }
+    Some(p)
+}
+
+/// "or more", "and more", "or greater", "or above" (true); "or less", "or fewer", "or below" (false).
+fn suffix_bound(i: &str) -> Res<'_, bool> {
+    let (r, _) = (ws, alt((kw("or"), kw("and"))), ws).parse(i)?;
+    alt((
+        |j| {
+            alt((
+                kw("more"),
+                kw("greater"),
+                kw("above"),
+                kw("over"),
+                kw("higher"),
+            ))
+            .parse(j)
+            .map(|(r, _)| (r, true))
+        },
+        |j| {
+            alt((
+                kw("less"),
+                kw("fewer"),
+                kw("below"),
+                kw("under"),
+                kw("lower"),
+            ))
+            .parse(j)
+            .map(|(r, _)| (r, false))
+        },
+    ))
+    .parse(r)
+}
+
+fn bounds(v: f64, meaning: Option<HedgeMeaning>) -> (Option<f64>, Option<f64>) {
+    match meaning {
+        None | Some(HedgeMeaning::Approximate) => (Some(v), Some(v)),
+        Some(HedgeMeaning::JustBelow) => (None, Some(v)),
+        Some(HedgeMeaning::JustAbove) => (Some(v), None),
+        Some(HedgeMeaning::Above) | Some(HedgeMeaning::AtLeast) => (Some(v), None),
+        Some(HedgeMeaning::Below) | Some(HedgeMeaning::AtMost) => (None, Some(v)),
+    }
+}
+
+/// Two amounts joined as a range; the unit and scale of the second carry to the first
+/// ("5 to 6 million", "20-30%", "$5-6 billion").
+fn amount_range<'a>(rest: &'a str, a: Amount, _whole: &str) -> Option<(&'a str, Parsed)> {
+    // A year starts no range of counts ("2015 to 3,244"); a year range is read elsewhere.
+    if a.bare_integer_digits == 4 {
+        return None;
+    }
+    let (r, b) = range_tail(rest).ok()?;
+    let mut low = a.value;
+    if a.scale == 1.0 && b.scale > 1.0 && low < b.value / b.scale * 10.0 && low * b.scale <= b.value
+    {
+        low *= b.scale;
+    }
+    if !(low < b.value) {
+        return None;
+    }
+    let unit = b.unit.or(a.unit);
+    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
+        return None;
+    }
+    let kind = match b.kind {
+        Kind::Percent | Kind::PercentagePoints | Kind::Money => b.kind,
+        _ => a.kind,
+    };
+    Some((
+        r,
+        Parsed {
+            len: 0,
+            kind: if kind == Kind::Number {
+                Kind::Range
+            } else {
+                kind
+            },
+            value: None,
+            low: Some(low),
+            high: Some(b.value),
+            hedge_len: None,
+            unit,
+            precision: b.precision,
+        },
+    ))
+}
+
+/// "between 5,000 and 6,000", "from 20 to 30".
+fn bounded_range(i: &str) -> Option<Parsed> {
+    let (r, opener) = alt((kw("between"), kw("from"))).parse(i).ok()?;
+    let (r, _) = ws(r).ok()?;
+    let (r, a) = amount(r).ok()?;
+    let joiner = if opener.eq_ignore_ascii_case("between") {
+        "and"
+    } else {
+        "to"
+    };
+    let (r, _) = (ws, kw(joiner), ws).parse(r).ok()?;
+    let (r, b) = amount(r).ok()?;
+    if a.bare_integer_digits == 4 && b.bare_integer_digits == 4 {
+        return None; // "between 2015 and 2017": years
+    }
+    let mut low = a.value;
+    if a.scale == 1.0 && b.scale > 1.0 && low * b.scale <= b.value {
+        low *= b.scale;
+    }
+    if !(low < b.value) {
+        return None;
+    }
+    let kind = match b.kind {
+        Kind::Percent | Kind::PercentagePoints | Kind::Money => b.kind,
+        _ => Kind::Range,
+    };
+    Some(Parsed {
+        len: consumed(i, r),
+        kind,
+        value: None,
+        low: Some(low),
+        high: Some(b.value),
+        hedge_len: None,
+        unit: b.unit.or(a.unit),
+        precision: b.precision,
+    })
+}
+
+/// Tells whether an amount read at the start of `i` is a bare integer of `n` digits
+/// (a candidate year).
+pub(crate) fn bare_integer(i: &str) -> Option<(usize, f64)> {
+    let (r, d) = digit1::<&str, nom::error::Error<&str>>(i).ok()?;
+    if r.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((d.len(), d.parse().ok()?))
+}
+
+#[cfg(test)]
+pub(crate) fn amount_for_test(i: &str) -> Option<(usize, f64)> {
+    amount(i).ok().map(|(r, a)| (i.len() - r.len(), a.value))
+}

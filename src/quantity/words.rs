@@ -1,0 +1,314 @@
+//! Number words: the vocabulary of spelled-out numbers, scales, fractions, ordinals and hedges.
+
+/// Cardinal words below one hundred that stand alone ("seven", "nineteen", "forty").
+pub(crate) fn cardinal(word: &str) -> Option<f64> {
+    Some(match word {
+        "zero" | "nought" | "naught" | "nil" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return tens(word),
+    })
+}
+
+/// The tens, which may take a unit after them ("twenty-one").
+pub(crate) fn tens(word: &str) -> Option<f64> {
+    Some(match word {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Scale words that multiply what precedes them ("three hundred", "2.5 million").
+pub(crate) fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Abbreviated scales written right after digits or after one space ("20k", "1.2bn", "$4m", "10 bln").
+/// `after_currency` allows the lowercase `m`, which after a bare number usually means metres.
+pub(crate) fn scale_suffix(suffix: &str, after_currency: bool) -> Option<f64> {
+    Some(match suffix {
+        "k" | "K" => 1e3,
+        "M" | "MM" | "mn" | "Mn" | "mln" | "mil" => 1e6,
+        "m" if after_currency => 1e6,
+        "b" | "B" | "bn" | "Bn" | "bln" | "G" | "g" => 1e9,
+        "tn" | "Tn" | "tln" | "trn" | "T" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Ordinal words below one hundred ("third", "nineteenth", "fortieth").
+pub(crate) fn ordinal_unit(word: &str) -> Option<f64> {
+    Some(match word {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" | "nineth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Ordinals of the scales ("hundredth", "millionth").
+pub(crate) fn ordinal_scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundredth" => 1e2,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Denominators of fractions, singular or plural ("a third", "two-thirds", "three quarters").
+/// Only the small ones: "a twenty-fifth" is rare in news and easily misread.
+pub(crate) fn denominator(word: &str) -> Option<f64> {
+    Some(match word {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        "hundredth" | "hundredths" => 100.0,
+        "thousandth" | "thousandths" => 1000.0,
+        _ => return None,
+    })
+}
+
+/// Unicode vulgar fractions.
+pub(crate) fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 1.0 / 2.0,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 1.0 / 4.0,
+        '¾' => 3.0 / 4.0,
+        '⅕' => 1.0 / 5.0,
+        '⅖' => 2.0 / 5.0,
+        '⅗' => 3.0 / 5.0,
+        '⅘' => 4.0 / 5.0,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 1.0 / 8.0,
+        '⅜' => 3.0 / 8.0,
+        '⅝' => 5.0 / 8.0,
+        '⅞' => 7.0 / 8.0,
+        _ => return None,
+    })
+}
+
+/// Words for a change by a factor ("doubled", "tripled", "halved").
+pub(crate) fn multiple(word: &str) -> Option<f64> {
+    Some(match word {
+        "twice" | "double" | "doubled" | "doubles" | "doubling" | "twofold" => 2.0,
+        "thrice" | "triple" | "tripled" | "triples" | "tripling" | "threefold" => 3.0,
+        "quadruple" | "quadrupled" | "quadruples" | "quadrupling" | "fourfold" => 4.0,
+        "fivefold" => 5.0,
+        "tenfold" => 10.0,
+        "halved" | "halves" | "halving" => 0.5,
+        _ => return None,
+    })
+}
+
+/// Month names and their abbreviations.
+pub(crate) fn month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Currency words written after an amount, with their code.
+pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "rupee" | "rupees" => "INR",
+        _ => return None,
+    })
+}
+
+/// What a hedge says about the stated number, once it is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeMeaning {
+    /// About N: N widened by a relative tolerance on both sides.
+    Approximate,
+    /// Nearly N: at most N, and close to it.
+    JustBelow,
+    /// Just over N: at least N, and close to it.
+    JustAbove,
+    /// More than N: above N, no upper bound.
+    Above,
+    /// At least N: N or more.
+    AtLeast,
+    /// Fewer than N: below N.
+    Below,
+    /// Up to N: N or less.
+    AtMost,
+}
+
+/// Hedge phrases that may stand before a quantity, longest first within each meaning so that
+/// "just under" wins over "under". Matched case-insensitively on word boundaries.
+pub(crate) const HEDGES: &[(&str, HedgeMeaning)] = &[
+    ("an estimated", HedgeMeaning::Approximate),
+    ("approximately", HedgeMeaning::Approximate),
+    ("an approximate", HedgeMeaning::Approximate),
+    ("roughly", HedgeMeaning::Approximate),
+    ("around", HedgeMeaning::Approximate),
+    ("about", HedgeMeaning::Approximate),
+    ("some", HedgeMeaning::Approximate),
+    ("circa", HedgeMeaning::Approximate),
+    ("estimated", HedgeMeaning::Approximate),
+    ("approx.", HedgeMeaning::Approximate),
+    ("close to", HedgeMeaning::Approximate),
+    ("ca.", HedgeMeaning::Approximate),
+    ("c.", HedgeMeaning::Approximate),
+    ("~", HedgeMeaning::Approximate),
+    ("nearly", HedgeMeaning::JustBelow),
+    ("almost", HedgeMeaning::JustBelow),
+    ("just under", HedgeMeaning::JustBelow),
+    ("just below", HedgeMeaning::JustBelow),
+    ("just shy of", HedgeMeaning::JustBelow),
+    ("just short of", HedgeMeaning::JustBelow),
+    ("just over", HedgeMeaning::JustAbove),
+    ("just above", HedgeMeaning::JustAbove),
+    ("slightly more than", HedgeMeaning::JustAbove),
+    ("a little more than", HedgeMeaning::JustAbove),
+    ("more than", HedgeMeaning::Above),
+    ("greater than", HedgeMeaning::Above),
+    ("larger than", HedgeMeaning::Above),
+    ("bigger than", HedgeMeaning::Above),
+    ("higher than", HedgeMeaning::Above),
+    ("well over", HedgeMeaning::Above),
+    ("well above", HedgeMeaning::Above),
+    ("in excess of", HedgeMeaning::Above),
+    ("exceeding", HedgeMeaning::Above),
+    ("exceeds", HedgeMeaning::Above),
+    ("exceed", HedgeMeaning::Above),
+    ("surpassing", HedgeMeaning::Above),
+    ("surpass", HedgeMeaning::Above),
+    ("over", HedgeMeaning::Above),
+    ("above", HedgeMeaning::Above),
+    (">", HedgeMeaning::Above),
+    ("at least", HedgeMeaning::AtLeast),
+    ("no less than", HedgeMeaning::AtLeast),
+    ("no fewer than", HedgeMeaning::AtLeast),
+    ("not less than", HedgeMeaning::AtLeast),
+    ("upwards of", HedgeMeaning::AtLeast),
+    ("a minimum of", HedgeMeaning::AtLeast),
+    (">=", HedgeMeaning::AtLeast),
+    ("≥", HedgeMeaning::AtLeast),
+    ("fewer than", HedgeMeaning::Below),
+    ("less than", HedgeMeaning::Below),
+    ("lower than", HedgeMeaning::Below),
+    ("smaller than", HedgeMeaning::Below),
+    ("under", HedgeMeaning::Below),
+    ("below", HedgeMeaning::Below),
+    ("<", HedgeMeaning::Below),
+    ("up to", HedgeMeaning::AtMost),
+    ("as many as", HedgeMeaning::AtMost),
+    ("as much as", HedgeMeaning::AtMost),
+    ("as high as", HedgeMeaning::AtMost),
+    ("no more than", HedgeMeaning::AtMost),
+    ("not more than", HedgeMeaning::AtMost),
+    ("at most", HedgeMeaning::AtMost),
+    ("a maximum of", HedgeMeaning::AtMost),
+    ("<=", HedgeMeaning::AtMost),
+    ("≤", HedgeMeaning::AtMost),
+];
+
+/// The meaning of a hedge as written (case-insensitive, inner whitespace collapsed).
+pub fn hedge_meaning(hedge: &str) -> Option<HedgeMeaning> {
+    let normal: String = hedge
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    HEDGES
+        .iter()
+        .find(|(phrase, _)| *phrase == normal)
+        .map(|(_, meaning)| *meaning)
+}
