@@ -12,7 +12,7 @@
 pub mod quantity;
 pub mod text;
 
-pub use quantity::{extract, parse_value, Kind, Quantity};
+pub use quantity::{extract, parse_value, range_ends, Kind, Quantity};
 pub use text::{Document, Format};
 pub mod table;
 
@@ -43,3 +43,8 @@ pub fn quantities_of(doc: &Document<'_>) -> Vec<Quantity> {
 }
 pub mod cli;
 pub mod report;
+pub mod check;
+pub mod claim;
+pub mod gazetteer;
+pub mod rules;
+pub use check::{check_source, ClaimReport, FileReport, Finding, Status};

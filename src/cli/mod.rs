@@ -31,6 +31,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Check the numbers in the articles against the reference tables.
+    ///
+    /// Each number is tied to an entity, a metric and a period of a table and compared with
+    /// the table's value, allowing for its hedge ("about", "nearly", "more than") and its
+    /// printed precision. Exit code 0 when nothing at error level was found, 1 when something
+    /// was, 2 on a usage or input error.
+    ///
+    /// Examples:
+    ///   claimcheck check
+    ///   claimcheck check claims/soufan-2017.md --data data/soufan-2017.yaml
+    ///   claimcheck check --format json > report.json
+    Check {
+        /// Files or folders to check (`.md`, `.markdown`, `.txt`); `-` reads standard input.
+        #[arg(default_value = "claims")]
+        paths: Vec<String>,
+        /// A reference table (`.yaml`/`.yml`) or a folder of them; repeatable.
+        #[arg(long = "data", value_name = "PATH", default_value = "data")]
+        data: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,6 +73,11 @@ pub fn run() -> i32 {
     };
     match args.command {
         Command::Extract { paths, format } => extract::run(&paths, format),
+        Command::Check {
+            paths,
+            data,
+            format,
+        } => check::run(&paths, &data, format),
     }
 }
 
@@ -160,4 +187,6 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
+mod check;
 mod extract;
+mod tables;

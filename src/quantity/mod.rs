@@ -737,3 +737,30 @@ impl LineCursor {
 
 #[cfg(test)]
 mod tests;
+
+/// The two ends of a "from A to B" or "between A and B" range, each as its own quantity with
+/// its own span, for a range that is really a change ("grew from 150 to 320").
+pub fn range_ends(q: &Quantity) -> Option<(Quantity, Quantity)> {
+    let lower = q.text.to_ascii_lowercase();
+    let (opener, joiner) = if lower.starts_with("from") {
+        ("from", " to ")
+    } else if lower.starts_with("between") {
+        ("between", " and ")
+    } else {
+        return None;
+    };
+    let j = lower.find(joiner)?;
+    let a_text = &q.text[opener.len()..j];
+    let b_text = &q.text[j + joiner.len()..];
+    let a_off = opener.len() + (a_text.len() - a_text.trim_start().len());
+    let b_off = j + joiner.len() + (b_text.len() - b_text.trim_start().len());
+    let mut a = parse_value(a_text.trim())?;
+    let mut b = parse_value(b_text.trim())?;
+    for (x, off) in [(&mut a, a_off), (&mut b, b_off)] {
+        x.start = q.start + off;
+        x.end = x.start + x.text.len();
+        x.line = q.line;
+        x.column = q.column + q.text[..off].chars().count();
+    }
+    Some((a, b))
+}

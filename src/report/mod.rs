@@ -1,12 +1,61 @@
 //! Writers of findings and quantities; one per format, over the same values.
 
+pub mod json;
+pub mod text;
+
+use serde::Serialize;
+
+use crate::check::{FileReport, Status};
+use crate::rules::Severity;
+
 /// A number as people write it in a report: integers without a fraction, others with up to
 /// six significant decimals and no trailing zeros.
 pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return if v > 0.0 { "∞".into() } else { "-∞".into() };
+    }
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
         let s = format!("{v:.6}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Counts over a whole run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub claims: usize,
+    pub checked: usize,
+    pub unverified: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn of(files: &[FileReport]) -> Summary {
+        let mut s = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
+        for f in files {
+            s.claims += f.claims.len();
+            for c in &f.claims {
+                match c.status {
+                    Status::Unverified => s.unverified += 1,
+                    _ => s.checked += 1,
+                }
+            }
+            for finding in &f.findings {
+                match finding.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Note => s.notes += 1,
+                }
+            }
+        }
+        s
     }
 }

@@ -1,0 +1,322 @@
+//! The checking stage: claims against tables and against each other, producing findings.
+
+use serde::Serialize;
+
+use crate::claim::{Claim, Linker};
+use crate::quantity::Kind;
+use crate::report::number;
+use crate::rules::{self, tolerance, Interval, Severity, Tolerances};
+use crate::table::Table;
+use crate::text::{Document, Format, LineIndex};
+
+/// What a check found at one place of an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: Option<String>,
+    pub metric: Option<String>,
+    pub period: Option<String>,
+    pub claimed: Option<Interval>,
+    pub expected: Option<Expected>,
+    /// For a contradiction: the earlier statement it disagrees with.
+    pub related: Option<Related>,
+    pub message: String,
+}
+
+/// The table value a claim was checked against, and where it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Expected {
+    #[serde(flatten)]
+    pub interval: Interval,
+    /// The value as the table writes it.
+    pub value: String,
+    pub table: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Another place of the same article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Whether a claim agrees with the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Consistent,
+    Inconsistent,
+    Unverified,
+}
+
+/// A claim as reported: where it is, what it was tied to, and how it fared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimReport {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: Option<String>,
+    pub metric: Option<String>,
+    pub period: Option<String>,
+    pub status: Status,
+}
+
+/// The result of checking one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileReport {
+    pub path: String,
+    pub claims: Vec<ClaimReport>,
+    pub findings: Vec<Finding>,
+}
+
+/// Checks one article against the tables the linker was built with. Pure: the caller reads
+/// the files.
+pub fn check_source(
+    path: &str,
+    source: &str,
+    format: Format,
+    linker: &Linker<'_>,
+    tables: &[Table],
+    tol: &Tolerances,
+) -> FileReport {
+    let doc = Document::parse(source, format);
+    let quantities = crate::extract(&doc.plain);
+    let claims = linker.claims(&doc, &quantities);
+    let index = LineIndex::new(source);
+    let mut report = FileReport {
+        path: path.to_string(),
+        ..FileReport::default()
+    };
+    // (entity, metric, period) → earlier claims with their intervals, for contradictions.
+    let mut seen: Vec<(&Claim, Interval)> = Vec::new();
+    for claim in &claims {
+        let place = Place::of(path, claim, source, &index);
+        let mut status = Status::Unverified;
+        let mut findings = Vec::new();
+        let claimed = tolerance::claimed(&claim.quantity, tol);
+        match (claim.is_linked(), claimed) {
+            (true, Some(interval)) => {
+                let t = claim.table.unwrap_or(0);
+                let table = &tables[t];
+                let entity = claim.entity.as_deref().unwrap_or_default();
+                let metric = claim.metric.as_deref().unwrap_or_default();
+                let period = claim.period.as_deref().unwrap_or_default();
+                let metric_info = table.metric(metric);
+                let unit_ok = units_agree(claim, metric_info.and_then(|m| m.unit.as_deref()));
+                match (table.lookup(entity, metric, period), unit_ok) {
+                    (Some(record), true) => {
+                        let scale = metric_info.map_or(1.0, |m| m.scale);
+                        let expected = tolerance::stated(
+                            record.value.low,
+                            record.value.high,
+                            record.value.hedge.as_deref(),
+                            tol,
+                        )
+                        .scaled(scale);
+                        if interval.meets(&expected) {
+                            status = Status::Consistent;
+                        } else {
+                            status = Status::Inconsistent;
+                            findings.push(place.finding(
+                                &rules::value_mismatch::RULE,
+                                claim,
+                                Some(interval),
+                                Some(Expected {
+                                    interval: expected,
+                                    value: record.value.text.clone(),
+                                    table: record.file.clone(),
+                                    line: record.line,
+                                    column: record.column,
+                                }),
+                                None,
+                                format!(
+                                    "{entity}, {metric}, {period}: the article says {}; the table says {}",
+                                    one_line(&claim.quantity.text),
+                                    record.value.text
+                                ),
+                            ));
+                        }
+                    }
+                    (None, _) => {
+                        findings.push(place.finding(
+                            &rules::unverified::RULE,
+                            claim,
+                            Some(interval),
+                            None,
+                            None,
+                            format!("{entity}, {metric}, {period}: no value in {}", table.path),
+                        ));
+                    }
+                    (Some(_), false) => {
+                        findings.push(place.finding(
+                            &rules::unverified::RULE,
+                            claim,
+                            Some(interval),
+                            None,
+                            None,
+                            format!(
+                                "{}: its unit does not match the unit of {metric} in {}",
+                                one_line(&claim.quantity.text),
+                                table.path
+                            ),
+                        ));
+                    }
+                }
+                // The article against itself.
+                if let Some((earlier, _)) = seen.iter().find(|(c, i)| {
+                    c.entity == claim.entity
+                        && c.metric == claim.metric
+                        && c.period == claim.period
+                        && c.table == claim.table
+                        && !i.meets(&interval)
+                }) {
+                    status = Status::Inconsistent;
+                    let other = Place::of(path, earlier, source, &index);
+                    findings.push(place.finding(
+                        &rules::contradiction::RULE,
+                        claim,
+                        Some(interval),
+                        None,
+                        Some(Related {
+                            line: other.line,
+                            column: other.column,
+                            start: earlier.quantity.start,
+                            end: earlier.quantity.end,
+                            text: earlier.quantity.text.clone(),
+                        }),
+                        format!(
+                            "{entity}, {metric}, {period}: the article says {} here but {} on line {}",
+                            one_line(&claim.quantity.text),
+                            one_line(&earlier.quantity.text),
+                            other.line
+                        ),
+                    ));
+                }
+                seen.push((claim, interval));
+            }
+            _ => {
+                let why = claim
+                    .unlinked
+                    .clone()
+                    .unwrap_or_else(|| "not tied to a table row".to_string());
+                findings.push(place.finding(
+                    &rules::unverified::RULE,
+                    claim,
+                    claimed,
+                    None,
+                    None,
+                    format!("{}: {why}", one_line(&claim.quantity.text)),
+                ));
+            }
+        }
+        report.claims.push(ClaimReport {
+            path: path.to_string(),
+            line: place.line,
+            column: place.column,
+            start: claim.quantity.start,
+            end: claim.quantity.end,
+            text: claim.quantity.text.clone(),
+            entity: claim.entity.clone(),
+            metric: claim.metric.clone(),
+            period: claim.period.clone(),
+            status,
+        });
+        report.findings.extend(findings);
+    }
+    // One entry per place and entity: a coordinated claim ("Tunisia and France") stays two.
+    report.claims.dedup();
+    report.findings.sort_by(|a, b| {
+        (a.start, a.end, a.rule, &a.entity).cmp(&(b.start, b.end, b.rule, &b.entity))
+    });
+    report
+}
+
+/// Percent claims check percent metrics; plain counts check metrics without a unit or with
+/// a unit of things; money checks money or unitless metrics.
+fn units_agree(claim: &Claim, metric_unit: Option<&str>) -> bool {
+    let percent_metric = matches!(metric_unit, Some("%" | "percent" | "pct"));
+    match claim.quantity.kind {
+        Kind::Percent => percent_metric,
+        Kind::PercentagePoints => false,
+        _ => !percent_metric,
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a claim sits in its file.
+struct Place<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl<'a> Place<'a> {
+    fn of(path: &'a str, claim: &Claim, source: &str, index: &LineIndex) -> Place<'a> {
+        let (line, column) = index.line_col(source, claim.quantity.start);
+        let (end_line, end_column) = index.line_col(source, claim.quantity.end);
+        Place {
+            path,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    fn finding(
+        &self,
+        rule: &rules::Rule,
+        claim: &Claim,
+        claimed: Option<Interval>,
+        expected: Option<Expected>,
+        related: Option<Related>,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            path: self.path.to_string(),
+            line: self.line,
+            column: self.column,
+            end_line: self.end_line,
+            end_column: self.end_column,
+            start: claim.quantity.start,
+            end: claim.quantity.end,
+            text: claim.quantity.text.clone(),
+            entity: claim.entity.clone(),
+            metric: claim.metric.clone(),
+            period: claim.period.clone(),
+            claimed,
+            expected,
+            related,
+            message,
+        }
+    }
+}
+
+/// A readable number for messages.
+pub fn show(v: f64) -> String {
+    number(v)
+}

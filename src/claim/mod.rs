@@ -1,0 +1,785 @@
+//! From quantities to claims: ties each quantity of a sentence to an entity, a metric and a
+//! period of a reference table, the way a careful reader would, or leaves it unverified.
+//!
+//! Precision comes first: whenever the sentence does not tie a number to one row without
+//! guessing, the claim stays unlinked and is reported as unverified.
+
+mod words;
+
+use std::collections::HashMap;
+
+use crate::gazetteer::Gazetteer;
+use crate::quantity::{Kind, Quantity};
+use crate::table::Table;
+use crate::text::Document;
+
+/// How a claim relates to the others of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A value stated on its own.
+    Value,
+    /// The earlier end of a change ("from 2,400 in 2015 to …").
+    ChangeFrom,
+    /// The later end of a change ("… to 3,417").
+    ChangeTo,
+    /// A part of a whole ("250 of the 3,000 fighters").
+    Part,
+    /// The whole that a part is taken from.
+    Whole,
+}
+
+/// A quantity tied (or not) to a row of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The quantity, with spans into the source file.
+    pub quantity: Quantity,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    pub role: Role,
+    /// The table the claim is tied to (index into the tables given to the linker).
+    pub table: Option<usize>,
+    /// The table's name for the entity.
+    pub entity: Option<String>,
+    pub metric: Option<String>,
+    pub period: Option<String>,
+    /// Why the claim could not be tied to a row, when it could not.
+    pub unlinked: Option<String>,
+}
+
+impl Claim {
+    /// Whether entity, metric and period are all known.
+    pub fn is_linked(&self) -> bool {
+        self.table.is_some() && self.entity.is_some() && self.metric.is_some() && self.period.is_some()
+    }
+}
+
+/// Where a name was matched in the plain text.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// First and one-past-last token index.
+    tok_start: usize,
+    tok_end: usize,
+    /// The table entity (table index, canonical name), or `None` for a place no table has.
+    entities: Vec<(usize, String)>,
+    /// The name as the gazetteer knows it, for messages.
+    written: String,
+    demonym: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Ties quantities to tables. Built once for a set of tables, used for every article.
+pub struct Linker<'t> {
+    tables: &'t [Table],
+    /// Lowercased entity name or alias → (table, canonical entity).
+    names: HashMap<String, Vec<(usize, String)>>,
+    /// Longest entity name, in words.
+    max_words: usize,
+    /// (table, metric name, term words) for every metric term.
+    terms: Vec<(usize, String, Vec<String>)>,
+}
+
+impl<'t> Linker<'t> {
+    pub fn new(tables: &'t [Table]) -> Linker<'t> {
+        let mut names: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let gazetteer = Gazetteer::builtin();
+        let mut max_words = gazetteer.max_words();
+        for (ti, table) in tables.iter().enumerate() {
+            for (name, canonical) in table.names() {
+                let key = normalize(name);
+                max_words = max_words.max(key.split(' ').count());
+                let entry = names.entry(key).or_default();
+                if !entry.iter().any(|(t, c)| *t == ti && c == canonical) {
+                    entry.push((ti, canonical.to_string()));
+                }
+            }
+        }
+        let mut terms = Vec::new();
+        for (ti, table) in tables.iter().enumerate() {
+            for m in &table.metrics {
+                for term in &m.terms {
+                    let words: Vec<String> = term.split_whitespace().map(stem).collect();
+                    if !words.is_empty() {
+                        terms.push((ti, m.name.clone(), words));
+                    }
+                }
+            }
+        }
+        Linker {
+            tables,
+            names,
+            max_words,
+            terms,
+        }
+    }
+
+    /// The claims of a document: one per quantity that states a value (and one per entity
+    /// when the sentence coordinates several), in order of position.
+    pub fn claims(&self, doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Claim> {
+        let mut out = Vec::new();
+        let plain = doc.plain.as_str();
+        // Quantities come in plain-text offsets here; they are mapped to the source at the end.
+        let mut qi = 0;
+        let mut metric_memory: Vec<(usize, Option<Vec<(usize, String)>>)> = Vec::new();
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            let text = &plain[sentence.start..sentence.end];
+            while qi < quantities.len() && quantities[qi].start < sentence.start {
+                qi += 1;
+            }
+            let first = qi;
+            while qi < quantities.len() && quantities[qi].start < sentence.end {
+                qi += 1;
+            }
+            let qs = &quantities[first..qi];
+            let ctx = SentenceContext::new(self, text, sentence.start);
+            let own_metrics = ctx.metric_names();
+            metric_memory.push((sentence.paragraph, own_metrics.clone()));
+            if qs.is_empty() {
+                continue;
+            }
+            // A sentence that names no metric takes it from the nearest preceding sentence of
+            // its paragraph that does.
+            let inherited = metric_memory
+                .iter()
+                .rev()
+                .skip(1)
+                .take_while(|(p, _)| *p == sentence.paragraph)
+                .find_map(|(_, m)| m.clone());
+            for claim in ctx.link(self, si, qs, inherited.as_deref()) {
+                out.push(claim);
+            }
+        }
+        for c in &mut out {
+            let start = doc.to_source(c.quantity.start);
+            let end = doc.to_source_end(c.quantity.end).max(start);
+            c.quantity.start = start;
+            c.quantity.end = end;
+            c.quantity.text = doc.source.get(start..end).unwrap_or_default().to_string();
+        }
+        out
+    }
+
+    fn table_names_for(&self, written: &str) -> Option<Vec<(usize, String)>> {
+        self.names.get(&normalize(written)).cloned()
+    }
+}
+
+/// What a sentence says around its quantities.
+struct SentenceContext<'s> {
+    text: &'s str,
+    offset: usize,
+    tokens: Vec<Token<'s>>,
+    mentions: Vec<Mention>,
+    /// (token index, table, metric) for every metric term in the sentence.
+    metric_terms: Vec<(usize, usize, String)>,
+}
+
+impl<'s> SentenceContext<'s> {
+    fn new(linker: &Linker<'_>, text: &'s str, offset: usize) -> SentenceContext<'s> {
+        let tokens = tokenize(text);
+        let mentions = find_mentions(linker, text, &tokens);
+        let mut metric_terms = Vec::new();
+        let stems: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
+        for (ti, table, metric, words) in linker
+            .terms
+            .iter()
+            .map(|(t, m, w)| (0usize, *t, m, w))
+        {
+            let _ = ti;
+            if words.is_empty() {
+                continue;
+            }
+            for i in 0..stems.len() {
+                if i + words.len() <= stems.len()
+                    && words.iter().zip(&stems[i..]).all(|(w, s)| w == s)
+                    && !metric_terms
+                        .iter()
+                        .any(|(k, t, m): &(usize, usize, String)| *k == i && *t == table && m == metric)
+                {
+                    metric_terms.push((i, table, metric.clone()));
+                }
+            }
+        }
+        metric_terms.sort();
+        SentenceContext {
+            text,
+            offset,
+            tokens,
+            mentions,
+            metric_terms,
+        }
+    }
+
+    /// The metrics this sentence names, if any.
+    fn metric_names(&self) -> Option<Vec<(usize, String)>> {
+        let mut m: Vec<(usize, String)> = self
+            .metric_terms
+            .iter()
+            .map(|(_, t, name)| (*t, name.clone()))
+            .collect();
+        m.sort();
+        m.dedup();
+        (!m.is_empty()).then_some(m)
+    }
+
+    /// Token index of the first token at or after a byte offset of the sentence.
+    fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= offset)
+    }
+
+    fn link(
+        &self,
+        linker: &Linker<'_>,
+        sentence: usize,
+        quantities: &[Quantity],
+        inherited: Option<&[(usize, String)]>,
+    ) -> Vec<Claim> {
+        // Work in offsets relative to the sentence.
+        let local: Vec<Quantity> = quantities
+            .iter()
+            .map(|q| Quantity {
+                start: q.start - self.offset,
+                end: q.end - self.offset,
+                ..q.clone()
+            })
+            .collect();
+        let values: Vec<(Quantity, Role)> = split_changes(self.text, &local);
+        let value_positions: Vec<(usize, usize)> = values
+            .iter()
+            .filter(|(q, _)| is_value(q))
+            .map(|(q, _)| (q.start, q.end))
+            .collect();
+        let years: Vec<&Quantity> = local
+            .iter()
+            .filter(|q| matches!(q.kind, Kind::Year | Kind::Date) && q.value.is_some())
+            .collect();
+        let respectively = self.respectively(&values);
+        let mut out = Vec::new();
+        let mut value_index = 0;
+        for (q, role) in &values {
+            if !is_value(q) {
+                continue;
+            }
+            let this_index = value_index;
+            value_index += 1;
+            let mut base = Claim {
+                quantity: Quantity {
+                    start: q.start + self.offset,
+                    end: q.end + self.offset,
+                    ..q.clone()
+                },
+                sentence,
+                role: *role,
+                table: None,
+                entity: None,
+                metric: None,
+                period: None,
+                unlinked: None,
+            };
+            if let Some(reason) = self.not_a_table_value(linker, q) {
+                base.unlinked = Some(reason);
+                out.push(base);
+                continue;
+            }
+            // Entities
+            let entities: Vec<Mention> = match &respectively {
+                Some(list) => list.get(this_index).cloned().into_iter().collect(),
+                None => self.entities_for(q, &value_positions),
+            };
+            let role = if self.is_part(q, &value_positions) { Role::Part } else { *role };
+            base.role = role;
+            // Period
+            let period_year = self.period_for(q, &years, &value_positions);
+            // Metric
+            let metric = self.metric_for(q, role, &value_positions, inherited, linker);
+            if entities.is_empty() {
+                // No place named: the table's total, when the sentence names the metric.
+                let total = metric.as_ref().and_then(|(t, m)| {
+                    linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e))
+                });
+                match total {
+                    Some((t, m, e)) if !self.mentions_any_place() => {
+                        out.push(finish(linker, base, t, e, m, period_year.clone()));
+                    }
+                    _ => {
+                        base.unlinked = Some("no entity in the sentence".to_string());
+                        out.push(base);
+                    }
+                }
+                continue;
+            }
+            for mention in entities {
+                let mut claim = base.clone();
+                let Some((t, m)) = metric.clone() else {
+                    claim.unlinked = Some("no metric named in the sentence or its paragraph".to_string());
+                    claim.entity = mention.entities.first().map(|(_, e)| e.clone());
+                    out.push(claim);
+                    continue;
+                };
+                match mention.entities.iter().find(|(ti, _)| *ti == t) {
+                    Some((_, e)) => out.push(finish(linker, claim, t, e.clone(), m, period_year.clone())),
+                    None => {
+                        claim.unlinked = Some(format!("no table row for {}", mention.written));
+                        out.push(claim);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn mentions_any_place(&self) -> bool {
+        !self.mentions.is_empty()
+    }
+
+    /// Why a quantity states no value of a table, if it does not: years, ranks and fractions
+    /// are other kinds of claim; a number that counts something no metric names
+    /// ("a dozen security forces", "three years") is not about the table.
+    fn not_a_table_value(&self, linker: &Linker<'_>, q: &Quantity) -> Option<String> {
+        let ti = self.token_at(q.end);
+        // The word counted by the number: skip names of places and people and adjectives
+        // that describe them, then read the noun.
+        let mut i = ti;
+        while let Some(t) = self.tokens.get(i) {
+            if self.mentions.iter().any(|m| m.tok_start <= i && i < m.tok_end) {
+                i += 1;
+                continue;
+            }
+            if t.text.starts_with(|c: char| c.is_uppercase()) && i > ti {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let Some(next) = self.tokens.get(i) else {
+            return None;
+        };
+        // Only the word right after the number (or after names) counts.
+        let between = &self.text[q.end..next.start];
+        if between.contains(['.', ';', ':', '(', ')', '"', '“', '”']) {
+            return None;
+        }
+        let lower = next.text.to_lowercase();
+        if self.metric_terms.iter().any(|(k, _, _)| *k == i) {
+            return None;
+        }
+        if words::counted_noun_is_generic(&lower) || words::is_function_word(&lower) {
+            return None;
+        }
+        if words::is_unit_noun(&lower) {
+            return Some(format!("counts {lower}, which no table measures"));
+        }
+        let _ = linker;
+        if lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly") {
+            return None;
+        }
+        if next.text.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        Some(format!("counts {lower}, which no table measures"))
+    }
+
+    /// Mentions that a quantity speaks of.
+    fn entities_for(&self, q: &Quantity, values: &[(usize, usize)]) -> Vec<Mention> {
+        let after = self.token_at(q.end);
+        // Right: "3,244 from Saudi Arabia", "1,623 Moroccan recruits", "800 British nationals".
+        let mut k = after;
+        let mut steps = 0;
+        while let Some(t) = self.tokens.get(k) {
+            if steps > 2 {
+                break;
+            }
+            if let Some(m) = self.mentions.iter().find(|m| m.tok_start == k) {
+                let lead = &self.text[q.end..m.start].to_lowercase();
+                let lead_words: Vec<&str> = lead.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+                let direct = lead_words.is_empty() && m.demonym;
+                let by_prep = !lead_words.is_empty()
+                    && lead_words.iter().all(|w| matches!(*w, "from" | "in" | "of" | "for" | "the" | "by"))
+                    && matches!(lead_words[0], "from" | "in" | "of" | "for" | "by");
+                if direct || by_prep {
+                    return self.coordinated_from(m);
+                }
+                break;
+            }
+            // Another value in between: the mention belongs to it.
+            if values.iter().any(|(s, _)| *s >= q.end && *s <= t.start) {
+                break;
+            }
+            steps += 1;
+            k += 1;
+        }
+        // Left: the nearest mention (or coordinated group of mentions) before the quantity.
+        let before = self.token_at(q.start);
+        let left = self
+            .mentions
+            .iter()
+            .rfind(|m| m.tok_end <= before);
+        match left {
+            Some(m) => self.coordinated_to(m),
+            None => Vec::new(),
+        }
+    }
+
+    /// The group of mentions ending with `last`: "Tunisia and France", "both Saudi Arabia and
+    /// Tunisia", "Russia, Jordan and France".
+    fn coordinated_to(&self, last: &Mention) -> Vec<Mention> {
+        let mut group = vec![last.clone()];
+        let idx = self.mentions.iter().position(|m| m.start == last.start).unwrap_or(0);
+        let mut cur = last.clone();
+        for m in self.mentions[..idx].iter().rev() {
+            let between = self.text[m.end..cur.start].trim().to_lowercase();
+            if is_coordinator(&between) {
+                group.push(m.clone());
+                cur = m.clone();
+            } else {
+                break;
+            }
+        }
+        group.reverse();
+        group
+    }
+
+    fn coordinated_from(&self, first: &Mention) -> Vec<Mention> {
+        let mut group = vec![first.clone()];
+        let idx = self.mentions.iter().position(|m| m.start == first.start).unwrap_or(0);
+        let mut cur = first.clone();
+        for m in self.mentions[idx + 1..].iter() {
+            let between = self.text[cur.end..m.start].trim().to_lowercase();
+            if is_coordinator(&between) {
+                group.push(m.clone());
+                cur = m.clone();
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
+    /// "Jordan, France and Morocco had 250, 271 and 198 respectively": the i-th value belongs
+    /// to the i-th entity.
+    fn respectively(&self, values: &[(Quantity, Role)]) -> Option<Vec<Mention>> {
+        let lower = self.text.to_lowercase();
+        if !lower.contains("respectively") {
+            return None;
+        }
+        let n = values.iter().filter(|(q, _)| is_value(q)).count();
+        let first_value = values.iter().find(|(q, _)| is_value(q))?.0.start;
+        let last = self.mentions.iter().rfind(|m| m.end <= first_value)?;
+        let group = self.coordinated_to(last);
+        (group.len() == n && n > 1).then_some(group)
+    }
+
+    /// Whether `q` is the part in "250 of the 3,000 fighters", "271 of 1,910", "50 out of 280".
+    fn is_part(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
+        let after = &self.text[q.end..];
+        let lower = after.to_lowercase();
+        let rest = ["of the ", "out of the ", "out of ", "of "]
+            .iter()
+            .find_map(|p| lower.strip_prefix(&format!(" {p}")).map(|r| after.len() - r.len()));
+        match rest {
+            Some(skip) => values.iter().any(|(s, _)| *s == q.end + skip),
+            None => false,
+        }
+    }
+
+    /// The period of a claim, as a year when the sentence gives one for it.
+    fn period_for(&self, q: &Quantity, years: &[&Quantity], values: &[(usize, usize)]) -> Period {
+        // "2,400 in 2015", "6,000 militants in December 2015", "3,244 as of 2017",
+        // "320 by 2017": a year shortly after the value, introduced by a preposition.
+        for y in years {
+            if y.start >= q.end {
+                let between = self.text[q.end..y.start].to_lowercase();
+                let ws: Vec<&str> = between
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let lead = ws
+                    .iter()
+                    .rposition(|w| matches!(*w, "in" | "as" | "by" | "at" | "for" | "during" | "of"));
+                let ok = ws.len() <= 4
+                    && lead.is_some_and(|k| ws[k..].iter().all(|w| words::is_period_lead(w)))
+                    && !ws.iter().any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"));
+                let no_value_between = !values.iter().any(|(s, _)| *s > q.end && *s < y.start);
+                if ok && no_value_between && !between.contains(['.', ';', ',']) {
+                    return Period::Year(year_label(y));
+                }
+                break;
+            }
+        }
+        // "In 2015, Tunisia had 6,000": a year before, introduced by "in", not already taken
+        // by another value, with no "since".
+        for y in years.iter().rev() {
+            if y.end <= q.start {
+                let before = self.text[..y.start].trim_end().to_lowercase();
+                let lead_ok = before.ends_with(" in") || before == "in" || before.ends_with("as of") || before.ends_with(" by") || before == "by";
+                let taken = values.iter().any(|(_, e)| {
+                    *e <= y.start && {
+                        let gap = self.text[*e..y.start].to_lowercase();
+                        gap.split_whitespace().count() <= 3
+                    }
+                });
+                let value_between = values.iter().any(|(s, _)| *s > y.end && *s < q.start);
+                if lead_ok && !taken && !value_between {
+                    return Period::Year(year_label(y));
+                }
+                break;
+            }
+        }
+        Period::Current
+    }
+
+    /// The metric of a claim: the nearest metric term in the sentence, or the one its
+    /// paragraph named last, or the only metric of a table.
+    fn metric_for(
+        &self,
+        q: &Quantity,
+        role: Role,
+        values: &[(usize, usize)],
+        inherited: Option<&[(usize, String)]>,
+        linker: &Linker<'_>,
+    ) -> Option<(usize, String)> {
+        let qs = self.token_at(q.start);
+        let qe = self.token_at(q.end);
+        let mut candidates: Vec<(usize, usize, &String)> = self
+            .metric_terms
+            .iter()
+            .map(|(k, t, m)| {
+                let d = if *k >= qe { k - qe } else { qs.saturating_sub(*k) + 1 };
+                (d, *t, m)
+            })
+            .collect();
+        if role == Role::Part {
+            // The part's metric is not the noun of its whole: "250 of the 3,000 fighters …
+            // returned" speaks of returnees.
+            let whole_metric = values
+                .iter()
+                .find(|(s, _)| *s > q.end)
+                .and_then(|(_, e)| {
+                    let k = self.token_at(*e);
+                    self.metric_terms.iter().find(|(i, _, _)| *i >= k && *i <= k + 1).map(|(_, _, m)| m.clone())
+                });
+            if let Some(wm) = whole_metric {
+                candidates.retain(|(_, _, m)| **m != wm);
+            }
+        }
+        candidates.sort();
+        if let Some((d, t, m)) = candidates.first() {
+            // Two different metrics at the same distance: ambiguous.
+            if candidates.iter().any(|(d2, t2, m2)| d2 == d && (t2 != t || m2 != m)) {
+                return None;
+            }
+            return Some((*t, (*m).clone()));
+        }
+        if !self.metric_terms.is_empty() {
+            return None;
+        }
+        if let Some(list) = inherited {
+            if list.len() == 1 {
+                return Some(list[0].clone());
+            }
+            return None;
+        }
+        // A single table with a single metric needs no word.
+        if linker.tables.len() == 1 && linker.tables[0].metrics.len() == 1 {
+            return Some((0, linker.tables[0].metrics[0].name.clone()));
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Period {
+    Year(String),
+    Current,
+}
+
+fn year_label(y: &Quantity) -> String {
+    y.value.map(|v| format!("{}", v as i64)).unwrap_or_default()
+}
+
+fn finish(linker: &Linker<'_>, mut claim: Claim, table: usize, entity: String, metric: String, period: Period) -> Claim {
+    let t = &linker.tables[table];
+    let period = match period {
+        Period::Year(y) => Some(y),
+        Period::Current => t.current_period().map(str::to_string),
+    };
+    claim.table = Some(table);
+    claim.entity = Some(entity);
+    claim.metric = Some(metric);
+    claim.period = period;
+    if claim.period.is_none() {
+        claim.unlinked = Some("the table has no period".to_string());
+    }
+    claim
+}
+
+/// Quantities that can state a value of a table.
+fn is_value(q: &Quantity) -> bool {
+    matches!(q.kind, Kind::Number | Kind::Money | Kind::Percent | Kind::Range | Kind::PercentagePoints)
+}
+
+fn is_coordinator(between: &str) -> bool {
+    matches!(between, "and" | "," | ", and" | "or" | ", or" | "&" | "as well as" | "and both" | "both")
+}
+
+/// Splits "from A to B" ranges that follow a verb of change into the two ends of the change.
+fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
+    let mut out = Vec::new();
+    for (i, q) in qs.iter().enumerate() {
+        if q.kind == Kind::Range && q.text.to_lowercase().starts_with("from ") && words::change_verb_before(&text[..q.start]) {
+            if let Some((a, b)) = crate::quantity::range_ends(q) {
+                out.push((a, Role::ChangeFrom));
+                out.push((b, Role::ChangeTo));
+                continue;
+            }
+        }
+        // "from 2,400 in 2015 to … 3,417": the value after "from" and the one after "to".
+        let before = text[..q.start].trim_end().to_lowercase();
+        if before.ends_with("from") && is_value(q) {
+            if let Some(next) = qs[i + 1..].iter().find(|n| is_value(n)) {
+                let gap = text[q.end..next.start].to_lowercase();
+                if gap.split_whitespace().any(|w| w == "to") {
+                    out.push((q.clone(), Role::ChangeFrom));
+                    continue;
+                }
+            }
+        }
+        let role = match out.last() {
+            Some((_, Role::ChangeFrom)) if is_value(q) => Role::ChangeTo,
+            _ => Role::Value,
+        };
+        out.push((q.clone(), role));
+    }
+    out
+}
+
+/// Words of a sentence with their byte offsets: letters, digits and the marks inside names
+/// ("U.S", "Jordan's", "D.C").
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner = matches!(c, '.' | '\'' | '’' | '-')
+            && start.is_some()
+            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Token { start: s, end: i, text: &text[s..i] });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { start: s, end: text.len(), text: &text[s..] });
+    }
+    out
+}
+
+/// Finds place names, longest first, from the tables and the gazetteer.
+fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<Mention> {
+    let gazetteer = Gazetteer::builtin();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut found = None;
+        let max = linker.max_words.min(tokens.len() - i);
+        for n in (1..=max).rev() {
+            let start = tokens[i].start;
+            let mut end = tokens[i + n - 1].end;
+            let mut written = &text[start..end];
+            // Possessives: "Jordan's", "Russia’s"
+            for suffix in ["'s", "’s"] {
+                if n >= 1 && written.ends_with(suffix) && written.len() > suffix.len() {
+                    written = &written[..written.len() - suffix.len()];
+                }
+            }
+            let with_dot = if text[end..].starts_with('.') { Some(&text[start..end + 1]) } else { None };
+            let mut hit = None;
+            for w in with_dot.into_iter().chain(std::iter::once(written)) {
+                let table_hit = if w.starts_with(|c: char| c.is_uppercase()) || n > 1 {
+                    linker.table_names_for(w)
+                } else {
+                    None
+                };
+                let gaz = gazetteer.lookup(w);
+                if table_hit.is_some() || gaz.is_some() {
+                    if with_dot.is_some_and(|d| d == w) {
+                        end += 1;
+                    }
+                    hit = Some((w.to_string(), table_hit, gaz));
+                    break;
+                }
+            }
+            if let Some((w, table_hit, gaz)) = hit {
+                let mut entities = table_hit.unwrap_or_default();
+                let mut demonym = false;
+                if let Some((place, form)) = gaz {
+                    demonym = form == crate::gazetteer::NameForm::Demonym;
+                    // A gazetteer place is a table entity when the table knows it by any of
+                    // the place's names.
+                    for name in std::iter::once(place.name).chain(place.aliases.iter().copied()).chain(place.iso3).chain(place.iso2) {
+                        if let Some(list) = linker.table_names_for(name) {
+                            for e in list {
+                                if !entities.contains(&e) {
+                                    entities.push(e);
+                                }
+                            }
+                        }
+                    }
+                }
+                found = Some((n, Mention {
+                    start,
+                    end,
+                    tok_start: i,
+                    tok_end: i + n,
+                    entities,
+                    written: w,
+                    demonym,
+                }));
+                break;
+            }
+        }
+        match found {
+            Some((n, m)) => {
+                out.push(m);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Lowercase, single spaces, typographic apostrophes made plain, and no leading "the".
+fn normalize(name: &str) -> String {
+    let s: String = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+        .to_lowercase();
+    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+}
+
+/// A light stem for matching metric terms: "fighters" ~ "fighter", "returned" ~ "return".
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.len() >= 3 && !(suffix == "s" && s.ends_with('s')) {
+                return s.to_string();
+            }
+        }
+    }
+    w
+}

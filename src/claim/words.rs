@@ -1,0 +1,75 @@
+//! Small word lists the linker reads a sentence with.
+
+/// Nouns for people in general: a number that counts them may still count a metric
+/// ("800 British nationals who left").
+pub(super) fn counted_noun_is_generic(word: &str) -> bool {
+    matches!(
+        word,
+        "people" | "persons" | "individuals" | "nationals" | "citizens" | "residents" | "men"
+            | "women" | "recruits" | "members" | "volunteers" | "others" | "more" | "fewer"
+            | "less" | "total" | "overall" | "altogether" | "respectively" | "each" | "apiece"
+            | "so" | "far" | "now" | "currently" | "today" | "still" | "already" | "alone"
+    )
+}
+
+/// Words that say nothing of what a number counts.
+pub(super) fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "and" | "or" | "but" | "of" | "in" | "on" | "at" | "to" | "from"
+            | "for" | "by" | "with" | "as" | "than" | "since" | "while" | "who" | "which" | "that"
+            | "have" | "has" | "had" | "having" | "were" | "was" | "are" | "is" | "be" | "been"
+            | "will" | "would" | "could" | "may" | "might" | "can" | "did" | "do" | "does"
+            | "had," | "this" | "these" | "those" | "their" | "its" | "his" | "her" | "they"
+            | "according" | "compared" | "against" | "versus" | "vs" | "into" | "out" | "up"
+            | "down" | "over" | "under" | "after" | "before" | "during" | "until" | "when"
+            | "where" | "if" | "then" | "there" | "here" | "went" | "came" | "come" | "go"
+            | "left" | "remain" | "remained" | "remain," | "among" | "including" | "across"
+            | "per" | "not" | "also" | "only" | "just" | "about" | "around" | "through"
+    )
+}
+
+/// Nouns of time and measure: a number that counts them is not a count of a table's metric
+/// ("three years", "30-year-old", "two times").
+pub(super) fn is_unit_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "hour"
+            | "hours" | "minute" | "minutes" | "second" | "seconds" | "decade" | "decades"
+            | "century" | "centuries" | "time" | "times" | "km" | "kilometres" | "kilometers"
+            | "miles" | "mile" | "metres" | "meters" | "kg" | "tonnes" | "tons" | "pages"
+            | "points" | "games" | "goals" | "votes" | "seats" | "countries" | "nations"
+            | "states" | "cities" | "regions" | "provinces" | "groups" | "reports" | "studies"
+            | "year-old" | "years-old"
+    )
+}
+
+/// Words that may stand between a value and the year it is for: "in", "as of", "by the end of".
+pub(super) fn is_period_lead(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "as" | "of" | "by" | "at" | "for" | "during" | "the" | "end" | "early" | "late"
+            | "mid" | "fiscal" | "year" | "january" | "february" | "march" | "april" | "may"
+            | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
+}
+
+/// Whether the text before a "from A to B" range ends with a verb of change, so that the range
+/// is the two ends of a change and not an interval.
+pub(super) fn change_verb_before(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().rev().take(4).any(|w| {
+        matches!(
+            *w,
+            "rose" | "risen" | "grew" | "grown" | "increased" | "jumped" | "climbed" | "soared"
+                | "surged" | "fell" | "fallen" | "dropped" | "declined" | "decreased" | "went"
+                | "gone" | "revised" | "changed" | "shrank" | "shrunk" | "doubled" | "tripled"
+                | "halved" | "moved" | "slipped" | "plunged" | "plummeted" | "rising"
+                | "growing" | "increasing" | "falling" | "dropping" | "declining" | "up" | "down"
+        )
+    })
+}

@@ -1,0 +1,83 @@
+//! Reading reference tables from disk.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::InputError;
+use crate::table::Table;
+
+/// Reads every table named by `--data`: files as given, folders for their `.yaml`/`.yml`
+/// files (sorted, not recursive into hidden folders). Any error stops the run: checking
+/// against half the tables would report wrong answers as right.
+pub fn load(paths: &[String]) -> Result<Vec<Table>, InputError> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        let path = Path::new(p);
+        let meta = std::fs::metadata(path).map_err(|e| InputError(format!("{p}: {e}")))?;
+        if meta.is_dir() {
+            let walker = ignore::WalkBuilder::new(path)
+                .follow_links(false)
+                .require_git(false)
+                .build();
+            for entry in walker {
+                let entry = entry.map_err(|e| InputError(format!("{p}: {e}")))?;
+                let is_yaml = entry
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| matches!(x, "yaml" | "yml"));
+                if is_yaml && entry.file_type().is_some_and(|t| t.is_file()) {
+                    files.push(entry.path().to_path_buf());
+                }
+            }
+        } else {
+            files.push(path.to_path_buf());
+        }
+    }
+    files.sort();
+    files.dedup();
+    files.iter().map(|f| load_one(f)).collect()
+}
+
+fn load_one(file: &Path) -> Result<Table, InputError> {
+    let shown = super::display_path(file);
+    let bytes = std::fs::read(file).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InputError(format!(
+            "{shown}: not UTF-8: invalid byte at offset {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut read = |csv: &str| -> Result<String, String> { read_csv(&folder, csv) };
+    Table::from_yaml(&shown, &text, &mut read).map_err(|e| InputError(e.to_string()))
+}
+
+/// Reads a CSV file that a table describes. The path is taken relative to the table's folder
+/// and may not leave it: a table from an untrusted repository must not read other files.
+fn read_csv(folder: &Path, csv: &str) -> Result<String, String> {
+    let rel = Path::new(csv);
+    let relative_to_folder = rel
+        .strip_prefix(folder)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| rel.to_path_buf());
+    if relative_to_folder.is_absolute()
+        || relative_to_folder
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+    {
+        return Err(format!("{csv}: a CSV path must stay inside the table's folder"));
+    }
+    let full = folder.join(&relative_to_folder);
+    let meta = std::fs::metadata(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+    if meta.is_dir() {
+        return Err(format!("{}: is a folder, not a CSV file", full.display()));
+    }
+    let bytes = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8: invalid byte at offset {}",
+            full.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

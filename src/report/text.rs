@@ -1,0 +1,127 @@
+//! The text report: each error or warning rendered like a compiler diagnostic (the article
+//! line with the claim underlined, and the table row it disagrees with), notes on one line
+//! each, and a summary.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::Summary;
+use crate::check::{FileReport, Finding};
+use crate::rules::Severity;
+
+/// Renders the report. `sources` gives the text of each file, in the order of `files`.
+pub fn render(files: &[FileReport], sources: &[&str], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for (file, source) in files.iter().zip(sources) {
+        for f in &file.findings {
+            if f.severity == Severity::Note {
+                out.push_str(&format!(
+                    "{}:{}:{}: note[{}]: {}\n",
+                    f.path, f.line, f.column, f.rule, f.message
+                ));
+                continue;
+            }
+            out.push_str(&diagnostic(&renderer, f, source));
+            out.push_str("\n\n");
+        }
+    }
+    let s = Summary::of(files);
+    out.push_str(&format!(
+        "{} file{}, {} claim{}: {} checked, {} unverified; {} error{}, {} warning{}, {} note{}\n",
+        s.files,
+        plural(s.files),
+        s.claims,
+        plural(s.claims),
+        s.checked,
+        s.unverified,
+        s.errors,
+        plural(s.errors),
+        s.warnings,
+        plural(s.warnings),
+        s.notes,
+        plural(s.notes)
+    ));
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The lines of `source` that hold `start..end`, with the offset of their first byte.
+fn lines_around(source: &str, start: usize, end: usize) -> (usize, &str) {
+    let start = start.min(source.len());
+    let end = end.clamp(start, source.len());
+    let first = source[..start].rfind('\n').map_or(0, |n| n + 1);
+    let last = source[end..].find('\n').map_or(source.len(), |n| end + n);
+    (first, &source[first..last])
+}
+
+fn diagnostic(renderer: &Renderer, f: &Finding, source: &str) -> String {
+    let level = match f.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    };
+    let (base, lines) = lines_around(source, f.start, f.end);
+    let label = match (&f.entity, &f.metric, &f.period) {
+        (Some(e), Some(m), Some(p)) => format!("{e}, {m}, {p}"),
+        _ => String::new(),
+    };
+    let mut snippet = Snippet::source(lines)
+        .line_start(f.line)
+        .path(f.path.as_str())
+        .annotation(
+            AnnotationKind::Primary
+                .span(f.start - base..f.end - base)
+                .label(label),
+        );
+    let mut notes: Vec<Group<'_>> = Vec::new();
+    let mut related_snippet = None;
+    if let Some(r) = &f.related {
+        if r.start >= base && r.end <= base + lines.len() {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(r.start - base..r.end - base)
+                    .label("stated earlier here"),
+            );
+        } else {
+            let (rbase, rlines) = lines_around(source, r.start, r.end);
+            related_snippet = Some(
+                Snippet::source(rlines)
+                    .line_start(r.line)
+                    .path(f.path.as_str())
+                    .annotation(
+                        AnnotationKind::Context
+                            .span(r.start - rbase..r.end - rbase)
+                            .label("stated earlier here"),
+                    ),
+            );
+        }
+    }
+    let mut title = level
+        .clone()
+        .primary_title(f.message.as_str())
+        .id(f.rule)
+        .element(snippet);
+    if let Some(s) = related_snippet {
+        title = title.element(s);
+    }
+    let mut groups = vec![title];
+    if let Some(e) = &f.expected {
+        notes.push(Group::with_title(Level::NOTE.secondary_title(format!(
+            "table value: {} ({}:{}:{})",
+            e.value, e.table, e.line, e.column
+        ))));
+    }
+    groups.extend(notes);
+    renderer.render(&groups).to_string()
+}

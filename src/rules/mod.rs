@@ -1,0 +1,47 @@
+//! The rules: each one a module with a stable id, a default severity and its documentation,
+//! which is the single source for `claimcheck explain`, the README and SARIF.
+
+pub mod contradiction;
+pub mod tolerance;
+pub mod unverified;
+pub mod value_mismatch;
+
+use serde::Serialize;
+
+pub use tolerance::{Interval, Tolerances};
+
+/// How serious a finding is. `error` fails a run by default; `note` never does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What a rule is: its id, default severity, one-line summary and full documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub doc: &'static str,
+}
+
+/// Every rule, in the order the documentation lists them.
+pub const RULES: &[Rule] = &[value_mismatch::RULE, contradiction::RULE, unverified::RULE];
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}

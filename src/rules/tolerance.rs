@@ -1,0 +1,190 @@
+//! How far a stated number reaches: the interval a claim covers, from its hedge and its printed
+//! precision, and the interval a table value covers. A claim agrees with a table value when
+//! their intervals meet.
+
+use serde::Serialize;
+
+use crate::quantity::{hedge_meaning, HedgeMeaning, Quantity};
+
+/// The relative tolerances of hedge words, kept in one place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tolerances {
+    /// "about", "approximately", "around", "roughly", "some", "an estimated", "circa", "~",
+    /// "close to": the number, give or take this share of it.
+    pub approximate: f64,
+    /// "nearly", "almost", "just under" (and "just over"): at most (at least) the number and
+    /// within this share of it.
+    pub near: f64,
+}
+
+impl Default for Tolerances {
+    fn default() -> Self {
+        Tolerances {
+            approximate: 0.05,
+            near: 0.10,
+        }
+    }
+}
+
+/// An interval of the number line; an open end is written as `None` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    #[serde(serialize_with = "finite_or_null")]
+    pub low: f64,
+    #[serde(serialize_with = "finite_or_null")]
+    pub high: f64,
+    #[serde(skip)]
+    pub low_open: bool,
+    #[serde(skip)]
+    pub high_open: bool,
+}
+
+fn finite_or_null<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.is_finite() {
+        s.serialize_f64(*v)
+    } else {
+        s.serialize_none()
+    }
+}
+
+impl Interval {
+    pub fn closed(low: f64, high: f64) -> Interval {
+        Interval {
+            low,
+            high,
+            low_open: false,
+            high_open: false,
+        }
+    }
+
+    /// Whether two intervals share a point.
+    pub fn meets(&self, other: &Interval) -> bool {
+        let (lo, lo_open) = if self.low > other.low {
+            (self.low, self.low_open)
+        } else if other.low > self.low {
+            (other.low, other.low_open)
+        } else {
+            (self.low, self.low_open || other.low_open)
+        };
+        let (hi, hi_open) = if self.high < other.high {
+            (self.high, self.high_open)
+        } else if other.high < self.high {
+            (other.high, other.high_open)
+        } else {
+            (self.high, self.high_open || other.high_open)
+        };
+        lo < hi || (lo == hi && !lo_open && !hi_open)
+    }
+
+    pub fn scaled(&self, factor: f64) -> Interval {
+        Interval {
+            low: self.low * factor,
+            high: self.high * factor,
+            ..*self
+        }
+    }
+}
+
+/// The interval a quantity claims, in its own unit.
+///
+/// | written                   | interval                                   |
+/// |---------------------------|--------------------------------------------|
+/// | `2,920` (precise to 10)   | [2915, 2925): half the precision each side |
+/// | `3,000` (precise to 1000) | [2500, 3500)                               |
+/// | `about 1,910`             | 1910 ± max(5 %, half the precision)        |
+/// | `nearly 800`              | [800 − max(10 %, half the precision), 800] |
+/// | `just over 800`           | [800, 800 + max(10 %, half the precision)] |
+/// | `more than 800`           | (800, ∞)                                    |
+/// | `at least 800`            | [800, ∞)                                    |
+/// | `fewer than 800`          | (−∞, 800)                                   |
+/// | `up to 800`               | (−∞, 800]                                   |
+/// | `500-600`                 | [500, 600] widened by half the precision   |
+pub fn claimed(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
+    let half = q.precision.unwrap_or(0.0) / 2.0;
+    let meaning = q.hedge.as_deref().and_then(hedge_meaning);
+    let Some(v) = q.value else {
+        let (lo, hi) = (q.low?, q.high?);
+        return Some(Interval {
+            low: lo - half,
+            high: hi + half,
+            low_open: false,
+            high_open: half > 0.0,
+        });
+    };
+    let near = (tol.near * v.abs()).max(half);
+    Some(match meaning {
+        None => Interval {
+            low: v - half,
+            high: v + half,
+            low_open: false,
+            high_open: half > 0.0,
+        },
+        Some(HedgeMeaning::Approximate) => {
+            let w = (tol.approximate * v.abs()).max(half);
+            Interval::closed(v - w, v + w)
+        }
+        Some(HedgeMeaning::JustBelow) => Interval::closed(v - near, v),
+        Some(HedgeMeaning::JustAbove) => Interval::closed(v, v + near),
+        Some(HedgeMeaning::Above) => Interval {
+            low: v,
+            high: f64::INFINITY,
+            low_open: true,
+            high_open: true,
+        },
+        Some(HedgeMeaning::AtLeast) => Interval {
+            low: v,
+            high: f64::INFINITY,
+            low_open: false,
+            high_open: true,
+        },
+        Some(HedgeMeaning::Below) => Interval {
+            low: f64::NEG_INFINITY,
+            high: v,
+            low_open: true,
+            high_open: true,
+        },
+        Some(HedgeMeaning::AtMost) => Interval {
+            low: f64::NEG_INFINITY,
+            high: v,
+            low_open: true,
+            high_open: false,
+        },
+    })
+}
+
+/// The interval a table value covers. A plain number is exact; a value written with a hedge
+/// or as a range covers what the same words would cover in prose, except that a table's plain
+/// round number is taken as exact (tables state what they mean).
+pub fn stated(low: Option<f64>, high: Option<f64>, hedge: Option<&str>, tol: &Tolerances) -> Interval {
+    let meaning = hedge.and_then(hedge_meaning);
+    match (low, high) {
+        (Some(l), Some(h)) if l == h => match meaning {
+            Some(HedgeMeaning::Approximate) => {
+                let w = tol.approximate * l.abs();
+                Interval::closed(l - w, l + w)
+            }
+            Some(HedgeMeaning::JustBelow) => Interval::closed(l - tol.near * l.abs(), l),
+            Some(HedgeMeaning::JustAbove) => Interval::closed(l, l + tol.near * l.abs()),
+            _ => Interval::closed(l, h),
+        },
+        (Some(l), Some(h)) => Interval::closed(l, h),
+        (Some(l), None) => Interval {
+            low: l,
+            high: f64::INFINITY,
+            low_open: matches!(meaning, Some(HedgeMeaning::Above)),
+            high_open: true,
+        },
+        (None, Some(h)) => Interval {
+            low: f64::NEG_INFINITY,
+            high: h,
+            low_open: true,
+            high_open: matches!(meaning, Some(HedgeMeaning::Below)),
+        },
+        (None, None) => Interval {
+            low: f64::NEG_INFINITY,
+            high: f64::INFINITY,
+            low_open: true,
+            high_open: true,
+        },
+    }
+}
