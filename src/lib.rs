@@ -41,10 +41,10 @@ pub fn quantities_of(doc: &Document<'_>) -> Vec<Quantity> {
     }
     out
 }
-pub mod cli;
-pub mod report;
 pub mod check;
 pub mod claim;
+pub mod cli;
 pub mod gazetteer;
+pub mod report;
 pub mod rules;
 pub use check::{check_source, ClaimReport, FileReport, Finding, Status};

@@ -50,7 +50,10 @@ pub struct Claim {
 impl Claim {
     /// Whether entity, metric and period are all known.
     pub fn is_linked(&self) -> bool {
-        self.table.is_some() && self.entity.is_some() && self.metric.is_some() && self.period.is_some()
+        self.table.is_some()
+            && self.entity.is_some()
+            && self.metric.is_some()
+            && self.period.is_some()
     }
 }
 
@@ -188,11 +191,7 @@ impl<'s> SentenceContext<'s> {
         let mentions = find_mentions(linker, text, &tokens);
         let mut metric_terms = Vec::new();
         let stems: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
-        for (ti, table, metric, words) in linker
-            .terms
-            .iter()
-            .map(|(t, m, w)| (0usize, *t, m, w))
-        {
+        for (ti, table, metric, words) in linker.terms.iter().map(|(t, m, w)| (0usize, *t, m, w)) {
             let _ = ti;
             if words.is_empty() {
                 continue;
@@ -202,7 +201,9 @@ impl<'s> SentenceContext<'s> {
                     && words.iter().zip(&stems[i..]).all(|(w, s)| w == s)
                     && !metric_terms
                         .iter()
-                        .any(|(k, t, m): &(usize, usize, String)| *k == i && *t == table && m == metric)
+                        .any(|(k, t, m): &(usize, usize, String)| {
+                            *k == i && *t == table && m == metric
+                        })
                 {
                     metric_terms.push((i, table, metric.clone()));
                 }
@@ -294,7 +295,11 @@ impl<'s> SentenceContext<'s> {
                 Some(list) => list.get(this_index).cloned().into_iter().collect(),
                 None => self.entities_for(q, &value_positions),
             };
-            let role = if self.is_part(q, &value_positions) { Role::Part } else { *role };
+            let role = if self.is_part(q, &value_positions) {
+                Role::Part
+            } else {
+                *role
+            };
             base.role = role;
             // Period
             let period_year = self.period_for(q, &years, &value_positions);
@@ -302,9 +307,9 @@ impl<'s> SentenceContext<'s> {
             let metric = self.metric_for(q, role, &value_positions, inherited, linker);
             if entities.is_empty() {
                 // No place named: the table's total, when the sentence names the metric.
-                let total = metric.as_ref().and_then(|(t, m)| {
-                    linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e))
-                });
+                let total = metric
+                    .as_ref()
+                    .and_then(|(t, m)| linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e)));
                 match total {
                     Some((t, m, e)) if !self.mentions_any_place() => {
                         out.push(finish(linker, base, t, e, m, period_year.clone()));
@@ -319,13 +324,16 @@ impl<'s> SentenceContext<'s> {
             for mention in entities {
                 let mut claim = base.clone();
                 let Some((t, m)) = metric.clone() else {
-                    claim.unlinked = Some("no metric named in the sentence or its paragraph".to_string());
+                    claim.unlinked =
+                        Some("no metric named in the sentence or its paragraph".to_string());
                     claim.entity = mention.entities.first().map(|(_, e)| e.clone());
                     out.push(claim);
                     continue;
                 };
                 match mention.entities.iter().find(|(ti, _)| *ti == t) {
-                    Some((_, e)) => out.push(finish(linker, claim, t, e.clone(), m, period_year.clone())),
+                    Some((_, e)) => {
+                        out.push(finish(linker, claim, t, e.clone(), m, period_year.clone()))
+                    }
                     None => {
                         claim.unlinked = Some(format!("no table row for {}", mention.written));
                         out.push(claim);
@@ -349,7 +357,11 @@ impl<'s> SentenceContext<'s> {
         // that describe them, then read the noun.
         let mut i = ti;
         while let Some(t) = self.tokens.get(i) {
-            if self.mentions.iter().any(|m| m.tok_start <= i && i < m.tok_end) {
+            if self
+                .mentions
+                .iter()
+                .any(|m| m.tok_start <= i && i < m.tok_end)
+            {
                 i += 1;
                 continue;
             }
@@ -399,10 +411,15 @@ impl<'s> SentenceContext<'s> {
             }
             if let Some(m) = self.mentions.iter().find(|m| m.tok_start == k) {
                 let lead = &self.text[q.end..m.start].to_lowercase();
-                let lead_words: Vec<&str> = lead.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+                let lead_words: Vec<&str> = lead
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 let direct = lead_words.is_empty() && m.demonym;
                 let by_prep = !lead_words.is_empty()
-                    && lead_words.iter().all(|w| matches!(*w, "from" | "in" | "of" | "for" | "the" | "by"))
+                    && lead_words
+                        .iter()
+                        .all(|w| matches!(*w, "from" | "in" | "of" | "for" | "the" | "by"))
                     && matches!(lead_words[0], "from" | "in" | "of" | "for" | "by");
                 if direct || by_prep {
                     return self.coordinated_from(m);
@@ -418,10 +435,7 @@ impl<'s> SentenceContext<'s> {
         }
         // Left: the nearest mention (or coordinated group of mentions) before the quantity.
         let before = self.token_at(q.start);
-        let left = self
-            .mentions
-            .iter()
-            .rfind(|m| m.tok_end <= before);
+        let left = self.mentions.iter().rfind(|m| m.tok_end <= before);
         match left {
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
@@ -432,7 +446,11 @@ impl<'s> SentenceContext<'s> {
     /// Tunisia", "Russia, Jordan and France".
     fn coordinated_to(&self, last: &Mention) -> Vec<Mention> {
         let mut group = vec![last.clone()];
-        let idx = self.mentions.iter().position(|m| m.start == last.start).unwrap_or(0);
+        let idx = self
+            .mentions
+            .iter()
+            .position(|m| m.start == last.start)
+            .unwrap_or(0);
         let mut cur = last.clone();
         for m in self.mentions[..idx].iter().rev() {
             let between = self.text[m.end..cur.start].trim().to_lowercase();
@@ -449,7 +467,11 @@ impl<'s> SentenceContext<'s> {
 
     fn coordinated_from(&self, first: &Mention) -> Vec<Mention> {
         let mut group = vec![first.clone()];
-        let idx = self.mentions.iter().position(|m| m.start == first.start).unwrap_or(0);
+        let idx = self
+            .mentions
+            .iter()
+            .position(|m| m.start == first.start)
+            .unwrap_or(0);
         let mut cur = first.clone();
         for m in self.mentions[idx + 1..].iter() {
             let between = self.text[cur.end..m.start].trim().to_lowercase();
@@ -483,7 +505,11 @@ impl<'s> SentenceContext<'s> {
         let lower = after.to_lowercase();
         let rest = ["of the ", "out of the ", "out of ", "of "]
             .iter()
-            .find_map(|p| lower.strip_prefix(&format!(" {p}")).map(|r| after.len() - r.len()));
+            .find_map(|p| {
+                lower
+                    .strip_prefix(&format!(" {p}"))
+                    .map(|r| after.len() - r.len())
+            });
         match rest {
             Some(skip) => values.iter().any(|(s, _)| *s == q.end + skip),
             None => false,
@@ -501,12 +527,14 @@ impl<'s> SentenceContext<'s> {
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .collect();
-                let lead = ws
-                    .iter()
-                    .rposition(|w| matches!(*w, "in" | "as" | "by" | "at" | "for" | "during" | "of"));
+                let lead = ws.iter().rposition(|w| {
+                    matches!(*w, "in" | "as" | "by" | "at" | "for" | "during" | "of")
+                });
                 let ok = ws.len() <= 4
                     && lead.is_some_and(|k| ws[k..].iter().all(|w| words::is_period_lead(w)))
-                    && !ws.iter().any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"));
+                    && !ws
+                        .iter()
+                        .any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"));
                 let no_value_between = !values.iter().any(|(s, _)| *s > q.end && *s < y.start);
                 if ok && no_value_between && !between.contains(['.', ';', ',']) {
                     return Period::Year(year_label(y));
@@ -519,7 +547,11 @@ impl<'s> SentenceContext<'s> {
         for y in years.iter().rev() {
             if y.end <= q.start {
                 let before = self.text[..y.start].trim_end().to_lowercase();
-                let lead_ok = before.ends_with(" in") || before == "in" || before.ends_with("as of") || before.ends_with(" by") || before == "by";
+                let lead_ok = before.ends_with(" in")
+                    || before == "in"
+                    || before.ends_with("as of")
+                    || before.ends_with(" by")
+                    || before == "by";
                 let taken = values.iter().any(|(_, e)| {
                     *e <= y.start && {
                         let gap = self.text[*e..y.start].to_lowercase();
@@ -552,20 +584,24 @@ impl<'s> SentenceContext<'s> {
             .metric_terms
             .iter()
             .map(|(k, t, m)| {
-                let d = if *k >= qe { k - qe } else { qs.saturating_sub(*k) + 1 };
+                let d = if *k >= qe {
+                    k - qe
+                } else {
+                    qs.saturating_sub(*k) + 1
+                };
                 (d, *t, m)
             })
             .collect();
         if role == Role::Part {
             // The part's metric is not the noun of its whole: "250 of the 3,000 fighters …
             // returned" speaks of returnees.
-            let whole_metric = values
-                .iter()
-                .find(|(s, _)| *s > q.end)
-                .and_then(|(_, e)| {
-                    let k = self.token_at(*e);
-                    self.metric_terms.iter().find(|(i, _, _)| *i >= k && *i <= k + 1).map(|(_, _, m)| m.clone())
-                });
+            let whole_metric = values.iter().find(|(s, _)| *s > q.end).and_then(|(_, e)| {
+                let k = self.token_at(*e);
+                self.metric_terms
+                    .iter()
+                    .find(|(i, _, _)| *i >= k && *i <= k + 1)
+                    .map(|(_, _, m)| m.clone())
+            });
             if let Some(wm) = whole_metric {
                 candidates.retain(|(_, _, m)| **m != wm);
             }
@@ -573,7 +609,10 @@ impl<'s> SentenceContext<'s> {
         candidates.sort();
         if let Some((d, t, m)) = candidates.first() {
             // Two different metrics at the same distance: ambiguous.
-            if candidates.iter().any(|(d2, t2, m2)| d2 == d && (t2 != t || m2 != m)) {
+            if candidates
+                .iter()
+                .any(|(d2, t2, m2)| d2 == d && (t2 != t || m2 != m))
+            {
                 return None;
             }
             return Some((*t, (*m).clone()));
@@ -605,7 +644,14 @@ fn year_label(y: &Quantity) -> String {
     y.value.map(|v| format!("{}", v as i64)).unwrap_or_default()
 }
 
-fn finish(linker: &Linker<'_>, mut claim: Claim, table: usize, entity: String, metric: String, period: Period) -> Claim {
+fn finish(
+    linker: &Linker<'_>,
+    mut claim: Claim,
+    table: usize,
+    entity: String,
+    metric: String,
+    period: Period,
+) -> Claim {
     let t = &linker.tables[table];
     let period = match period {
         Period::Year(y) => Some(y),
@@ -623,18 +669,27 @@ fn finish(linker: &Linker<'_>, mut claim: Claim, table: usize, entity: String, m
 
 /// Quantities that can state a value of a table.
 fn is_value(q: &Quantity) -> bool {
-    matches!(q.kind, Kind::Number | Kind::Money | Kind::Percent | Kind::Range | Kind::PercentagePoints)
+    matches!(
+        q.kind,
+        Kind::Number | Kind::Money | Kind::Percent | Kind::Range | Kind::PercentagePoints
+    )
 }
 
 fn is_coordinator(between: &str) -> bool {
-    matches!(between, "and" | "," | ", and" | "or" | ", or" | "&" | "as well as" | "and both" | "both")
+    matches!(
+        between,
+        "and" | "," | ", and" | "or" | ", or" | "&" | "as well as" | "and both" | "both"
+    )
 }
 
 /// Splits "from A to B" ranges that follow a verb of change into the two ends of the change.
 fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        if q.kind == Kind::Range && q.text.to_lowercase().starts_with("from ") && words::change_verb_before(&text[..q.start]) {
+        if q.kind == Kind::Range
+            && q.text.to_lowercase().starts_with("from ")
+            && words::change_verb_before(&text[..q.start])
+        {
             if let Some((a, b)) = crate::quantity::range_ends(q) {
                 out.push((a, Role::ChangeFrom));
                 out.push((b, Role::ChangeTo));
@@ -676,11 +731,19 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            out.push(Token { start: s, end: i, text: &text[s..i] });
+            out.push(Token {
+                start: s,
+                end: i,
+                text: &text[s..i],
+            });
         }
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: text.len(), text: &text[s..] });
+        out.push(Token {
+            start: s,
+            end: text.len(),
+            text: &text[s..],
+        });
     }
     out
 }
@@ -703,7 +766,11 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                     written = &written[..written.len() - suffix.len()];
                 }
             }
-            let with_dot = if text[end..].starts_with('.') { Some(&text[start..end + 1]) } else { None };
+            let with_dot = if text[end..].starts_with('.') {
+                Some(&text[start..end + 1])
+            } else {
+                None
+            };
             let mut hit = None;
             for w in with_dot.into_iter().chain(std::iter::once(written)) {
                 let table_hit = if w.starts_with(|c: char| c.is_uppercase()) || n > 1 {
@@ -727,7 +794,11 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                     demonym = form == crate::gazetteer::NameForm::Demonym;
                     // A gazetteer place is a table entity when the table knows it by any of
                     // the place's names.
-                    for name in std::iter::once(place.name).chain(place.aliases.iter().copied()).chain(place.iso3).chain(place.iso2) {
+                    for name in std::iter::once(place.name)
+                        .chain(place.aliases.iter().copied())
+                        .chain(place.iso3)
+                        .chain(place.iso2)
+                    {
                         if let Some(list) = linker.table_names_for(name) {
                             for e in list {
                                 if !entities.contains(&e) {
@@ -737,15 +808,18 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                         }
                     }
                 }
-                found = Some((n, Mention {
-                    start,
-                    end,
-                    tok_start: i,
-                    tok_end: i + n,
-                    entities,
-                    written: w,
-                    demonym,
-                }));
+                found = Some((
+                    n,
+                    Mention {
+                        start,
+                        end,
+                        tok_start: i,
+                        tok_end: i + n,
+                        entities,
+                        written: w,
+                        demonym,
+                    },
+                ));
                 break;
             }
         }

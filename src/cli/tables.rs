@@ -40,7 +40,8 @@ pub fn load(paths: &[String]) -> Result<Vec<Table>, InputError> {
 
 fn load_one(file: &Path) -> Result<Table, InputError> {
     let shown = super::display_path(file);
-    let bytes = std::fs::read(file).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(file).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         InputError(format!(
             "{shown}: not UTF-8: invalid byte at offset {}",
@@ -61,11 +62,16 @@ fn read_csv(folder: &Path, csv: &str) -> Result<String, String> {
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| rel.to_path_buf());
     if relative_to_folder.is_absolute()
-        || relative_to_folder
-            .components()
-            .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+        || relative_to_folder.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        })
     {
-        return Err(format!("{csv}: a CSV path must stay inside the table's folder"));
+        return Err(format!(
+            "{csv}: a CSV path must stay inside the table's folder"
+        ));
     }
     let full = folder.join(&relative_to_folder);
     let meta = std::fs::metadata(&full).map_err(|e| format!("{}: {e}", full.display()))?;

@@ -1132,6 +1132,19 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
     if let Some(p) = bounded_range(i) {
         return Some(p);
     }
+    // "tens of thousands", "hundreds of millions", "thousands of"
+    if let Ok((r, (low, high))) = vague_plural(i) {
+        return Some(Parsed {
+            len: consumed(i, r),
+            kind: Kind::Range,
+            value: None,
+            low: Some(low),
+            high: Some(high),
+            hedge_len: None,
+            unit: None,
+            precision: None,
+        });
+    }
     let (after_hedge, hedge_info) = match hedge(i) {
         Ok((r, h)) => (r, Some(h)),
         Err(_) => (i, None),
@@ -1349,6 +1362,35 @@ fn bounded_range(i: &str) -> Option<Parsed> {
         unit: b.unit.or(a.unit),
         precision: b.precision,
     })
+}
+
+/// "tens of thousands" (10,000 to 100,000), "hundreds of millions", "dozens of", "thousands of".
+fn vague_plural(i: &str) -> Res<'_, (f64, f64)> {
+    let plural_scale = |j| {
+        word_where(j, |w| match w {
+            "tens" => Some(10.0),
+            "dozens" => Some(12.0),
+            "hundreds" => Some(100.0),
+            "thousands" => Some(1e3),
+            "millions" => Some(1e6),
+            "billions" => Some(1e9),
+            _ => None,
+        })
+    };
+    let (r, first) = plural_scale(i)?;
+    let (r, _) = (ws, kw("of"), ws).parse(r)?;
+    if let Ok((r2, second)) = plural_scale(r) {
+        if second > first && second >= 1e3 {
+            return Ok((r2, (first * second, first * second * 10.0)));
+        }
+    }
+    if first >= 100.0 || first == 12.0 {
+        // "thousands of people": the words "of" and what follows are not part of the number.
+        let (r, _) = plural_scale(i)?;
+        let low = if first == 12.0 { 24.0 } else { first };
+        return Ok((r, (low, first * 10.0)));
+    }
+    fail(i)
 }
 
 /// Tells whether an amount read at the start of `i` is a bare integer of `n` digits

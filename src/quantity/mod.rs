@@ -273,7 +273,7 @@ fn is_numeric_date(s: &str) -> bool {
         return false;
     }
     let years = parts.iter().filter(|p| p.len() == 4).count();
-    years == 1 && parts.iter().all(|p| p.len() <= 4)
+    years == 1 && parts.iter().all(|p| p.len() == 4 || p.len() <= 2)
 }
 
 /// A list marker at the start of a line: "1." or "2)" followed by a space.
@@ -402,7 +402,6 @@ fn lone_word_one(text: &str, q: &Quantity) -> bool {
             | "everyone"
             | "anyone"
             | "little"
-            | "only"
             | "last"
             | "a"
     ) || matches!(
@@ -600,6 +599,10 @@ fn date_at(text: &str, pos: usize) -> Option<Quantity> {
                 .and_then(|p| p.parse().ok());
             return Some(make(token.len(), year));
         }
+        // "2014-15", "2014–2015", "2014/15": a span of years
+        if let Some(q) = year_span(rest, pos) {
+            return Some(q);
+        }
         // "1995-01": a year and a month
         if token.len() == 7
             && token.as_bytes()[4] == b'-'
@@ -681,6 +684,47 @@ fn date_at(text: &str, pos: usize) -> Option<Quantity> {
         return None;
     }
     Some(make(len, year))
+}
+
+/// "2014-15", "2014–2015", "2014/15": a span of years, with the years as its bounds.
+fn year_span(rest: &str, pos: usize) -> Option<Quantity> {
+    let first: u32 = rest.get(..4)?.parse().ok()?;
+    if !(1000..2200).contains(&first) || rest[4..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let sep = rest[4..].chars().next()?;
+    if !matches!(sep, '-' | '–' | '/') {
+        return None;
+    }
+    let after = &rest[4 + sep.len_utf8()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if after[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/') {
+        return None;
+    }
+    let second: u32 = after[..digits].parse().ok()?;
+    let end = match digits {
+        2 => first / 100 * 100 + second,
+        4 => second,
+        _ => return None,
+    };
+    if end <= first || end - first > 20 {
+        return None;
+    }
+    let len = 4 + sep.len_utf8() + digits;
+    Some(Quantity {
+        text: rest[..len].to_string(),
+        start: pos,
+        end: pos + len,
+        line: 1,
+        column: 1,
+        kind: Kind::Year,
+        value: None,
+        low: Some(f64::from(first)),
+        high: Some(f64::from(end)),
+        hedge: None,
+        unit: None,
+        precision: None,
+    })
 }
 
 /// The byte length of a month name at the start of `s` (with an abbreviation's dot).

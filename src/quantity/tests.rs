@@ -1,1 +1,430 @@
+//! Unit tests of the grammar: every form the README lists, read and not read.
 
+use super::*;
+
+/// All quantities in `text`, as (text, kind, value, low, high, hedge).
+fn all(
+    text: &str,
+) -> Vec<(
+    String,
+    Kind,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+)> {
+    extract(text)
+        .into_iter()
+        .map(|q| (q.text, q.kind, q.value, q.low, q.high, q.hedge))
+        .collect()
+}
+
+/// The single quantity in `text`; fails if there is not exactly one.
+#[track_caller]
+fn one(text: &str) -> Quantity {
+    let qs = extract(text);
+    assert_eq!(
+        qs.len(),
+        1,
+        "expected one quantity in {text:?}, got {qs:#?}"
+    );
+    let q = qs.into_iter().next().unwrap();
+    assert_eq!(&text[q.start..q.end], q.text, "span and text disagree");
+    q
+}
+
+#[track_caller]
+fn reads(text: &str, span: &str, kind: Kind, value: f64) {
+    let q = one(text);
+    assert_eq!(q.text, span, "span of {text:?}");
+    assert_eq!(q.kind, kind, "kind of {text:?}");
+    let v = q.value.expect("a value");
+    assert!(
+        (v - value).abs() <= 1e-9 * value.abs().max(1.0),
+        "value of {text:?}: {v} != {value}"
+    );
+}
+
+#[track_caller]
+fn reads_nothing(text: &str) {
+    let qs = all(text);
+    assert!(qs.is_empty(), "expected nothing in {text:?}, got {qs:?}");
+}
+
+#[test]
+fn digits() {
+    reads("The count is 2,920 now.", "2,920", Kind::Number, 2920.0);
+    reads("It rose to 3,417.", "3,417", Kind::Number, 3417.0);
+    reads("a ratio of 1.5 here", "1.5", Kind::Number, 1.5);
+    reads("only .5 of it", ".5", Kind::Number, 0.5);
+    reads("weighs 0.25 each", "0.25", Kind::Number, 0.25);
+    reads("about the 10 000 runners", "10 000", Kind::Number, 10000.0);
+    reads(
+        "some 10\u{202f}000 runners",
+        "some 10\u{202f}000",
+        Kind::Number,
+        10000.0,
+    );
+    reads(
+        "the 10\u{a0}000 runners",
+        "10\u{a0}000",
+        Kind::Number,
+        10000.0,
+    );
+    reads("exactly 1.3e6 cells", "1.3e6", Kind::Number, 1.3e6);
+    reads("fell to -7 overnight", "-7", Kind::Number, -7.0);
+    reads("fell to −7 overnight", "−7", Kind::Number, -7.0);
+}
+
+#[test]
+fn precision_follows_the_printed_digits() {
+    assert_eq!(one("2,920 fighters").precision, Some(10.0));
+    assert_eq!(one("3,000 fighters").precision, Some(1000.0));
+    assert_eq!(one("3,417 fighters").precision, Some(1.0));
+    assert_eq!(one("a ratio of 1.5").precision, Some(0.1));
+    assert_eq!(one("3.5 million people").precision, Some(100_000.0));
+    assert_eq!(one("40% of voters").precision, Some(1.0));
+}
+
+#[test]
+fn scales() {
+    reads("3.5 million people", "3.5 million", Kind::Number, 3.5e6);
+    reads("a 1.2bn deal", "1.2bn", Kind::Number, 1.2e9);
+    reads("raised $4m last year", "$4m", Kind::Money, 4e6);
+    reads("about 20k visitors", "about 20k", Kind::Number, 20e3);
+    reads(
+        "2 trillion dollars",
+        "2 trillion dollars",
+        Kind::Money,
+        2e12,
+    );
+    reads("a million reasons", "a million", Kind::Number, 1e6);
+    let q = one("tens of thousands of people");
+    assert_eq!(q.kind, Kind::Range);
+    assert_eq!((q.low, q.high), (Some(10_000.0), Some(100_000.0)));
+}
+
+#[test]
+fn spelled_out_numbers() {
+    reads("four hundred troops", "four hundred", Kind::Number, 400.0);
+    reads(
+        "twenty-one thousand three hundred votes",
+        "twenty-one thousand three hundred",
+        Kind::Number,
+        21_300.0,
+    );
+    reads("a dozen eggs", "a dozen", Kind::Number, 12.0);
+    reads("half a dozen eggs", "half a dozen", Kind::Number, 6.0);
+    reads("a couple of days", "a couple of", Kind::Number, 2.0);
+    reads("a hundred days", "a hundred", Kind::Number, 100.0);
+    reads("zero deaths", "zero", Kind::Number, 0.0);
+    reads(
+        "one hundred and six",
+        "one hundred and six",
+        Kind::Number,
+        106.0,
+    );
+    reads("Seven ships sank.", "Seven", Kind::Number, 7.0);
+}
+
+#[test]
+fn one_as_a_pronoun_is_not_a_number() {
+    reads_nothing("It is one of the most popular songs.");
+    reads_nothing("The one you mentioned is gone.");
+    reads_nothing("Which one do you prefer?");
+    reads("Only one ship returned.", "one", Kind::Number, 1.0);
+}
+
+#[test]
+fn two_numbers_stay_two() {
+    let qs = all("3 hundred and 2 hundred are two valid numbers.");
+    let texts: Vec<&str> = qs.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(texts, ["3 hundred", "2 hundred", "two"]);
+}
+
+#[test]
+fn fractions_and_multiples() {
+    reads("nearly half of them", "nearly half", Kind::Fraction, 0.5);
+    reads("a third of voters", "a third", Kind::Fraction, 1.0 / 3.0);
+    reads(
+        "two-thirds of voters",
+        "two-thirds",
+        Kind::Fraction,
+        2.0 / 3.0,
+    );
+    reads(
+        "three quarters of voters",
+        "three quarters",
+        Kind::Fraction,
+        0.75,
+    );
+    reads("a quarter of voters", "a quarter", Kind::Fraction, 0.25);
+    reads("¾ of voters", "¾", Kind::Fraction, 0.75);
+    reads("1/3 of voters", "1/3", Kind::Fraction, 1.0 / 3.0);
+    reads("it grew twice as fast", "twice", Kind::Multiple, 2.0);
+    reads("sales will double", "double", Kind::Multiple, 2.0);
+    reads("sales tripled", "tripled", Kind::Multiple, 3.0);
+    reads("the budget was halved", "halved", Kind::Multiple, 0.5);
+}
+
+#[test]
+fn percentages() {
+    for (text, span) in [
+        ("won 40% of the vote", "40%"),
+        ("won 40 percent of the vote", "40 percent"),
+        ("won 40 per cent of the vote", "40 per cent"),
+        ("won forty percent of the vote", "forty percent"),
+    ] {
+        let q = one(text);
+        assert_eq!(
+            (q.text.as_str(), q.kind, q.value, q.unit.as_deref()),
+            (span, Kind::Percent, Some(40.0), Some("%"))
+        );
+    }
+    reads(
+        "up 40 percentage points",
+        "40 percentage points",
+        Kind::PercentagePoints,
+        40.0,
+    );
+}
+
+#[test]
+fn ordinals() {
+    reads("came third in the race", "third", Kind::Ordinal, 3.0);
+    reads("came 3rd in the race", "3rd", Kind::Ordinal, 3.0);
+    reads(
+        "the twenty-first century",
+        "twenty-first",
+        Kind::Ordinal,
+        21.0,
+    );
+    reads("the No. 1 source", "No. 1", Kind::Ordinal, 1.0);
+    reads("the first to go", "first", Kind::Ordinal, 1.0);
+    reads(
+        "the second-largest source",
+        "second-largest",
+        Kind::Ordinal,
+        2.0,
+    );
+    reads("among the top five", "top five", Kind::Ordinal, 5.0);
+    reads_nothing("wait a second please");
+    reads_nothing("the 3th of it"); // a suffix that does not fit the number is not an ordinal
+}
+
+#[test]
+fn ranges() {
+    for text in [
+        "between 5,000 and 6,000",
+        "5,000-6,000",
+        "5,000–6,000",
+        "5,000 to 6,000",
+    ] {
+        let q = one(&format!("There were {text} people."));
+        assert_eq!(q.text, text);
+        assert_eq!(q.kind, Kind::Range);
+        assert_eq!((q.value, q.low, q.high), (None, Some(5000.0), Some(6000.0)));
+    }
+    let q = one("from 20 to 30 people");
+    assert_eq!(
+        (q.text.as_str(), q.low, q.high),
+        ("from 20 to 30", Some(20.0), Some(30.0))
+    );
+    let q = one("between 5 and 6 million people");
+    assert_eq!((q.low, q.high), (Some(5e6), Some(6e6)));
+    let q = one("20-30% of them");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (Kind::Percent, Some(20.0), Some(30.0))
+    );
+}
+
+#[test]
+fn a_falling_pair_is_no_range() {
+    let qs = all("went from 6,000 in 2015 to 2,920");
+    let kinds: Vec<Kind> = qs.iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [Kind::Number, Kind::Year, Kind::Number]);
+}
+
+#[test]
+fn hedges_are_part_of_the_quantity() {
+    let cases: &[(&str, &str, Option<f64>, Option<f64>)] = &[
+        ("about", "about", Some(800.0), Some(800.0)),
+        ("approximately", "approximately", Some(800.0), Some(800.0)),
+        ("around", "around", Some(800.0), Some(800.0)),
+        ("roughly", "roughly", Some(800.0), Some(800.0)),
+        ("some", "some", Some(800.0), Some(800.0)),
+        ("an estimated", "an estimated", Some(800.0), Some(800.0)),
+        ("circa", "circa", Some(800.0), Some(800.0)),
+        ("c.", "c.", Some(800.0), Some(800.0)),
+        ("~", "~", Some(800.0), Some(800.0)),
+        ("nearly", "nearly", None, Some(800.0)),
+        ("almost", "almost", None, Some(800.0)),
+        ("just under", "just under", None, Some(800.0)),
+        ("more than", "more than", Some(800.0), None),
+        ("over", "over", Some(800.0), None),
+        ("above", "above", Some(800.0), None),
+        ("at least", "at least", Some(800.0), None),
+        ("upwards of", "upwards of", Some(800.0), None),
+        ("up to", "up to", None, Some(800.0)),
+        ("as many as", "as many as", None, Some(800.0)),
+        ("fewer than", "fewer than", None, Some(800.0)),
+        ("less than", "less than", None, Some(800.0)),
+        ("under", "under", None, Some(800.0)),
+        ("below", "below", None, Some(800.0)),
+        ("no more than", "no more than", None, Some(800.0)),
+        ("close to", "close to", Some(800.0), Some(800.0)),
+    ];
+    for (hedge, written, low, high) in cases {
+        let text = format!("They counted {hedge} 800 people.");
+        let q = one(&text);
+        assert_eq!(q.text, format!("{hedge} 800"), "span for {hedge}");
+        assert_eq!(q.hedge.as_deref(), Some(*written), "hedge for {hedge}");
+        assert_eq!((q.low, q.high), (*low, *high), "bounds for {hedge}");
+        assert!(hedge_meaning(written).is_some(), "meaning of {hedge}");
+    }
+}
+
+#[test]
+fn money() {
+    reads("paid $110,000 in fees", "$110,000", Kind::Money, 110_000.0);
+    reads("a €4.2bn plan", "€4.2bn", Kind::Money, 4.2e9);
+    reads("costs £300 a month", "£300", Kind::Money, 300.0);
+    reads("won US$5 million", "US$5 million", Kind::Money, 5e6);
+    reads(
+        "earned $$62,000 last year",
+        "$$62,000",
+        Kind::Money,
+        62_000.0,
+    );
+    assert_eq!(one("a €4.2bn plan").unit.as_deref(), Some("EUR"));
+}
+
+#[test]
+fn years_and_dates_are_not_counts() {
+    let kinds = |t: &str| all(t).into_iter().map(|q| (q.0, q.1)).collect::<Vec<_>>();
+    assert_eq!(kinds("in 2015 it fell"), [("2015".to_string(), Kind::Year)]);
+    assert_eq!(
+        kinds("since 2015 it fell"),
+        [("2015".to_string(), Kind::Year)]
+    );
+    assert_eq!(
+        kinds("the 2015 report said"),
+        [("2015".to_string(), Kind::Year)]
+    );
+    assert_eq!(
+        kinds("the 2014-15 season"),
+        [("2014-15".to_string(), Kind::Year)]
+    );
+    assert_eq!(
+        kinds("in October 2017 it said"),
+        [("October 2017".to_string(), Kind::Date)]
+    );
+    assert_eq!(
+        kinds("on Oct. 24, 2017 it said"),
+        [("Oct. 24, 2017".to_string(), Kind::Date)]
+    );
+    assert_eq!(
+        kinds("2000 fighters joined"),
+        [("2000".to_string(), Kind::Number)]
+    );
+}
+
+#[test]
+fn things_that_are_not_quantities() {
+    reads_nothing("Ping 192.168.1.2 now.");
+    reads_nothing("Call +1-222-2222/2222 today.");
+    reads_nothing("Call 555-123-4567 today.");
+    reads_nothing("during COVID-19 times");
+    reads_nothing("the F-16 jets");
+    reads_nothing("under Article 5 of the treaty");
+    reads_nothing("as shown before[3] here");
+    reads_nothing("1. Apples\n2. Pears");
+    reads_nothing("the 29km road");
+    reads_nothing("the meeting at 10:30 began");
+}
+
+#[test]
+fn spans_are_exact_and_in_order() {
+    let text = "From 2,400 in 2015 to approximately 3,417; nearly half of the 800 left.";
+    let qs = extract(text);
+    let mut last = 0;
+    for q in &qs {
+        assert!(q.start >= last);
+        assert_eq!(&text[q.start..q.end], q.text);
+        last = q.end;
+    }
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["2,400", "2015", "approximately 3,417", "nearly half", "800"]
+    );
+}
+
+#[test]
+fn lines_and_columns() {
+    let text = "Opening line.\nThe café had 40 seats.";
+    let q = one(text);
+    assert_eq!((q.line, q.column), (2, 14));
+}
+
+#[test]
+fn table_values() {
+    let q = parse_value("at least 5600").unwrap();
+    assert_eq!(
+        (q.low, q.high, q.hedge.as_deref()),
+        (Some(5600.0), None, Some("at least"))
+    );
+    let q = parse_value("more than 40,000").unwrap();
+    assert_eq!((q.low, q.high), (Some(40_000.0), None));
+    let q = parse_value("500-600").unwrap();
+    assert_eq!((q.low, q.high), (Some(500.0), Some(600.0)));
+    let q = parse_value("27,000–31,000").unwrap();
+    assert_eq!((q.low, q.high), (Some(27_000.0), Some(31_000.0)));
+    let q = parse_value("2,000+").unwrap();
+    assert_eq!((q.low, q.high), (Some(2000.0), None));
+    let q = parse_value("2015").unwrap();
+    assert_eq!(q.value, Some(2015.0));
+    assert!(parse_value("abc").is_none());
+    assert!(parse_value("12 monkeys").is_none());
+}
+
+#[test]
+fn change_ends() {
+    let q = one("It grew from 150 to 320 by then.");
+    let (a, b) = range_ends(&q).unwrap();
+    assert_eq!((a.text.as_str(), a.value), ("150", Some(150.0)));
+    assert_eq!((b.text.as_str(), b.value), ("320", Some(320.0)));
+    let text = "It grew from 150 to 320 by then.";
+    assert_eq!(&text[a.start..a.end], "150");
+    assert_eq!(&text[b.start..b.end], "320");
+}
+
+#[test]
+fn bad_input_never_panics() {
+    for text in [
+        "",
+        "\u{feff}",
+        "\0\0\0",
+        "$",
+        "-",
+        "1,",
+        ",1",
+        "1.",
+        "..5",
+        "1e",
+        "1e999999",
+        "¾¾¾",
+        "No.",
+        "between",
+        "from 5 to",
+        "𝟙𝟚𝟛",
+        "٣٤٥",
+    ] {
+        let _ = extract(text);
+        let _ = parse_value(text);
+    }
+    let long = "9".repeat(100_000);
+    let qs = extract(&long);
+    assert_eq!(qs.len(), 1);
+}

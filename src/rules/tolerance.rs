@@ -155,7 +155,12 @@ pub fn claimed(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
 /// The interval a table value covers. A plain number is exact; a value written with a hedge
 /// or as a range covers what the same words would cover in prose, except that a table's plain
 /// round number is taken as exact (tables state what they mean).
-pub fn stated(low: Option<f64>, high: Option<f64>, hedge: Option<&str>, tol: &Tolerances) -> Interval {
+pub fn stated(
+    low: Option<f64>,
+    high: Option<f64>,
+    hedge: Option<&str>,
+    tol: &Tolerances,
+) -> Interval {
     let meaning = hedge.and_then(hedge_meaning);
     match (low, high) {
         (Some(l), Some(h)) if l == h => match meaning {

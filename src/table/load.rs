@@ -507,11 +507,10 @@ pub(super) fn text_value(text: &str, scale: f64) -> Option<Value> {
         return Some(number_value(n, text.trim().to_string(), scale));
     }
     let t = text.trim();
-    let q = crate::quantity::parse_value(t)
-        .or_else(|| {
-            let bare = t.strip_suffix('%')?.trim_end();
-            crate::quantity::parse_value(bare)
-        })?;
+    let q = crate::quantity::parse_value(t).or_else(|| {
+        let bare = t.strip_suffix('%')?.trim_end();
+        crate::quantity::parse_value(bare)
+    })?;
     let ok = |v: Option<f64>| v.is_none_or(f64::is_finite);
     if (q.low.is_none() && q.high.is_none()) || !ok(q.low) || !ok(q.high) {
         return None;
