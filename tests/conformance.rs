@@ -196,6 +196,19 @@ fn text_matches(model: Model, input: &str, expected: &Expected, q: &Quantity) ->
     if ours == slice.to_lowercase() || ours.trim() == expected.text.trim().to_lowercase() {
         return true;
     }
+    // Our span deliberately includes the hedge ("about 2", "equals 0.11"); the number and
+    // percent models report the bare number, so there the hedge is stripped before comparing.
+    // The range model keeps it: there the hedge is the bound.
+    if matches!(model, Model::Number | Model::Percent) {
+        if let Some(h) = &q.hedge {
+            let bare = ours.get(h.len()..).unwrap_or("").trim_start();
+            if !bare.is_empty()
+                && (bare == slice.to_lowercase() || bare == expected.text.trim().to_lowercase())
+            {
+                return true;
+            }
+        }
+    }
     // The number model reports the number of an amount of money without its currency
     // ("$20" → "20", "3 hundred and 21 yuan" → "3 hundred and 21"): our span holds the
     // currency too, so the expected number only has to lie inside it.

@@ -11,7 +11,7 @@ use nom::combinator::{opt, recognize};
 use nom::sequence::pair;
 use nom::{IResult, Parser};
 
-use super::words::{self, HedgeMeaning, HEDGES};
+use super::words::{self, HedgeMeaning, EXACT_HEDGES, HEDGES};
 use super::Kind;
 
 /// A quantity parsed at one position, before it is placed in the text.
@@ -153,9 +153,25 @@ fn three_digits(i: &str) -> Res<'_, &str> {
     }
 }
 
+fn two_digits(i: &str) -> Res<'_, &str> {
+    let (rest, d) = digit1(i)?;
+    if d.len() == 2 {
+        Ok((rest, d))
+    } else {
+        fail(i)
+    }
+}
+
 fn digits(i: &str) -> Res<'_, Digits> {
     // Integer part: grouped thousands, or a plain run of digits, or nothing before ".5".
     let (rest, int_text) = alt((
+        // Indian grouping: "12,34,567"
+        recognize((
+            take_while_m_n_digits(1, 2),
+            nom::multi::many1(pair(char(','), two_digits)),
+            char(','),
+            three_digits,
+        )),
         recognize(pair(
             take_while_m_n_digits(1, 3),
             nom::multi::many1(pair(group_sep, three_digits)),
@@ -187,14 +203,35 @@ fn digits(i: &str) -> Res<'_, Digits> {
         recognize((one_of("x×"), tag("10^"), opt(one_of("+-")), digit1)),
     )))
     .parse(rest)?;
-    let exponent = exp.is_some();
+    let mut exponent = exp.is_some();
     if let Some(e) = exp {
-        let digits_start = e.find(|c: char| c == '+' || c == '-' || c.is_ascii_digit());
-        let power = digits_start
-            .and_then(|s| e[s..].trim_start_matches('+').parse::<i32>().ok())
+        // "1.3e6" → "6"; "1.3x10^-4" → "-4"
+        let power_text = e.rsplit_once('^').map_or(&e[1..], |(_, p)| p);
+        let power = power_text
+            .trim_start_matches('+')
+            .parse::<i32>()
             .map(|p| p.clamp(-300, 300))
             .unwrap_or(0);
         value *= 10f64.powi(power);
+    }
+    // A power: "1.1^23", "2.5^-1", "1.1^--23" (a doubled sign cancels out).
+    let mut rest = rest;
+    if exp.is_none() {
+        if let Ok((r, (_, signs, p))) = (
+            char::<&str, nom::error::Error<&str>>('^'),
+            take_while_m_n_signs,
+            digit1,
+        )
+            .parse(rest)
+        {
+            if !r.starts_with(|c: char| c.is_alphanumeric()) && p.len() <= 3 {
+                let negative = signs.bytes().filter(|b| *b == b'-').count() % 2 == 1;
+                let p: i32 = p.parse().unwrap_or(0);
+                value = value.powi(if negative { -p } else { p });
+                exponent = true;
+                rest = r;
+            }
+        }
     }
     Ok((
         rest,
@@ -206,6 +243,10 @@ fn digits(i: &str) -> Res<'_, Digits> {
             exponent,
         },
     ))
+}
+
+fn take_while_m_n_signs(i: &str) -> Res<'_, &str> {
+    nom::bytes::complete::take_while_m_n(0, 2, |c: char| c == '+' || c == '-')(i)
 }
 
 fn digits_plain(i: &str) -> Res<'_, Digits> {
@@ -655,7 +696,7 @@ fn scale_suffix(i: &str, after_currency: bool) -> Res<'_, f64> {
     let spaced = rest.len() != i.len();
     let (rest, w) = take_while1(|c: char| c.is_ascii_alphabetic())(rest)?;
     // A single-letter suffix must be attached ("20k"), except k ("2.33 k").
-    if spaced && w.len() == 1 && w != "k" {
+    if spaced && w.len() == 1 && !matches!(w, "k" | "G" | "M" | "T") {
         return fail(i);
     }
     match words::scale_suffix(w, after_currency) {
@@ -1026,35 +1067,47 @@ fn vulgar(i: &str) -> Res<'_, f64> {
 // ---------------------------------------------------------------------------------------------
 // Hedges, bounds and ranges
 
-fn hedge(i: &str) -> Res<'_, (usize, HedgeMeaning)> {
-    for (phrase, meaning) in HEDGES {
-        let mut rest = i;
-        let mut ok = true;
-        for (n, part) in phrase.split(' ').enumerate() {
-            if n > 0 {
-                match ws(rest) {
-                    Ok((r, _)) => rest = r,
-                    Err(_) => {
-                        ok = false;
-                        break;
-                    }
-                }
+/// A hedge phrase at the start of `i`: the longest phrase that matches wins ("at least or
+/// equal to" over "at least", ">=" over ">"). The meaning is `None` for an exact phrase
+/// ("equal to").
+fn hedge(i: &str) -> Res<'_, (usize, Option<HedgeMeaning>)> {
+    let mut best: Option<(usize, Option<HedgeMeaning>)> = None;
+    let phrases = HEDGES
+        .iter()
+        .map(|(p, m)| (*p, Some(*m)))
+        .chain(EXACT_HEDGES.iter().map(|p| (*p, None)));
+    for (phrase, meaning) in phrases {
+        if let Some(len) = phrase_len(i, phrase) {
+            if best.is_none_or(|(b, _)| len > b) {
+                best = Some((len, meaning));
             }
-            match kw(static_part(phrase, part))(rest) {
-                Ok((r, _)) => rest = r,
-                Err(_) => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if ok {
-            let len = consumed(i, rest);
-            let (after, _) = take_while(is_space)(rest)?;
-            return Ok((after, (len, *meaning)));
         }
     }
-    fail(i)
+    match best {
+        Some((len, meaning)) => {
+            let (after, _) = take_while(is_space)(&i[len..])?;
+            Ok((after, (len, meaning)))
+        }
+        None => fail(i),
+    }
+}
+
+/// The byte length of `phrase` at the start of `i`, its words separated by any whitespace.
+fn phrase_len(i: &str, phrase: &'static str) -> Option<usize> {
+    let mut rest = i;
+    for (n, part) in phrase.split(' ').enumerate() {
+        if n > 0 {
+            rest = if part == "=" {
+                take_while::<_, _, nom::error::Error<&str>>(is_space)(rest)
+                    .ok()?
+                    .0
+            } else {
+                ws(rest).ok()?.0
+            };
+        }
+        rest = kw(static_part(phrase, part))(rest).ok()?.0;
+    }
+    Some(consumed(i, rest))
 }
 
 /// `kw` needs a `'static` keyword; the parts of a static phrase are static too.
@@ -1069,12 +1122,12 @@ enum Core {
     Amount(Amount),
     Fraction(f64),
     Multiple(f64),
-    Ordinal(f64, usize),
+    Ordinal(f64),
 }
 
 fn core(i: &str) -> Res<'_, Core> {
     alt((
-        |j| ordinal(j).map(|(r, (v, top))| (r, Core::Ordinal(v, top))),
+        |j| ordinal(j).map(|(r, (v, _))| (r, Core::Ordinal(v))),
         |j| digit_fraction(j).map(|(r, v)| (r, Core::Fraction(v))),
         |j| vulgar(j).map(|(r, v)| (r, Core::Fraction(v))),
         |j| {
@@ -1151,7 +1204,7 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
     };
     let (rest, core) = core(after_hedge).ok()?;
     let hedge_len = hedge_info.map(|(len, _)| len);
-    let meaning = hedge_info.map(|(_, m)| m);
+    let meaning = hedge_info.and_then(|(_, m)| m);
     let mut p = match core {
         Core::Amount(a) => {
             // A range "5,000-6,000", "20 to 30 percent", "$5-6 million".
@@ -1199,7 +1252,7 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
                 precision: None,
             }
         }
-        Core::Ordinal(v, _) => {
+        Core::Ordinal(v) => {
             // "second-largest", "third-biggest": the superlative belongs to the rank.
             let (rest, _) = opt(pair(
                 tag::<&str, &str, nom::error::Error<&str>>("-"),
@@ -1225,9 +1278,10 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
     }
     // "2,000+", "500 or more", "500 or less"
     let after = &i[p.len..];
-    if p.hedge_len.is_none() {
+    let exact_hedge = hedge_info.is_some() && meaning.is_none();
+    if p.hedge_len.is_none() || exact_hedge {
         if let Ok((r, _)) = tag::<&str, &str, nom::error::Error<&str>>("+")(after) {
-            if !r.starts_with(|c: char| c.is_ascii_digit()) {
+            if !exact_hedge && !r.starts_with(|c: char| c.is_ascii_digit()) {
                 p.len = consumed(i, r);
                 p.high = None;
             }
@@ -1239,14 +1293,90 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
                 p.low = None;
             }
         }
+    } else if meaning == Some(HedgeMeaning::Approximate) && suffix_bound(after).is_ok() {
+        // "about 500 or more": the bound is what is claimed; read it without "about".
+        return None;
+    } else if matches!(meaning, Some(HedgeMeaning::Above | HedgeMeaning::Below)) {
+        // "less than 5000 or equal", "more than 5000 or equal to"
+        if let Ok((r, _)) = or_equal_suffix(after) {
+            p.len = consumed(i, r);
+        }
+    }
+    // "more than 10 and less than 40", "at most 100 and at least 20": two bounds, one range.
+    if let (Some(m), Some(v)) = (meaning, p.value) {
+        let after = &i[p.len..];
+        if let Some((r, m2, v2, unit2)) = second_bound(after) {
+            let first_low = lower_bound(m);
+            let second_low = lower_bound(m2);
+            if let (Some(a), Some(b)) = (first_low, second_low) {
+                if a != b && (p.unit.is_none() || unit2.is_none() || p.unit == unit2) {
+                    let (low, high) = if a { (v, v2) } else { (v2, v) };
+                    if low < high {
+                        p.len = consumed(i, r);
+                        p.kind = match p.kind {
+                            Kind::Percent | Kind::PercentagePoints | Kind::Money => p.kind,
+                            _ => Kind::Range,
+                        };
+                        p.unit = p.unit.or(unit2);
+                        p.value = None;
+                        p.low = Some(low);
+                        p.high = Some(high);
+                        p.hedge_len = None;
+                        p.precision = None;
+                    }
+                }
+            }
+        }
     }
     Some(p)
 }
 
-/// "or more", "and more", "or greater", "or above" (true); "or less", "or fewer", "or below" (false).
+/// Whether a hedge bounds the number from below (`Some(true)`), from above (`Some(false)`),
+/// or neither.
+fn lower_bound(m: HedgeMeaning) -> Option<bool> {
+    match m {
+        HedgeMeaning::Above | HedgeMeaning::AtLeast | HedgeMeaning::JustAbove => Some(true),
+        HedgeMeaning::Below | HedgeMeaning::AtMost | HedgeMeaning::JustBelow => Some(false),
+        HedgeMeaning::Approximate => None,
+    }
+}
+
+/// The second bound of "more than 10 and less than 40": a joiner, a bounding hedge and a
+/// number.
+fn second_bound(i: &str) -> Option<(&str, HedgeMeaning, f64, Option<&'static str>)> {
+    let (r, _) = alt((
+        recognize((take_while(is_space), char(','), take_while(is_space))),
+        recognize((ws, alt((kw("and"), kw("but"))), ws)),
+    ))
+    .parse(i)
+    .ok()?;
+    let (r, (_, m)) = hedge(r).ok()?;
+    let m = m?;
+    let (r, c) = core(r).ok()?;
+    let (v, unit) = match c {
+        Core::Amount(a) => (a.value, a.unit),
+        Core::Fraction(f) => (f, None),
+        _ => return None,
+    };
+    Some((r, m, v, unit))
+}
+
+/// " or equal", " or equal to" after "less than 5000", when no number follows.
+fn or_equal_suffix(i: &str) -> Res<'_, ()> {
+    let (r, _) = (ws, kw("or"), ws, kw("equal")).parse(i)?;
+    let (r2, _) = opt((ws, kw("to"))).parse(r)?;
+    if (ws, amount).parse(r2).is_ok() {
+        return fail(i);
+    }
+    Ok((r2, ()))
+}
+
+/// "or more", "and more", "or greater", "or above" (true); "or less", "or fewer", "or below"
+/// (false). A trailing "than" is taken ("200 or greater than"), unless a number follows it:
+/// then the comparison belongs to that number ("200 or greater than 190").
 fn suffix_bound(i: &str) -> Res<'_, bool> {
     let (r, _) = (ws, alt((kw("or"), kw("and"))), ws).parse(i)?;
-    alt((
+    let (r, up) = alt((
         |j| {
             alt((
                 kw("more"),
@@ -1270,7 +1400,17 @@ fn suffix_bound(i: &str) -> Res<'_, bool> {
             .map(|(r, _)| (r, false))
         },
     ))
-    .parse(r)
+    .parse(r)?;
+    if let Ok((r2, _)) = (ws, kw("than")).parse(r) {
+        if (ws, amount).parse(r2).is_ok() || (ws, kw("or")).parse(r2).is_ok() {
+            return fail(i);
+        }
+        return Ok((r2, up));
+    }
+    if (ws, amount).parse(r).is_ok() {
+        return fail(i);
+    }
+    Ok((r, up))
 }
 
 fn bounds(v: f64, meaning: Option<HedgeMeaning>) -> (Option<f64>, Option<f64>) {
@@ -1286,17 +1426,22 @@ fn bounds(v: f64, meaning: Option<HedgeMeaning>) -> (Option<f64>, Option<f64>) {
 /// Two amounts joined as a range; the unit and scale of the second carry to the first
 /// ("5 to 6 million", "20-30%", "$5-6 billion").
 fn amount_range<'a>(rest: &'a str, a: Amount, _whole: &str) -> Option<(&'a str, Parsed)> {
-    // A year starts no range of counts ("2015 to 3,244"); a year range is read elsewhere.
-    if a.bare_integer_digits == 4 {
-        return None;
-    }
     let (r, b) = range_tail(rest).ok()?;
+    // A year starts no range of counts ("2015 to 3,244"); a year range is read elsewhere.
+    // Two counts joined by a dash may start with a year-like number ("1000-5000").
+    if a.bare_integer_digits == 4 {
+        let dash = rest.trim_start().starts_with(['-', '–', '—']);
+        let year_like = |v: f64| (1000.0..2200.0).contains(&v);
+        if year_like(a.value) && (!dash || year_like(b.value)) {
+            return None;
+        }
+    }
     let mut low = a.value;
     if a.scale == 1.0 && b.scale > 1.0 && low < b.value / b.scale * 10.0 && low * b.scale <= b.value
     {
         low *= b.scale;
     }
-    if !(low < b.value) {
+    if low.partial_cmp(&b.value) != Some(std::cmp::Ordering::Less) {
         return None;
     }
     let unit = b.unit.or(a.unit);
@@ -1345,7 +1490,7 @@ fn bounded_range(i: &str) -> Option<Parsed> {
     if a.scale == 1.0 && b.scale > 1.0 && low * b.scale <= b.value {
         low *= b.scale;
     }
-    if !(low < b.value) {
+    if low.partial_cmp(&b.value) != Some(std::cmp::Ordering::Less) {
         return None;
     }
     let kind = match b.kind {
@@ -1391,19 +1536,4 @@ fn vague_plural(i: &str) -> Res<'_, (f64, f64)> {
         return Ok((r, (low, first * 10.0)));
     }
     fail(i)
-}
-
-/// Tells whether an amount read at the start of `i` is a bare integer of `n` digits
-/// (a candidate year).
-pub(crate) fn bare_integer(i: &str) -> Option<(usize, f64)> {
-    let (r, d) = digit1::<&str, nom::error::Error<&str>>(i).ok()?;
-    if r.starts_with(|c: char| c.is_alphanumeric()) {
-        return None;
-    }
-    Some((d.len(), d.parse().ok()?))
-}
-
-#[cfg(test)]
-pub(crate) fn amount_for_test(i: &str) -> Option<(usize, f64)> {
-    amount(i).ok().map(|(r, a)| (i.len() - r.len(), a.value))
 }

@@ -62,6 +62,10 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
+        if let Some(end) = encoded_token(text, pos) {
+            pos = end;
+            continue;
+        }
         if !text.is_char_boundary(pos) || !candidate_start(text, pos) {
             pos += 1;
             continue;
@@ -94,6 +98,27 @@ pub fn parse_value(text: &str) -> Option<Quantity> {
     Some(to_quantity(text, offset, &p))
 }
 
+/// At the start of a whitespace-separated token that is a URL or URL-encoded text
+/// ("https://…", "q=30%25%2020%"), the end of that token: its numbers are not quantities.
+/// Each token is looked at once, from its first byte, so the scan stays linear.
+fn encoded_token(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[pos].is_ascii_whitespace() || (pos > 0 && !bytes[pos - 1].is_ascii_whitespace()) {
+        return None;
+    }
+    let end = bytes[pos..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(bytes.len(), |n| pos + n);
+    let token = &bytes[pos..end];
+    let url = token.windows(3).any(|w| w == b"://");
+    let encoded = token
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+        && token.iter().filter(|b| **b == b'%').count() >= 2;
+    (url || encoded).then_some(end)
+}
+
 /// The byte offset just after the word or token at `pos`.
 fn next_word(text: &str, pos: usize) -> usize {
     let rest = &text[pos..];
@@ -124,18 +149,36 @@ fn candidate_start(text: &str, pos: usize) -> bool {
         return false;
     };
     let prev = prev_char(text, pos);
+    if matches!(c, '<' | '>' | '≤' | '≥') {
+        // "x>10", "y<20": a comparison may follow a letter; "<>30", "=>30", "=<30" compare
+        // nothing.
+        return !matches!(prev, Some('<' | '>' | '=' | '≤' | '≥'));
+    }
     let prev_alnum = prev.is_some_and(|p| p.is_alphanumeric() || p == '_');
     if prev_alnum {
         return false;
     }
     if c.is_ascii_digit() {
         // "F-16", "COVID-19": a number glued to a word by a hyphen is a name.
-        if matches!(prev, Some('-' | '/' | '.' | ',' | ':'))
+        if matches!(prev, Some('-' | '/' | '.' | ':'))
             && prev_prev_char(text, pos).is_some_and(|p| p.is_alphanumeric())
         {
             return false;
         }
+        // "nrs. 22,24,26": a list of numbers is read one by one; "A,1" is a label.
+        if prev == Some(',') && prev_prev_char(text, pos).is_some_and(|p| p.is_alphabetic()) {
+            return false;
+        }
         return true;
+    }
+    if matches!(c, '-' | '−')
+        && text[pos + c.len_utf8()..].starts_with([' ', '\u{a0}'])
+        && text[..pos]
+            .trim_end_matches([' ', '\u{a0}'])
+            .ends_with(|p: char| p.is_ascii_digit())
+    {
+        // "1000 - 5000": a dash between two numbers is no minus sign.
+        return false;
     }
     if c.is_alphabetic() {
         return !matches!(prev, Some('\'' | '’' | '-' | '@' | '/' | '&'));

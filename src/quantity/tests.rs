@@ -2,17 +2,18 @@
 
 use super::*;
 
-/// All quantities in `text`, as (text, kind, value, low, high, hedge).
-fn all(
-    text: &str,
-) -> Vec<(
+/// One quantity as (text, kind, value, low, high, hedge).
+type Row = (
     String,
     Kind,
     Option<f64>,
     Option<f64>,
     Option<f64>,
     Option<String>,
-)> {
+);
+
+/// All quantities in `text`, as (text, kind, value, low, high, hedge).
+fn all(text: &str) -> Vec<Row> {
     extract(text)
         .into_iter()
         .map(|q| (q.text, q.kind, q.value, q.low, q.high, q.hedge))
@@ -427,4 +428,70 @@ fn bad_input_never_panics() {
     let long = "9".repeat(100_000);
     let qs = extract(&long);
     assert_eq!(qs.len(), 1);
+}
+
+#[test]
+fn two_bounds_make_one_range() {
+    let q = one("sales greater than 100 and smaller than 300 units");
+    assert_eq!(q.text, "greater than 100 and smaller than 300");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (Kind::Range, Some(100.0), Some(300.0))
+    );
+    let q = one("at most 100 and at least 20 apples");
+    assert_eq!((q.low, q.high), (Some(20.0), Some(100.0)));
+    // Bounds that contradict each other stay two quantities.
+    assert_eq!(all("more than 40 and less than 10").len(), 2);
+}
+
+#[test]
+fn or_equal_hedges() {
+    let q = one("scores less than or equal to 100");
+    assert_eq!((q.low, q.high), (None, Some(100.0)));
+    assert_eq!(q.hedge.as_deref(), Some("less than or equal to"));
+    let q = one("when >= 30");
+    assert_eq!((q.low, q.high), (Some(30.0), None));
+    let q = one("x>10");
+    assert_eq!(q.text, ">10");
+    let q = one("the total equals 20.");
+    assert_eq!(q.text, "equals 20");
+    assert_eq!((q.low, q.high), (Some(20.0), Some(20.0)));
+    assert_eq!(hedge_meaning("equals"), None);
+    let q = one("His score is 200 or greater than");
+    assert_eq!(q.text, "200 or greater than");
+    // "200 or greater than 190": the comparison belongs to 190.
+    let qs = extract("His score is 200 or greater than 190");
+    assert_eq!(qs.last().map(|q| q.text.as_str()), Some("greater than 190"));
+    for text in ["<>30", "=>30", "=<30"] {
+        assert!(
+            extract(text).iter().all(|q| q.hedge.is_none()),
+            "{text:?}: {:?}",
+            extract(text)
+        );
+    }
+}
+
+#[test]
+fn digit_forms() {
+    reads("1.3x10^6 cells", "1.3x10^6", Kind::Number, 1.3e6);
+    reads("about 1.1^2", "about 1.1^2", Kind::Number, 1.21);
+    reads(
+        "Rs 12,34,567 in all",
+        "12,34,567",
+        Kind::Number,
+        1_234_567.0,
+    );
+    reads("1,674.5 G", "1,674.5 G", Kind::Number, 1.6745e12);
+    let q = one("The number range is 1000 - 5000");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (Kind::Range, Some(1000.0), Some(5000.0))
+    );
+    // A year span is still a year span, and the dash between years is no minus sign.
+    assert_eq!(one("in 2014-15").kind, Kind::Year);
+    assert!(extract("from 1995 - 2000")
+        .iter()
+        .all(|q| q.value != Some(-2000.0)));
+    assert_eq!(all("Exercises 22,24,26,31.").len(), 4);
+    reads_nothing("see https://example.com/search?q=30%25%2020%");
 }
