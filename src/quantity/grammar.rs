@@ -322,6 +322,11 @@ fn atom(i: &str) -> Res<'_, Atom> {
                 .map(|(r, _)| (r, Atom::Hundred))
         },
         |i| {
+            // "three lakh crore": a lakh of crores
+            let (r, _) = (kw("lakh"), ws, alt((kw("crore"), kw("crores")))).parse(i)?;
+            Ok((r, Atom::Scale(1e12)))
+        },
+        |i| {
             word_where(i, |w| words::scale_word(w.strip_suffix('s').unwrap_or(w)))
                 .map(|(r, s)| (r, Atom::Scale(s)))
         },
@@ -353,6 +358,11 @@ struct Acc {
     spelled: bool,
     max_scale: f64,
     atoms: usize,
+    /// The group as it stood at the last "and": "three hundred and two dozen" takes the dozen
+    /// of the two only.
+    and_mark: f64,
+    /// Started with a bare "hundred" ("hundred thousand dollars"), which needs a scale after.
+    bare_hundred: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -381,6 +391,8 @@ impl Acc {
             spelled: false,
             max_scale: 1.0,
             atoms: 0,
+            and_mark: 0.0,
+            bare_hundred: false,
         }
     }
 
@@ -403,6 +415,10 @@ impl Acc {
                 };
                 if fits {
                     if self.last == Last::And && self.group >= 100.0 && d.value >= 100.0 {
+                        return false;
+                    }
+                    // "4 thousand 3 hundred and 0 are two numbers": nobody adds "and 0".
+                    if self.last == Last::And && d.value == 0.0 {
                         return false;
                     }
                     self.group += d.value;
@@ -438,14 +454,16 @@ impl Acc {
                 fits
             }
             Atom::Hundred => {
+                let bare = self.last == Last::Start;
                 let fits = !self.hundred_in_group
                     && match self.last {
-                        Last::A => true,
+                        Last::A | Last::Start => true,
                         Last::Unit | Last::Tens { .. } => self.group > 0.0 && self.group < 100.0,
                         Last::Digits => self.group > 0.0,
                         _ => false,
                     };
                 if fits {
+                    self.bare_hundred |= bare;
                     self.group = self.group.max(1.0) * 100.0;
                     self.hundred_in_group = true;
                     self.max_scale = self.max_scale.max(100.0);
@@ -466,6 +484,7 @@ impl Acc {
                 if fits {
                     self.total += self.group.max(if self.last == Last::A { 1.0 } else { 0.0 }) * s;
                     self.group = 0.0;
+                    self.and_mark = 0.0;
                     self.hundred_in_group = false;
                     self.last_scale = s;
                     self.max_scale = self.max_scale.max(s);
@@ -482,7 +501,8 @@ impl Acc {
                     _ => false,
                 };
                 if fits {
-                    self.group = self.group.max(1.0) * 12.0;
+                    let mark = self.and_mark.min(self.group);
+                    self.group = mark + (self.group - mark).max(1.0) * 12.0;
                     self.last = Last::Dozen;
                 }
                 fits
@@ -497,6 +517,7 @@ impl Acc {
             Atom::And => {
                 let fits = matches!(self.last, Last::Hundred | Last::Scale);
                 if fits {
+                    self.and_mark = self.group;
                     self.last = Last::And;
                 }
                 fits
@@ -512,6 +533,7 @@ impl Acc {
     /// Whether the number may end here.
     fn complete(&self) -> bool {
         !matches!(self.last, Last::Start | Last::A | Last::And)
+            && (!self.bare_hundred || self.last_scale.is_finite())
     }
 }
 
@@ -535,6 +557,10 @@ fn number_phrase(i: &str) -> Res<'_, (Acc, Option<Digits>)> {
             }
         };
         let Ok((after, a)) = atom(start) else { break };
+        // "two million and one half": the "and" starts a fraction, not more of the number.
+        if a == Atom::And && and_fraction(rest).is_ok() {
+            break;
+        }
         if acc.atoms > 0
             && matches!(a, Atom::Digits(_))
             && !matches!(acc.last, Last::Scale | Last::And)
@@ -613,34 +639,89 @@ fn point_decimals(i: &str) -> Res<'_, (f64, usize)> {
 fn and_fraction(i: &str) -> Res<'_, f64> {
     let (rest, _) = (ws, kw("and"), ws).parse(i)?;
     let (rest, f) = simple_fraction(rest)?;
+    if f >= 1.0 {
+        return fail(i);
+    }
     Ok((rest, f))
 }
 
-/// "a third", "one fifth", "two-thirds", "three quarters", "a half", "half".
+/// "a third", "one fifth", "two-thirds", "three quarters", "a half", "twenty-three fifths",
+/// "one twenty-fifth", "a hundred trillionths", "five - eighths". The numerator is spelled;
+/// the denominator agrees with it (singular after one, plural after more).
 fn simple_fraction(i: &str) -> Res<'_, f64> {
     let numerator = |j| -> Res<'_, f64> {
         alt((
-            |j| word_where(j, |w| matches!(w, "a" | "one").then_some(1.0)),
             |j| {
-                word_where(j, |w| {
-                    words::cardinal(w).filter(|v| (2.0..20.0).contains(v))
-                })
+                let (r, (acc, first)) = number_phrase(j)?;
+                if first.is_some() || !acc.spelled {
+                    return fail(j);
+                }
+                Ok((r, acc.value()))
             },
+            |j| word_where(j, |w| (w == "a").then_some(1.0)),
         ))
         .parse(j)
     };
     let (rest, n) = numerator(i)?;
-    let (rest, _) = alt((ws, tag("-"), tag("\u{2011}"))).parse(rest)?;
-    let (rest, d) = word_where(rest, |w| {
-        let d = words::denominator(w)?;
-        // Singular after one ("a third"), plural after more ("two thirds").
-        let plural = w.ends_with('s') && w != "halves";
-        ((n == 1.0) != plural || w == "halves").then_some(d)
-    })?;
-    if n >= d {
+    let article =
+        i.get(..1).is_some_and(|a| a.eq_ignore_ascii_case("a")) && i[1..].starts_with(is_space);
+    let (rest, _) = alt((
+        recognize((
+            take_while1(is_space),
+            one_of("-\u{2011}"),
+            take_while1(is_space),
+        )),
+        ws,
+        tag("-"),
+        tag("\u{2011}"),
+    ))
+    .parse(rest)?;
+    let (rest, (d, plural)) = denominator_word(rest)?;
+    // "a twenty-first century": after "a", a compound ordinal is a rank, not a fraction.
+    if article && n == 1.0 && d > 20.0 && d % 10.0 != 0.0 && d < 100.0 {
+        return fail(i);
+    }
+    if n <= 0.0 || (n == 1.0) == plural {
+        return fail(i);
+    }
+    // "a fifth-century church": the ordinal belongs to a compound word.
+    if rest.starts_with('-') {
         return fail(i);
     }
     Ok((rest, n / d))
+}
+
+/// A denominator and whether it is plural: "fifths", "quarter", "twenty-fifth",
+/// "twenty firsts", "trillionths".
+fn denominator_word(i: &str) -> Res<'_, (f64, bool)> {
+    let plural_of = |w: &str| w.ends_with('s') && w != "halves" || w == "halves";
+    if let Ok((r, t)) = word_where(i, words::tens) {
+        let compound = alt((
+            |j| {
+                let (j, _) = alt((tag("-"), tag("\u{2011}"))).parse(j)?;
+                word_where(j, |w| {
+                    let single = w.strip_suffix('s').unwrap_or(w);
+                    words::ordinal_unit(single)
+                        .filter(|v| *v < 10.0)
+                        .map(|v| (v, plural_of(w)))
+                })
+            },
+            |j| {
+                let (j, _) = ws(j)?;
+                word_where(j, |w| {
+                    let single = w.strip_suffix('s').unwrap_or(w);
+                    words::ordinal_unit(single)
+                        .filter(|v| *v < 10.0 && single != "second")
+                        .map(|v| (v, plural_of(w)))
+                })
+            },
+        ))
+        .parse(r);
+        if let Ok((r2, (u, plural))) = compound {
+            return Ok((r2, (t + u, plural)));
+        }
+    }
+    word_where(i, |w| words::denominator(w).map(|d| (d, plural_of(w))))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -760,10 +841,12 @@ fn amount(i: &str) -> Res<'_, Amount> {
         }
     }
     let mut fraction_part = false;
+    // The fraction of "one billion and a half": set apart until we know whether a smaller
+    // scale follows ("one billion and a half million" is 1,000,500,000).
+    let mut pending_fraction = None;
     if let Ok((r2, f)) = and_fraction(rest) {
         if acc.last_scale.is_finite() && acc.group == 0.0 {
-            // "3 million and a half": a half of the last scale.
-            value += f * acc.last_scale;
+            pending_fraction = Some(f);
         } else {
             value += f;
         }
@@ -781,12 +864,20 @@ fn amount(i: &str) -> Res<'_, Amount> {
             .parse(rest)
             .map(|(r, (_, s))| (r, s))
         {
-            if fraction_part || acc.had_decimal_digits {
+            if let Some(f) = pending_fraction.filter(|_| s < acc.last_scale) {
+                value += f * s;
+                pending_fraction = None;
+                rest = r2;
+            } else if fraction_part || acc.had_decimal_digits {
                 value *= s;
                 scale = scale.max(s);
                 rest = r2;
             }
         }
+    }
+    if let Some(f) = pending_fraction {
+        // "3 million and a half": a half of the last scale.
+        value += f * acc.last_scale;
     }
     let mut bare = 0;
     if let Some(d) = first_digits {

@@ -321,8 +321,9 @@ fn is_numeric_date(s: &str) -> bool {
 
 /// A list marker at the start of a line: "1." or "2)" followed by a space.
 fn list_bullet(text: &str, pos: usize) -> bool {
-    let line_start = text[..pos].rfind('\n').map_or(0, |n| n + 1);
-    if !text[line_start..pos].chars().all(char::is_whitespace) {
+    // Only blanks between the start of the line and the marker (looking back a little way).
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n')) {
         return false;
     }
     let rest = &text[pos..];
@@ -597,8 +598,10 @@ fn ordinal_not_rank(text: &str, q: &Quantity) -> bool {
     if lower != "second" && lower != "seconds" {
         return false;
     }
-    let before = text[..q.start].trim_end().to_ascii_lowercase();
-    let after = text[q.end..].trim_start().to_ascii_lowercase();
+    let window_start = floor_boundary(text, q.start.saturating_sub(16));
+    let before = text[window_start..q.start].trim_end().to_ascii_lowercase();
+    let window_end = ceil_boundary(text, (q.end + 16).min(text.len()));
+    let after = text[q.end..window_end].trim_start().to_ascii_lowercase();
     before.ends_with(|c: char| c.is_ascii_digit())
         || before.ends_with(" a")
         || before.ends_with(" per")
@@ -606,6 +609,20 @@ fn ordinal_not_rank(text: &str, q: &Quantity) -> bool {
         || after.starts_with("half")
         || after.starts_with("hand")
         || after.starts_with("thought")
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Dates: "October 2017", "Oct. 24, 2017", "24 October 2017", "2017-10-24", "5/17/2018",

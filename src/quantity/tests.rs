@@ -495,3 +495,65 @@ fn digit_forms() {
     assert_eq!(all("Exercises 22,24,26,31.").len(), 4);
     reads_nothing("see https://example.com/search?q=30%25%2020%");
 }
+
+#[test]
+fn spelled_fractions_and_mixed_numbers() {
+    reads(
+        "They have two million and one half",
+        "two million and one half",
+        Kind::Number,
+        2.5e6,
+    );
+    reads(
+        "one billion and a half million",
+        "one billion and a half million",
+        Kind::Number,
+        1_000_500_000.0,
+    );
+    reads(
+        "one hundred and three quarters",
+        "one hundred and three quarters",
+        Kind::Number,
+        100.75,
+    );
+    reads(
+        "twenty-three fifths",
+        "twenty-three fifths",
+        Kind::Fraction,
+        4.6,
+    );
+    reads("one twenty-fifth", "one twenty-fifth", Kind::Fraction, 0.04);
+    reads("five - eighths", "five - eighths", Kind::Fraction, 0.625);
+    reads("a trillionth", "a trillionth", Kind::Fraction, 1e-12);
+    reads(
+        "three hundred and two dozens",
+        "three hundred and two dozens",
+        Kind::Number,
+        324.0,
+    );
+    reads(
+        "hundred thousand dollars",
+        "hundred thousand dollars",
+        Kind::Money,
+        1e5,
+    );
+    // A compound ordinal after "a" is a rank; "second" is no denominator.
+    assert_eq!(one("a twenty-first century idea").kind, Kind::Ordinal);
+    assert!(extract("two seconds later")
+        .iter()
+        .all(|q| q.kind != Kind::Fraction));
+    assert_eq!(all("4 thousand 3 hundred and 0 are two").len(), 3);
+}
+
+#[test]
+fn indian_scales() {
+    reads("I can give you 13 lakh", "13 lakh", Kind::Number, 1.3e6);
+    reads("three lakh crore", "three lakh crore", Kind::Number, 3e12);
+    reads(
+        "6 crore and two hundred",
+        "6 crore and two hundred",
+        Kind::Number,
+        60_000_200.0,
+    );
+    reads_nothing("Lakhs of");
+}

@@ -50,6 +50,9 @@ pub(crate) fn scale_word(word: &str) -> Option<f64> {
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
+        // Indian numbering: "13 lakh" (1,300,000), "1 crore" (10,000,000).
+        "lakh" => 1e5,
+        "crore" => 1e7,
         _ => return None,
     })
 }
@@ -113,22 +116,19 @@ pub(crate) fn ordinal_scale(word: &str) -> Option<f64> {
     })
 }
 
-/// Denominators of fractions, singular or plural ("a third", "two-thirds", "three quarters").
-/// Only the small ones: "a twenty-fifth" is rare in news and easily misread.
+/// Denominators of fractions, singular or plural ("a third", "two-thirds", "three quarters",
+/// "a thirtieth", "a trillionth"). "first" and "second" are no denominators on their own.
 pub(crate) fn denominator(word: &str) -> Option<f64> {
     Some(match word {
         "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
-        "hundredth" | "hundredths" => 100.0,
-        "thousandth" | "thousandths" => 1000.0,
-        _ => return None,
+        "quarter" | "quarters" => 4.0,
+        _ => {
+            let single = word.strip_suffix('s').unwrap_or(word);
+            match ordinal_unit(single).filter(|v| *v >= 3.0) {
+                Some(v) => v,
+                None => ordinal_scale(single)?,
+            }
+        }
     })
 }
 

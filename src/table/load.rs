@@ -358,7 +358,11 @@ fn build_metrics(raw: RawMetrics, path: &str) -> Result<(Vec<Metric>, MetricColu
         let loc = name.referenced;
         let name = name.value.trim().to_string();
         if name.is_empty() {
-            return Err(yaml_at(path, loc, "a metric name is empty".to_string()));
+            return Err(yaml_at(
+                path,
+                loc,
+                "a metric needs a `name` (it is empty or missing)".to_string(),
+            ));
         }
         if let Some(first) = seen.insert(name.clone(), loc) {
             return Err(yaml_at(
@@ -507,10 +511,12 @@ pub(super) fn text_value(text: &str, scale: f64) -> Option<Value> {
         return Some(number_value(n, text.trim().to_string(), scale));
     }
     let t = text.trim();
-    let q = crate::quantity::parse_value(t).or_else(|| {
-        let bare = t.strip_suffix('%')?.trim_end();
-        crate::quantity::parse_value(bare)
-    })?;
+    let q = crate::quantity::parse_value(t)
+        .or_else(|| {
+            let bare = t.strip_suffix('%')?.trim_end();
+            crate::quantity::parse_value(bare)
+        })
+        .or_else(|| fallback_quantity(t))?;
     let ok = |v: Option<f64>| v.is_none_or(f64::is_finite);
     if (q.low.is_none() && q.high.is_none()) || !ok(q.low) || !ok(q.high) {
         return None;
@@ -523,6 +529,97 @@ pub(super) fn text_value(text: &str, scale: f64) -> Option<Value> {
         scaled_low: q.low.map(|v| v * scale),
         scaled_high: q.high.map(|v| v * scale),
     })
+}
+
+/// The forms tables use most, for when [`crate::quantity::parse_value`] does not read them:
+/// a hedge word before a number (`at least 5600`, `about 1200`), a trailing `+` (`2,000+`),
+/// and ranges with an en dash or `to` (`27,000–31,000`).
+fn fallback_quantity(text: &str) -> Option<crate::quantity::Quantity> {
+    use crate::quantity::{Kind, Quantity};
+    const LOWER: &[&str] = &[
+        "at least",
+        "more than",
+        "over",
+        "above",
+        "no fewer than",
+        "no less than",
+    ];
+    const UPPER: &[&str] = &[
+        "at most",
+        "less than",
+        "fewer than",
+        "under",
+        "below",
+        "up to",
+        "no more than",
+    ];
+    const ABOUT: &[&str] = &[
+        "about",
+        "approximately",
+        "approx.",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "circa",
+        "c.",
+        "~",
+        "an estimated",
+        "estimated",
+    ];
+    let quantity =
+        |low: Option<f64>, high: Option<f64>, hedge: Option<&str>, kind: Kind| Quantity {
+            start: 0,
+            end: text.len(),
+            kind,
+            value: if kind == Kind::Range {
+                None
+            } else {
+                low.or(high)
+            },
+            low,
+            high,
+            hedge: hedge.map(str::to_string),
+            unit: None,
+            precision: None,
+        };
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    for (words, side) in [(LOWER, 0), (UPPER, 1), (ABOUT, 2)] {
+        for w in words {
+            let Some(rest) = lower.strip_prefix(w) else {
+                continue;
+            };
+            if !(w.ends_with(['.', '~']) || rest.starts_with(' ')) {
+                continue;
+            }
+            let hedge = t.get(..w.len()).unwrap_or(w);
+            let n = plain_number(rest.trim_start_matches([' ', '~']))?;
+            let (low, high) = match side {
+                0 => (Some(n), None),
+                1 => (None, Some(n)),
+                _ => (Some(n), Some(n)),
+            };
+            return Some(quantity(low, high, Some(hedge), Kind::Number));
+        }
+    }
+    if let Some(n) = t.strip_suffix('+').and_then(plain_number) {
+        return Some(quantity(Some(n), None, Some("+"), Kind::Number));
+    }
+    for sep in ['–', '—', '-'] {
+        if let Some((a, b)) = t.split_once(sep) {
+            if let (Some(a), Some(b)) = (plain_number(a), plain_number(b)) {
+                return Some(quantity(Some(a), Some(b), None, Kind::Range));
+            }
+        }
+    }
+    if let Some((a, b)) = lower.split_once(" to ") {
+        if let (Some(a), Some(b)) = (plain_number(a), plain_number(b)) {
+            return Some(quantity(Some(a), Some(b), None, Kind::Range));
+        }
+    }
+    None
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -543,6 +640,14 @@ pub(super) fn build_index(table: &Table) -> Result<Index, TableError> {
         .collect();
 
     let entity_id = |ix: &mut Index, name: &str| -> u32 {
+        let plain = !name
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+        if plain {
+            if let Some(id) = ix.entity_ids.get(name) {
+                return *id;
+            }
+        }
         let lower = name.to_lowercase();
         if let Some(id) = ix.entity_ids.get(&lower) {
             return *id;
@@ -558,6 +663,9 @@ pub(super) fn build_index(table: &Table) -> Result<Index, TableError> {
     let mut max_numeric: Option<(f64, &str)> = None;
     let mut last: Option<&str> = None;
     let mut period_numbers: Vec<Option<f64>> = Vec::new();
+    let mut last_entity: Option<(&str, u32)> = None;
+    let mut last_period: Option<(&str, u32)> = None;
+    ix.cells.reserve(table.records.len());
     for (i, r) in table.records.iter().enumerate() {
         let idx = u32::try_from(i).map_err(|_| TableError {
             file: r.file.clone(),
@@ -565,7 +673,15 @@ pub(super) fn build_index(table: &Table) -> Result<Index, TableError> {
             column: r.column,
             message: "too many records (more than 4,294,967,295)".to_string(),
         })?;
-        let e = entity_id(&mut ix, &r.entity);
+        // Rows of one entity or period usually come together: skip the hashing then.
+        let e = match last_entity {
+            Some((name, id)) if name == r.entity => id,
+            _ => {
+                let id = entity_id(&mut ix, &r.entity);
+                last_entity = Some((&r.entity, id));
+                id
+            }
+        };
         let Some(&m) = metric_of.get(r.metric.as_str()) else {
             return Err(TableError {
                 file: r.file.clone(),
@@ -574,11 +690,22 @@ pub(super) fn build_index(table: &Table) -> Result<Index, TableError> {
                 message: unknown_metric(&r.metric, &table.metrics),
             });
         };
-        let next = ix.period_ids.len() as u32;
-        let p = *ix.period_ids.entry(r.period.clone()).or_insert_with(|| {
-            period_numbers.push(r.period.parse::<f64>().ok().filter(|v| v.is_finite()));
-            next
-        });
+        let p = match last_period {
+            Some((name, id)) if name == r.period => id,
+            _ => {
+                let id = match ix.period_ids.get(&r.period) {
+                    Some(id) => *id,
+                    None => {
+                        let id = ix.period_ids.len() as u32;
+                        ix.period_ids.insert(r.period.clone(), id);
+                        period_numbers.push(r.period.parse::<f64>().ok().filter(|v| v.is_finite()));
+                        id
+                    }
+                };
+                last_period = Some((&r.period, id));
+                id
+            }
+        };
         if let Some(first) = ix.cells.insert((e, m, p), idx) {
             let first = &table.records[first as usize];
             return Err(TableError {

@@ -337,7 +337,8 @@ impl<'de> Deserialize<'de> for RawMetrics {
                         )),
                         MetricItem::Spec(mut spec) => match spec.name.take() {
                             Some(name) => out.push((name, *spec)),
-                            None => return Err(de::Error::missing_field("name")),
+                            // Reported by `load` at the item's location.
+                            None => out.push((Spanned::new(String::new(), loc, loc), *spec)),
                         },
                     }
                 }

@@ -562,3 +562,52 @@ fn big_csv_loads() {
     assert_eq!(r.value.low, Some(last as f64));
     assert_eq!(t.rows("v", "2003").len(), n / 10);
 }
+
+#[test]
+fn big_yaml_loads() {
+    let n = if cfg!(debug_assertions) {
+        5_000
+    } else {
+        200_000
+    };
+    let mut y = String::from("metrics: [v]\nrecords:\n");
+    for i in 0..n {
+        y.push_str(&format!(
+            "  - {{entity: E{}, metric: v, period: {}, value: {}}}\n",
+            i / 10,
+            2000 + i % 10,
+            i
+        ));
+    }
+    let started = std::time::Instant::now();
+    let t = ok(&y);
+    let took = started.elapsed();
+    assert_eq!(t.records.len(), n);
+    assert!(
+        cfg!(debug_assertions) || took.as_secs_f64() < 3.0,
+        "took {took:?}"
+    );
+    assert_eq!(t.lookup("E0", "v", "2003").map(|r| r.line), Some(6));
+}
+
+#[test]
+fn metric_list_item_without_name() {
+    let e = err("metrics:\n  - fighters\n  - {terms: [a]}\n");
+    assert_eq!((e.line, e.column), (3, 5), "{e}");
+    assert!(e.message.contains("`name`"), "{}", e.message);
+}
+
+#[test]
+fn hedged_values() {
+    let t = ok("metrics: [m]\nrecords:\n  - {entity: A, metric: m, period: 1, value: about 1200}\n  - {entity: B, metric: m, period: 1, value: '2,000+'}\n  - {entity: C, metric: m, period: 1, value: '27,000–31,000'}\n  - {entity: D, metric: m, period: 1, value: 'more than 40,000'}\n");
+    let a = t.lookup("A", "m", "1").expect("a");
+    assert_eq!((a.value.low, a.value.high), (Some(1200.0), Some(1200.0)));
+    assert_eq!(a.value.hedge.as_deref(), Some("about"));
+    let b = t.lookup("B", "m", "1").expect("b");
+    assert_eq!((b.value.low, b.value.high), (Some(2000.0), None));
+    let c = t.lookup("C", "m", "1").expect("c");
+    assert_eq!((c.value.low, c.value.high), (Some(27000.0), Some(31000.0)));
+    let d = t.lookup("D", "m", "1").expect("d");
+    assert_eq!((d.value.low, d.value.high), (Some(40000.0), None));
+    assert_eq!(d.value.hedge.as_deref(), Some("more than"));
+}

@@ -57,15 +57,23 @@ impl OffsetMap {
     }
 
     /// Appends `text`, copied verbatim from `source[source_start..]`.
-    pub(crate) fn push_verbatim(&mut self, plain: &mut String, text: &str, source_start: usize) {
+    pub(crate) fn push_verbatim(
+        &mut self,
+        plain: &mut String,
+        source: &str,
+        text: &str,
+        source_start: usize,
+    ) {
         if text.is_empty() {
             return;
         }
-        if source_start < self.source_frontier() {
-            // Out of source order (not expected from the parser): keep the map monotonic at the
-            // price of precision.
+        if source_start < self.source_frontier()
+            || source.get(source_start..source_start + text.len()) != Some(text)
+        {
+            // Out of source order, or not actually verbatim (neither expected): keep the map
+            // monotonic and on char boundaries at the price of precision.
             let at = self.source_frontier();
-            self.push_opaque(plain, text, at, at);
+            self.push_opaque(plain, source, text, at, at);
             return;
         }
         let plain_start = plain.len();
@@ -92,6 +100,7 @@ impl OffsetMap {
     pub(crate) fn push_opaque(
         &mut self,
         plain: &mut String,
+        source: &str,
         text: &str,
         source_start: usize,
         source_end: usize,
@@ -99,8 +108,10 @@ impl OffsetMap {
         if text.is_empty() {
             return;
         }
-        let source_start = source_start.max(self.source_frontier());
-        let source_end = source_end.max(source_start);
+        // Whatever the caller's range, the segment must cover whole characters of the source and
+        // come after what is already mapped.
+        let source_start = floor_char_boundary(source, source_start).max(self.source_frontier());
+        let source_end = ceil_char_boundary(source, source_end).max(source_start);
         self.segments.push(Segment {
             plain: plain.len(),
             plain_len: text.len(),
@@ -123,11 +134,11 @@ impl OffsetMap {
         end: usize,
     ) {
         let Some(raw) = source.get(start..end) else {
-            self.push_opaque(plain, text, start.min(source.len()), end.min(source.len()));
+            self.push_opaque(plain, source, text, start, end);
             return;
         };
         if raw == text {
-            self.push_verbatim(plain, text, start);
+            self.push_verbatim(plain, source, text, start);
             return;
         }
         // How far ahead to look for the next character: long enough to step over any escape or
@@ -146,10 +157,10 @@ impl OffsetMap {
             match found {
                 Some(at) => {
                     if let Some((run, from)) = unmatched.take() {
-                        self.push_opaque(plain, &text[run..i], start + from, start + at);
+                        self.push_opaque(plain, source, &text[run..i], start + from, start + at);
                     }
                     let len = c.len_utf8();
-                    self.push_verbatim(plain, &text[i..i + len], start + at);
+                    self.push_verbatim(plain, source, &text[i..i + len], start + at);
                     cursor = at + len;
                 }
                 None => {
@@ -158,7 +169,7 @@ impl OffsetMap {
             }
         }
         if let Some((run, from)) = unmatched {
-            self.push_opaque(plain, &text[run..], start + from, end);
+            self.push_opaque(plain, source, &text[run..], start + from, end);
         }
     }
 

@@ -159,13 +159,14 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
             Event::InlineHtml(_) => b.html(range),
             Event::SoftBreak => {
                 if b.hidden == 0 {
-                    b.map.push_opaque(&mut b.plain, " ", range.start, range.end);
+                    b.map
+                        .push_opaque(&mut b.plain, source, " ", range.start, range.end);
                 }
             }
             Event::HardBreak => {
                 if b.hidden == 0 {
                     b.map
-                        .push_opaque(&mut b.plain, "\n", range.start, range.end);
+                        .push_opaque(&mut b.plain, source, "\n", range.start, range.end);
                 }
             }
             Event::Rule => b.block_break(),
@@ -180,7 +181,8 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
     let comments = b
         .html
         .iter()
-        .flat_map(|(range, at)| find_comments(source, range.clone(), *at))
+        // A comment after the last block sat before the separator just removed.
+        .flat_map(|(range, at)| find_comments(source, range.clone(), (*at).min(b.plain.len())))
         .collect();
     Prose {
         plain: b.plain,

@@ -82,7 +82,7 @@ impl<'a> Document<'a> {
                 let body = &source[base..];
                 let mut plain = String::with_capacity(body.len());
                 let mut map = OffsetMap::new(base);
-                map.push_verbatim(&mut plain, body, base);
+                map.push_verbatim(&mut plain, source, body, base);
                 let paragraphs = plain_paragraphs(&plain);
                 (plain, map, paragraphs, Vec::new())
             }

@@ -554,3 +554,101 @@ fn line_index() {
     assert_eq!(index.line_col(text, 100), (3, 2));
     assert_eq!(index.line_col(text, 5), (2, 1));
 }
+
+#[test]
+fn offset_map_properties_on_generated_inputs() {
+    // Pieces that stress the parser and the map; a small LCG strings them together, so the test
+    // is deterministic.
+    const PIECES: &[&str] = &[
+        "Revenue",
+        " rose",
+        " 5%.",
+        " ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "**",
+        "*",
+        "_",
+        "`",
+        "```\n",
+        "# ",
+        "- ",
+        "1. ",
+        "> ",
+        "| a | b |\n|---|---|\n",
+        "|",
+        "[",
+        "](u)",
+        "<!--",
+        "-->",
+        "<b>",
+        "\\$",
+        "\\",
+        "&amp;",
+        "&nbsp;",
+        "&#36;",
+        "&",
+        "é",
+        "😀",
+        "U.S.",
+        " Dr.",
+        " No. 1",
+        "\"",
+        "\u{201c}",
+        "\u{201d}",
+        "?",
+        "!",
+        "...",
+        "---\n",
+        "[^1]",
+        "[^1]: ",
+        "\u{feff}",
+        "    ",
+        "\t",
+        "1.5",
+        "~~",
+        "![alt",
+        "<https://a.b>",
+        "  \n",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    for _ in 0..400 {
+        let len = next() % 40;
+        let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        for format in [Format::Markdown, Format::Plain] {
+            let doc = Document::parse(&text, format);
+            check_map(&doc);
+            for pair in doc.sentences.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{text:?}");
+            }
+            for c in doc.comments() {
+                assert!(c.start < c.end && c.end <= text.len());
+                assert!(c.plain_offset <= doc.plain.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn large_input_is_fast() {
+    // Quadratic behaviour would make this take minutes, not milliseconds.
+    let paragraph =
+        "The U.S. economy grew 2.5% in 2020, Dr. Smith said. Revenue hit **$3 billion** \
+                     (up `x` 5%) &amp; costs fell.\n\n";
+    let text = paragraph.repeat(20_000);
+    for format in [Format::Markdown, Format::Plain] {
+        let doc = Document::parse(&text, format);
+        assert_eq!(doc.sentences.len(), 40_000);
+        let last = doc.plain.len();
+        assert!(doc.to_source(last / 2) <= doc.to_source_end(last));
+    }
+    let index = LineIndex::new(&text);
+    assert_eq!(index.line_col(&text, text.len()).0, 40_001);
+}
