@@ -694,7 +694,7 @@ fn simple_fraction(i: &str) -> Res<'_, f64> {
 /// A denominator and whether it is plural: "fifths", "quarter", "twenty-fifth",
 /// "twenty firsts", "trillionths".
 fn denominator_word(i: &str) -> Res<'_, (f64, bool)> {
-    let plural_of = |w: &str| w.ends_with('s') && w != "halves" || w == "halves";
+    let plural_of = |w: &str| w.ends_with('s');
     if let Ok((r, t)) = word_where(i, words::tens) {
         let compound = alt((
             |j| {
@@ -1130,7 +1130,7 @@ fn multiple(i: &str) -> Res<'_, f64> {
 
 fn digit_fraction(i: &str) -> Res<'_, f64> {
     // "1/3", "2 1/4", "-4/5"
-    let (r, sign) = opt(one_of("-−")).parse(i)?;
+    let (r, sign) = opt(pair(one_of("-−"), take_while(is_space))).parse(i)?;
     let (r, whole) = opt(pair(digit1, take_while1(is_space))).parse(r)?;
     let (r, n) = digit1(r)?;
     let (r, _) = char('/')(r)?;
@@ -1241,11 +1241,45 @@ fn core(i: &str) -> Res<'_, Core> {
             }
             Ok((r, Core::Fraction(f)))
         },
+        |j| ratio(j).map(|(r, v)| (r, Core::Fraction(v))),
         |j| amount(j).map(|(r, a)| (r, Core::Amount(a))),
         |j| multiple(j).map(|(r, v)| (r, Core::Multiple(v))),
         |j| kw("half")(j).map(|(r, _)| (r, Core::Fraction(0.5))),
     ))
     .parse(i)
+}
+
+/// "one over three", "2000 over 3", "two out of five hundred": a quotient of two plain
+/// numbers. "over" needs nothing after the second number ("$2000 over 3 years" is no
+/// quotient), and "out of" a share no larger than the whole.
+fn ratio(i: &str) -> Res<'_, f64> {
+    let plain = |a: &Amount| a.kind == Kind::Number && a.unit.is_none();
+    let (r, a) = amount(i)?;
+    if !plain(&a) {
+        return fail(i);
+    }
+    let (r, over) = alt((
+        |j| (ws, kw("over"), ws).parse(j).map(|(r, _)| (r, true)),
+        |j| {
+            (ws, kw("out"), ws, kw("of"), ws)
+                .parse(j)
+                .map(|(r, _)| (r, false))
+        },
+    ))
+    .parse(r)?;
+    let (r, b) = amount(r)?;
+    if !plain(&b) || b.value == 0.0 {
+        return fail(i);
+    }
+    if over {
+        let next_word = r.trim_start_matches(is_space);
+        if next_word.starts_with(|c: char| c.is_alphanumeric()) || r.starts_with(['%', '-']) {
+            return fail(i);
+        }
+    } else if a.value > b.value || a.value < 0.0 {
+        return fail(i);
+    }
+    Ok((r, a.value / b.value))
 }
 
 fn plain_amount(v: f64) -> Amount {

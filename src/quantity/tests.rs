@@ -557,3 +557,24 @@ fn indian_scales() {
     );
     reads_nothing("Lakhs of");
 }
+
+#[test]
+fn quotients() {
+    reads(
+        "one over three",
+        "one over three",
+        Kind::Fraction,
+        1.0 / 3.0,
+    );
+    reads(
+        "two out of five hundred tvs",
+        "two out of five hundred",
+        Kind::Fraction,
+        0.004,
+    );
+    reads("- 1 4/5", "- 1 4/5", Kind::Fraction, -1.8);
+    // "over" before a noun is a span of time, and money is no quotient.
+    let qs = extract("I want to earn $2000 over 3 years");
+    assert_eq!(qs.len(), 2);
+    assert!(qs.iter().all(|q| q.kind != Kind::Fraction));
+}
