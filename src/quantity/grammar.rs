@@ -103,7 +103,17 @@ fn word_where<'a, T>(i: &'a str, f: impl Fn(&str) -> Option<T>) -> Res<'a, T> {
 /// A case-insensitive keyword ending at a word boundary.
 fn kw<'a>(k: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     move |i: &'a str| {
-        let (rest, m) = tag_no_case(k)(i)?;
+        // ASCII case folding on bytes: keywords are ASCII or symbols, and this runs at every
+        // candidate position.
+        let matched = i
+            .as_bytes()
+            .get(..k.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(k.as_bytes()))
+            && i.is_char_boundary(k.len());
+        if !matched {
+            return fail(i);
+        }
+        let (m, rest) = i.split_at(k.len());
         let ends_in_letter = k.chars().last().is_some_and(|c| c.is_alphanumeric());
         if ends_in_letter && rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
             return Err(nom::Err::Error(nom::error::Error::new(
@@ -540,6 +550,12 @@ impl Acc {
 /// A number made of digits and number words: `2,920`, `3.5 million`, `twenty-one thousand three
 /// hundred`, `4 thousand 3 hundred and 21`, `a dozen`, `322 hundred`.
 fn number_phrase(i: &str) -> Res<'_, (Acc, Option<Digits>)> {
+    number_phrase_with(i, true)
+}
+
+/// `number_phrase`; `fractions` stops the number before "and a half" (off for the numerator of
+/// a fraction, so that the grammar never recurses into itself).
+fn number_phrase_with(i: &str, fractions: bool) -> Res<'_, (Acc, Option<Digits>)> {
     let mut acc = Acc::new();
     let mut rest = i;
     let mut end = i; // rest after the last atom that left the number complete
@@ -558,7 +574,7 @@ fn number_phrase(i: &str) -> Res<'_, (Acc, Option<Digits>)> {
         };
         let Ok((after, a)) = atom(start) else { break };
         // "two million and one half": the "and" starts a fraction, not more of the number.
-        if a == Atom::And && and_fraction(rest).is_ok() {
+        if fractions && a == Atom::And && and_fraction(rest).is_ok() {
             break;
         }
         if acc.atoms > 0
@@ -638,7 +654,7 @@ fn point_decimals(i: &str) -> Res<'_, (f64, usize)> {
 /// Fraction words after a whole number: "and a half", "and three quarters", "and two thirds".
 fn and_fraction(i: &str) -> Res<'_, f64> {
     let (rest, _) = (ws, kw("and"), ws).parse(i)?;
-    let (rest, f) = simple_fraction(rest)?;
+    let (rest, f) = simple_fraction_with(rest, true)?;
     if f >= 1.0 {
         return fail(i);
     }
@@ -649,10 +665,16 @@ fn and_fraction(i: &str) -> Res<'_, f64> {
 /// "one twenty-fifth", "a hundred trillionths", "five - eighths". The numerator is spelled;
 /// the denominator agrees with it (singular after one, plural after more).
 fn simple_fraction(i: &str) -> Res<'_, f64> {
+    simple_fraction_with(i, false)
+}
+
+/// `simple_fraction`; `nested` when reading the fraction of a mixed number, whose numerator
+/// then never looks for a fraction of its own (the grammar recurses at most once).
+fn simple_fraction_with(i: &str, nested: bool) -> Res<'_, f64> {
     let numerator = |j| -> Res<'_, f64> {
         alt((
             |j| {
-                let (r, (acc, first)) = number_phrase(j)?;
+                let (r, (acc, first)) = number_phrase_with(j, !nested)?;
                 if first.is_some() || !acc.spelled {
                     return fail(j);
                 }

@@ -814,11 +814,13 @@ fn year_after(s: &str) -> Option<usize> {
     (1000..2200).contains(&y).then_some(5)
 }
 
-/// Turns byte offsets into lines and columns while scanning forward.
+/// Turns byte offsets into lines and columns while scanning forward, so that each byte is
+/// looked at once however long the lines are.
 #[derive(Default)]
 struct LineCursor {
+    /// 0-based line and column (in characters) of `scanned`.
     line: usize,
-    line_start: usize,
+    column: usize,
     scanned: usize,
 }
 
@@ -827,15 +829,16 @@ impl LineCursor {
         if offset < self.scanned {
             *self = LineCursor::default();
         }
-        for (i, b) in text.as_bytes()[self.scanned..offset].iter().enumerate() {
-            if *b == b'\n' {
+        for c in text[self.scanned..offset].chars() {
+            if c == '\n' {
                 self.line += 1;
-                self.line_start = self.scanned + i + 1;
+                self.column = 0;
+            } else {
+                self.column += 1;
             }
         }
         self.scanned = offset;
-        let column = text[self.line_start..offset].chars().count() + 1;
-        (self.line + 1, column)
+        (self.line + 1, self.column + 1)
     }
 }
 

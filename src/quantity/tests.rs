@@ -578,3 +578,29 @@ fn quotients() {
     assert_eq!(qs.len(), 2);
     assert!(qs.iter().all(|q| q.kind != Kind::Fraction));
 }
+
+#[test]
+fn long_inputs_stay_fast() {
+    // Doubling the input may not much more than double the time: no quadratic rescans.
+    for unit in [
+        "one hundred and ",
+        "- 1 ",
+        "a ",
+        "twenty ",
+        "1 over ",
+        "more than 5 and ",
+        "%25",
+    ] {
+        let time = |n: usize| {
+            let text = unit.repeat(n);
+            let t = std::time::Instant::now();
+            let _ = extract(&text);
+            t.elapsed().as_secs_f64()
+        };
+        let (small, large) = (time(500), time(2_000));
+        assert!(
+            large < small * 8.0 + 0.05,
+            "{unit:?}: {small}s then {large}s"
+        );
+    }
+}
