@@ -122,14 +122,12 @@ pub fn check_source(
                 let unit_ok = units_agree(claim, metric_info.and_then(|m| m.unit.as_deref()));
                 match (table.lookup(entity, metric, period), unit_ok) {
                     (Some(record), true) => {
-                        let scale = metric_info.map_or(1.0, |m| m.scale);
                         let expected = tolerance::stated(
-                            record.value.low,
-                            record.value.high,
+                            record.value.scaled_low,
+                            record.value.scaled_high,
                             record.value.hedge.as_deref(),
                             tol,
-                        )
-                        .scaled(scale);
+                        );
                         if interval.meets(&expected) {
                             status = Status::Consistent;
                         } else {

@@ -57,6 +57,9 @@ impl Claim {
     }
 }
 
+/// Metrics a sentence names, as (table index, metric name).
+type MetricNames = Vec<(usize, String)>;
+
 /// Where a name was matched in the plain text.
 #[derive(Debug, Clone)]
 struct Mention {
@@ -70,6 +73,8 @@ struct Mention {
     /// The name as the gazetteer knows it, for messages.
     written: String,
     demonym: bool,
+    /// Matched by a table's own name or alias (not only through the gazetteer).
+    from_table: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -131,7 +136,7 @@ impl<'t> Linker<'t> {
         let plain = doc.plain.as_str();
         // Quantities come in plain-text offsets here; they are mapped to the source at the end.
         let mut qi = 0;
-        let mut metric_memory: Vec<(usize, Option<Vec<(usize, String)>>)> = Vec::new();
+        let mut metric_memory: Vec<(usize, Option<MetricNames>)> = Vec::new();
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let text = &plain[sentence.start..sentence.end];
             while qi < quantities.len() && quantities[qi].start < sentence.start {
@@ -371,9 +376,7 @@ impl<'s> SentenceContext<'s> {
             }
             break;
         }
-        let Some(next) = self.tokens.get(i) else {
-            return None;
-        };
+        let next = self.tokens.get(i)?;
         // Only the word right after the number (or after names) counts.
         let between = &self.text[q.end..next.start];
         if between.contains(['.', ';', ':', '(', ')', '"', '“', '”']) {
@@ -415,7 +418,12 @@ impl<'s> SentenceContext<'s> {
                     .split(|c: char| !c.is_alphabetic())
                     .filter(|w| !w.is_empty())
                     .collect();
-                let direct = lead_words.is_empty() && m.demonym;
+                // Right after the number: a demonym ("1,623 Moroccan recruits") or a name
+                // the table itself knows ("1,000 mountain gorillas").
+                // Words of the metric may stand between: "2,710 adult snow leopards".
+                let only_metric_words =
+                    (after..k).all(|i| self.metric_terms.iter().any(|(t, _, _)| *t == i));
+                let direct = only_metric_words && (m.demonym || m.from_table);
                 let by_prep = !lead_words.is_empty()
                     && lead_words
                         .iter()
@@ -435,7 +443,14 @@ impl<'s> SentenceContext<'s> {
         }
         // Left: the nearest mention (or coordinated group of mentions) before the quantity.
         let before = self.token_at(q.start);
-        let left = self.mentions.iter().rfind(|m| m.tok_end <= before);
+        // A place no table has does not hide an entity the table names itself ("China's
+        // survey found 1,864 giant pandas" is about pandas when the table is about species).
+        let table_named = self.mentions.iter().any(|m| m.from_table);
+        let left = self
+            .mentions
+            .iter()
+            .filter(|m| !(table_named && m.entities.is_empty()))
+            .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
@@ -547,11 +562,23 @@ impl<'s> SentenceContext<'s> {
         for y in years.iter().rev() {
             if y.end <= q.start {
                 let before = self.text[..y.start].trim_end().to_lowercase();
-                let lead_ok = before.ends_with(" in")
-                    || before == "in"
-                    || before.ends_with("as of")
-                    || before.ends_with(" by")
-                    || before == "by";
+                let prev = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let by_preposition =
+                    matches!(prev, "in" | "by" | "of" | "during") || before.ends_with("as of");
+                // "the 2019 count found …", "its 2017 assessment estimated …"
+                let after_year = self.text[y.end..].trim_start();
+                let attributive = (after_year.starts_with(|c: char| c.is_ascii_lowercase())
+                    && matches!(prev, "the" | "its" | "their" | "a" | "this" | "that"))
+                    || before.ends_with("'s")
+                    || before.ends_with("’s");
+                let now_between = self.text[y.end..q.start]
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| matches!(w, "now" | "today" | "currently" | "current" | "latest"));
+                let lead_ok = (by_preposition || attributive) && !now_between;
                 let taken = values.iter().any(|(_, e)| {
                     *e <= y.start && {
                         let gap = self.text[*e..y.start].to_lowercase();
@@ -773,11 +800,8 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
             };
             let mut hit = None;
             for w in with_dot.into_iter().chain(std::iter::once(written)) {
-                let table_hit = if w.starts_with(|c: char| c.is_uppercase()) || n > 1 {
-                    linker.table_names_for(w)
-                } else {
-                    None
-                };
+                // A table's own names match in any case: its author chose them.
+                let table_hit = linker.table_names_for(w);
                 let gaz = gazetteer.lookup(w);
                 if table_hit.is_some() || gaz.is_some() {
                     if with_dot.is_some_and(|d| d == w) {
@@ -788,6 +812,7 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                 }
             }
             if let Some((w, table_hit, gaz)) = hit {
+                let from_table = table_hit.is_some();
                 let mut entities = table_hit.unwrap_or_default();
                 let mut demonym = false;
                 if let Some((place, form)) = gaz {
@@ -818,6 +843,7 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                         entities,
                         written: w,
                         demonym,
+                        from_table,
                     },
                 ));
                 break;

@@ -511,12 +511,10 @@ pub(super) fn text_value(text: &str, scale: f64) -> Option<Value> {
         return Some(number_value(n, text.trim().to_string(), scale));
     }
     let t = text.trim();
-    let q = crate::quantity::parse_value(t)
-        .or_else(|| {
-            let bare = t.strip_suffix('%')?.trim_end();
-            crate::quantity::parse_value(bare)
-        })
-        .or_else(|| fallback_quantity(t))?;
+    let q = crate::quantity::parse_value(t).or_else(|| {
+        let bare = t.strip_suffix('%')?.trim_end();
+        crate::quantity::parse_value(bare)
+    })?;
     let ok = |v: Option<f64>| v.is_none_or(f64::is_finite);
     if (q.low.is_none() && q.high.is_none()) || !ok(q.low) || !ok(q.high) {
         return None;
@@ -529,97 +527,6 @@ pub(super) fn text_value(text: &str, scale: f64) -> Option<Value> {
         scaled_low: q.low.map(|v| v * scale),
         scaled_high: q.high.map(|v| v * scale),
     })
-}
-
-/// The forms tables use most, for when [`crate::quantity::parse_value`] does not read them:
-/// a hedge word before a number (`at least 5600`, `about 1200`), a trailing `+` (`2,000+`),
-/// and ranges with an en dash or `to` (`27,000–31,000`).
-fn fallback_quantity(text: &str) -> Option<crate::quantity::Quantity> {
-    use crate::quantity::{Kind, Quantity};
-    const LOWER: &[&str] = &[
-        "at least",
-        "more than",
-        "over",
-        "above",
-        "no fewer than",
-        "no less than",
-    ];
-    const UPPER: &[&str] = &[
-        "at most",
-        "less than",
-        "fewer than",
-        "under",
-        "below",
-        "up to",
-        "no more than",
-    ];
-    const ABOUT: &[&str] = &[
-        "about",
-        "approximately",
-        "approx.",
-        "around",
-        "roughly",
-        "nearly",
-        "almost",
-        "some",
-        "circa",
-        "c.",
-        "~",
-        "an estimated",
-        "estimated",
-    ];
-    let quantity =
-        |low: Option<f64>, high: Option<f64>, hedge: Option<&str>, kind: Kind| Quantity {
-            start: 0,
-            end: text.len(),
-            kind,
-            value: if kind == Kind::Range {
-                None
-            } else {
-                low.or(high)
-            },
-            low,
-            high,
-            hedge: hedge.map(str::to_string),
-            unit: None,
-            precision: None,
-        };
-    let t = text.trim();
-    let lower = t.to_lowercase();
-    for (words, side) in [(LOWER, 0), (UPPER, 1), (ABOUT, 2)] {
-        for w in words {
-            let Some(rest) = lower.strip_prefix(w) else {
-                continue;
-            };
-            if !(w.ends_with(['.', '~']) || rest.starts_with(' ')) {
-                continue;
-            }
-            let hedge = t.get(..w.len()).unwrap_or(w);
-            let n = plain_number(rest.trim_start_matches([' ', '~']))?;
-            let (low, high) = match side {
-                0 => (Some(n), None),
-                1 => (None, Some(n)),
-                _ => (Some(n), Some(n)),
-            };
-            return Some(quantity(low, high, Some(hedge), Kind::Number));
-        }
-    }
-    if let Some(n) = t.strip_suffix('+').and_then(plain_number) {
-        return Some(quantity(Some(n), None, Some("+"), Kind::Number));
-    }
-    for sep in ['–', '—', '-'] {
-        if let Some((a, b)) = t.split_once(sep) {
-            if let (Some(a), Some(b)) = (plain_number(a), plain_number(b)) {
-                return Some(quantity(Some(a), Some(b), None, Kind::Range));
-            }
-        }
-    }
-    if let Some((a, b)) = lower.split_once(" to ") {
-        if let (Some(a), Some(b)) = (plain_number(a), plain_number(b)) {
-            return Some(quantity(Some(a), Some(b), None, Kind::Range));
-        }
-    }
-    None
 }
 
 // ---------------------------------------------------------------------------------------------

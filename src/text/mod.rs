@@ -177,18 +177,35 @@ fn plain_paragraphs(text: &str) -> Vec<Range<usize>> {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Every `ANCHOR_EVERY` bytes, a char boundary and its column (0-based) on its line, so a
+    /// column is counted from a nearby anchor rather than from the start of a long line.
+    anchors: Vec<(usize, usize)>,
 }
+
+const ANCHOR_EVERY: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { line_starts }
+        let mut anchors = Vec::with_capacity(text.len() / ANCHOR_EVERY + 1);
+        let mut column = 0;
+        let mut next_anchor = ANCHOR_EVERY;
+        for (i, c) in text.char_indices() {
+            if i >= next_anchor {
+                anchors.push((i, column));
+                next_anchor = i + ANCHOR_EVERY;
+            }
+            if c == '\n' {
+                line_starts.push(i + 1);
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
+        LineIndex {
+            line_starts,
+            anchors,
+        }
     }
 
     /// Line and column (both 1-based, column in characters) of byte `offset` in `text`.
@@ -203,8 +220,14 @@ impl LineIndex {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
+        // Count from the last anchor on this line, if there is one.
+        let a = self.anchors.partition_point(|&(at, _)| at <= offset);
+        let (from, base) = match a.checked_sub(1).map(|k| self.anchors[k]) {
+            Some((at, col)) if at >= start => (at, col),
+            _ => (start, 0),
+        };
         let before = &text[start..offset];
-        let mut column = before.chars().count() + 1;
+        let mut column = base + text[from..offset].chars().count() + 1;
         if before.ends_with('\r') && text[offset..].starts_with('\n') {
             column -= 1;
         }
