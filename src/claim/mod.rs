@@ -57,6 +57,10 @@ impl Claim {
     }
 }
 
+/// A paragraph of at most this many bytes (a heading, a list item, a table cell) passes the
+/// metric it names, or was given, on to the next one.
+const SHORT_PARAGRAPH: usize = 80;
+
 /// Metrics a sentence names, as (table index, metric name).
 type MetricNames = Vec<(usize, String)>;
 
@@ -136,7 +140,16 @@ impl<'t> Linker<'t> {
         let plain = doc.plain.as_str();
         // Quantities come in plain-text offsets here; they are mapped to the source at the end.
         let mut qi = 0;
-        let mut metric_memory: Vec<(usize, Option<MetricNames>)> = Vec::new();
+        // The metric named last in the current paragraph, and the one carried into it from a
+        // heading or a run of short paragraphs ("## Returnees" over "- Jordan: 250").
+        let mut paragraph = usize::MAX;
+        let mut paragraph_metric: Option<MetricNames> = None;
+        let mut carried: Option<MetricNames> = None;
+        let is_short = |p: usize| {
+            doc.paragraphs()
+                .get(p)
+                .is_some_and(|r| r.end - r.start <= SHORT_PARAGRAPH)
+        };
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let text = &plain[sentence.start..sentence.end];
             while qi < quantities.len() && quantities[qi].start < sentence.start {
@@ -146,23 +159,33 @@ impl<'t> Linker<'t> {
             while qi < quantities.len() && quantities[qi].start < sentence.end {
                 qi += 1;
             }
+            if sentence.paragraph != paragraph {
+                let previous_short = paragraph != usize::MAX && is_short(paragraph);
+                carried = if previous_short {
+                    paragraph_metric.take().or(carried.take())
+                } else {
+                    None
+                };
+                paragraph_metric = None;
+                paragraph = sentence.paragraph;
+            }
             let qs = &quantities[first..qi];
             let ctx = SentenceContext::new(self, text, sentence.start);
             let own_metrics = ctx.metric_names();
-            metric_memory.push((sentence.paragraph, own_metrics.clone()));
-            if qs.is_empty() {
-                continue;
+            if !qs.is_empty() {
+                // A sentence that names no metric takes it from the nearest preceding sentence
+                // of its paragraph that does, or, in a short paragraph, from what was carried.
+                let inherited = paragraph_metric.clone().or_else(|| {
+                    if is_short(paragraph) {
+                        carried.clone()
+                    } else {
+                        None
+                    }
+                });
+                out.extend(ctx.link(self, si, qs, inherited.as_deref()));
             }
-            // A sentence that names no metric takes it from the nearest preceding sentence of
-            // its paragraph that does.
-            let inherited = metric_memory
-                .iter()
-                .rev()
-                .skip(1)
-                .take_while(|(p, _)| *p == sentence.paragraph)
-                .find_map(|(_, m)| m.clone());
-            for claim in ctx.link(self, si, qs, inherited.as_deref()) {
-                out.push(claim);
+            if own_metrics.is_some() {
+                paragraph_metric = own_metrics;
             }
         }
         for c in &mut out {
@@ -592,6 +615,18 @@ impl<'s> SentenceContext<'s> {
                 break;
             }
         }
+        // "two years ago", "3 years ago": counted back from the table's current period.
+        let lower = self.text.to_lowercase();
+        if let Some(at) = lower.find(" years ago").or_else(|| lower.find(" year ago")) {
+            let before = &self.text[..at];
+            let n = crate::extract(before)
+                .last()
+                .filter(|n| n.end == before.len())
+                .and_then(|n| n.value);
+            if let Some(n) = n.filter(|n| n.fract() == 0.0 && (1.0..=100.0).contains(n)) {
+                return Period::YearsAgo(n as i64);
+            }
+        }
         Period::Current
     }
 
@@ -664,6 +699,8 @@ impl<'s> SentenceContext<'s> {
 #[derive(Debug, Clone)]
 enum Period {
     Year(String),
+    /// So many years before the table's current period.
+    YearsAgo(i64),
     Current,
 }
 
@@ -683,6 +720,10 @@ fn finish(
     let period = match period {
         Period::Year(y) => Some(y),
         Period::Current => t.current_period().map(str::to_string),
+        Period::YearsAgo(n) => t
+            .current_period()
+            .and_then(|c| c.parse::<i64>().ok())
+            .map(|c| (c - n).to_string()),
     };
     claim.table = Some(table);
     claim.entity = Some(entity);
