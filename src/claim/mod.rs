@@ -329,8 +329,31 @@ impl<'s> SentenceContext<'s> {
                 *role
             };
             base.role = role;
+            // A part with no place of its own takes its whole's: "250 of the 3,000 fighters
+            // from Jordan".
+            let entities = match (entities.is_empty(), role) {
+                (true, Role::Part) => values
+                    .iter()
+                    .map(|(w, _)| w)
+                    .find(|w| w.start > q.end && is_value(w))
+                    .map(|w| self.entities_for(w, &value_positions))
+                    .unwrap_or_default(),
+                _ => entities,
+            };
             // Period
-            let period_year = self.period_for(q, &years, &value_positions);
+            let mut period_year = self.period_for(q, &years, &value_positions);
+            if role == Role::ChangeFrom && matches!(period_year, Period::Current) {
+                // The start of a change is not "now": "since 2015" may date it, else it has
+                // no period to check against.
+                match self.since_year(&years) {
+                    Some(y) => period_year = Period::Year(y),
+                    None => {
+                        base.unlinked = Some("the start of the change has no year".to_string());
+                        out.push(base);
+                        continue;
+                    }
+                }
+            }
             // Metric
             let metric = self.metric_for(q, role, &value_positions, inherited, linker);
             if entities.is_empty() {
@@ -400,6 +423,10 @@ impl<'s> SentenceContext<'s> {
             break;
         }
         let next = self.tokens.get(i)?;
+        // Another number ("250, 271 and 198"): nothing is counted here.
+        if next.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         // Only the word right after the number (or after names) counts.
         let between = &self.text[q.end..next.start];
         if between.contains(['.', ';', ':', '(', ')', '"', '“', '”']) {
@@ -427,41 +454,40 @@ impl<'s> SentenceContext<'s> {
 
     /// Mentions that a quantity speaks of.
     fn entities_for(&self, q: &Quantity, values: &[(usize, usize)]) -> Vec<Mention> {
+        // Right: "3,244 from Saudi Arabia", "1,623 Moroccan recruits", "800 British nationals",
+        // "3,000 fighters from Jordan", "3,244 fighters came from Saudi Arabia".
         let after = self.token_at(q.end);
-        // Right: "3,244 from Saudi Arabia", "1,623 Moroccan recruits", "800 British nationals".
         let mut k = after;
-        let mut steps = 0;
-        while let Some(t) = self.tokens.get(k) {
-            if steps > 2 {
-                break;
-            }
+        let mut preposition = false;
+        while k < self.tokens.len() && k <= after + 5 {
             if let Some(m) = self.mentions.iter().find(|m| m.tok_start == k) {
-                let lead = &self.text[q.end..m.start].to_lowercase();
-                let lead_words: Vec<&str> = lead
-                    .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                // Right after the number: a demonym ("1,623 Moroccan recruits") or a name
-                // the table itself knows ("1,000 mountain gorillas").
-                // Words of the metric may stand between: "2,710 adult snow leopards".
-                let only_metric_words =
-                    (after..k).all(|i| self.metric_terms.iter().any(|(t, _, _)| *t == i));
-                let direct = only_metric_words && (m.demonym || m.from_table);
-                let by_prep = !lead_words.is_empty()
-                    && lead_words
-                        .iter()
-                        .all(|w| matches!(*w, "from" | "in" | "of" | "for" | "the" | "by"))
-                    && matches!(lead_words[0], "from" | "in" | "of" | "for" | "by");
-                if direct || by_prep {
+                // Right after the number (words of the metric may stand between): a demonym
+                // or a name the table itself knows ("2,710 adult snow leopards").
+                let direct = !preposition && (m.demonym || m.from_table);
+                if direct || preposition {
                     return self.coordinated_from(m);
                 }
                 break;
             }
-            // Another value in between: the mention belongs to it.
+            let t = self.tokens[k];
+            // Another value in between: what follows belongs to it.
             if values.iter().any(|(s, _)| *s >= q.end && *s <= t.start) {
                 break;
             }
-            steps += 1;
+            let gap = &self.text[q.end..t.start];
+            if gap.contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
+            let word = t.text.to_lowercase();
+            let is_metric = self.metric_terms.iter().any(|(i, _, _)| *i == k);
+            match word.as_str() {
+                "from" | "of" | "by" => preposition = true,
+                "the" if preposition => {}
+                "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
+                    if !preposition => {}
+                _ if is_metric && !preposition => {}
+                _ => break,
+            }
             k += 1;
         }
         // Left: the nearest mention (or coordinated group of mentions) before the quantity.
@@ -628,6 +654,15 @@ impl<'s> SentenceContext<'s> {
             }
         }
         Period::Current
+    }
+
+    /// The year of "since 2015" in the sentence, if any.
+    fn since_year(&self, years: &[&Quantity]) -> Option<String> {
+        years.iter().find_map(|y| {
+            let before = self.text[..y.start].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+            word.eq_ignore_ascii_case("since").then(|| year_label(y))
+        })
     }
 
     /// The metric of a claim: the nearest metric term in the sentence, or the one its

@@ -1,0 +1,427 @@
+//! The claim shapes the linker understands, each with a case it must tie to the right row
+//! (positive) and a case it must leave alone or flag (negative). The table is the Soufan
+//! Center's (data/soufan-2017.yaml) unless a test says otherwise.
+
+use claimcheck::claim::Linker;
+use claimcheck::rules::Tolerances;
+use claimcheck::table::Table;
+use claimcheck::text::Format;
+use claimcheck::{check_source, FileReport, Status};
+
+fn soufan() -> Table {
+    let yaml = include_str!("../data/soufan-2017.yaml");
+    Table::from_yaml("data/soufan-2017.yaml", yaml, &mut |_| Err("no CSV".into())).unwrap()
+}
+
+fn table(yaml: &str) -> Table {
+    Table::from_yaml("t.yaml", yaml, &mut |_| Err("no CSV".into())).unwrap()
+}
+
+fn run(article: &str, tables: &[Table]) -> FileReport {
+    let linker = Linker::new(tables);
+    check_source(
+        "a.md",
+        article,
+        Format::Markdown,
+        &linker,
+        tables,
+        &Tolerances::default(),
+    )
+}
+
+/// (text, entity, metric, period, status) of every claim.
+fn claims(article: &str, tables: &[Table]) -> Vec<(String, String, String, String, Status)> {
+    run(article, tables)
+        .claims
+        .into_iter()
+        .map(|c| {
+            (
+                c.text,
+                c.entity.unwrap_or_default(),
+                c.metric.unwrap_or_default(),
+                c.period.unwrap_or_default(),
+                c.status,
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn has(article: &str, text: &str, entity: &str, metric: &str, period: &str, status: Status) {
+    let all = claims(article, &[soufan()]);
+    let found = all
+        .iter()
+        .any(|c| c.0 == text && c.1 == entity && c.2 == metric && c.3 == period && c.4 == status);
+    assert!(
+        found,
+        "expected {text} → {entity}/{metric}/{period} {status:?} in {article:?}\ngot {all:#?}"
+    );
+}
+
+#[track_caller]
+fn unverified(article: &str, text: &str) {
+    let all = claims(article, &[soufan()]);
+    assert!(
+        all.iter().all(|c| c.0 != text || c.4 == Status::Unverified),
+        "expected {text} unverified in {article:?}\ngot {all:#?}"
+    );
+}
+
+use Status::{Consistent, Inconsistent};
+
+#[test]
+fn subject_demonym_and_preposition() {
+    has(
+        "Russian nationals who joined now number 3,417.",
+        "3,417",
+        "Russia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Some 3,244 fighters came from Saudi Arabia.",
+        "Some 3,244",
+        "Saudi Arabia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Jordan now has approximately 3,000 fighters.",
+        "approximately 3,000",
+        "Jordan",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "There were 1,623 Moroccan recruits among the fighters.",
+        "1,623",
+        "Morocco",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Jordan's 250 returnees are watched closely.",
+        "250",
+        "Jordan",
+        "returnees",
+        "2017",
+        Consistent,
+    );
+    // negative: a wrong number for the same shape is flagged
+    has(
+        "Jordan's 350 returnees are watched closely.",
+        "350",
+        "Jordan",
+        "returnees",
+        "2017",
+        Inconsistent,
+    );
+}
+
+#[test]
+fn coordination() {
+    let a = "Tunisia and France has about 1,910 fighters.";
+    has(
+        a,
+        "about 1,910",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Inconsistent,
+    );
+    has(a, "about 1,910", "France", "fighters", "2017", Consistent);
+    let b = "Both Saudi Arabia and Tunisia have seen about 800 return.";
+    has(
+        b,
+        "about 800",
+        "Saudi Arabia",
+        "returnees",
+        "2017",
+        Consistent,
+    );
+    has(b, "about 800", "Tunisia", "returnees", "2017", Consistent);
+    let c = "The fighters numbered 3,417 from Russia, 1,910 from France and 1,623 from Morocco.";
+    has(c, "3,417", "Russia", "fighters", "2017", Consistent);
+    has(c, "1,910", "France", "fighters", "2017", Consistent);
+    has(c, "1,623", "Morocco", "fighters", "2017", Consistent);
+    let d = "Jordan, France and Morocco had 250, 271 and 198 returnees respectively.";
+    has(d, "250", "Jordan", "returnees", "2017", Consistent);
+    has(d, "271", "France", "returnees", "2017", Consistent);
+    has(d, "198", "Morocco", "returnees", "2017", Consistent);
+    // negative: swapped figures are caught
+    let e = "Jordan, France and Morocco had 271, 250 and 198 returnees respectively.";
+    has(e, "271", "Jordan", "returnees", "2017", Inconsistent);
+}
+
+#[test]
+fn two_ends_of_a_change() {
+    let a = "Russian fighters jumped from 2,400 in 2015 to approximately 3,417.";
+    has(a, "2,400", "Russia", "fighters", "2015", Consistent);
+    has(
+        a,
+        "approximately 3,417",
+        "Russia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    let t = table(
+        "metrics:\n  members: [members]\nrecords:\n  - {entity: Canada, metric: members, period: 2015, value: 150}\n  - {entity: Canada, metric: members, period: 2017, value: 320}\n",
+    );
+    let got = claims(
+        "Canada's membership grew from 150 members in 2015 to 320 by 2017.",
+        std::slice::from_ref(&t),
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "150" && c.3 == "2015" && c.4 == Consistent),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "320" && c.3 == "2017" && c.4 == Consistent),
+        "{got:#?}"
+    );
+    let got = claims("Canada's members grew from 150 to 320 by 2017.", &[t]);
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "320" && c.3 == "2017" && c.4 == Consistent),
+        "{got:#?}"
+    );
+    // negative: the later end, if wrong, is flagged against the current period
+    has(
+        "Russian fighters jumped from 2,400 in 2015 to 3,100.",
+        "3,100",
+        "Russia",
+        "fighters",
+        "2017",
+        Inconsistent,
+    );
+}
+
+#[test]
+fn part_and_whole() {
+    let a = "Of the fighters, 250 of the 3,000 fighters from Jordan have returned.";
+    has(a, "250", "Jordan", "returnees", "2017", Consistent);
+    has(a, "3,000", "Jordan", "fighters", "2017", Consistent);
+    has(
+        "Nearly half of the 800 British nationals who left have returned.",
+        "800",
+        "United Kingdom",
+        "fighters",
+        "2017",
+        Inconsistent,
+    );
+}
+
+#[test]
+fn lists_under_a_heading() {
+    let a = "## Returnees\n\n- Jordan: 250\n- France: 271\n- Russia: 410\n";
+    has(a, "250", "Jordan", "returnees", "2017", Consistent);
+    has(a, "410", "Russia", "returnees", "2017", Inconsistent);
+    let b = "- France: 1,910 went, 271 came back\n";
+    has(b, "1,910", "France", "fighters", "2017", Consistent);
+    has(b, "271", "France", "returnees", "2017", Consistent);
+    // negative: a long paragraph between the heading and the list breaks the chain
+    let c = "## Returnees\n\nThe report, published in October, drew on government figures, court records and interviews with officials in many countries.\n\n- Jordan: 250\n";
+    unverified(c, "250");
+}
+
+#[test]
+fn periods() {
+    has(
+        "In 2015, Tunisia had 6,000 fighters.",
+        "6,000",
+        "Tunisia",
+        "fighters",
+        "2015",
+        Consistent,
+    );
+    has(
+        "Tunisia had 6,000 fighters in 2015.",
+        "6,000",
+        "Tunisia",
+        "fighters",
+        "2015",
+        Consistent,
+    );
+    has(
+        "Tunisia currently has 2,926 fighters.",
+        "2,926",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Today Tunisia has 2,926 fighters.",
+        "2,926",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Since 2015, Russia's fighters have risen to 3,417.",
+        "3,417",
+        "Russia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Two years ago, Russia had 2,400 fighters.",
+        "2,400",
+        "Russia",
+        "fighters",
+        "2015",
+        Consistent,
+    );
+    // negative: a year the table has no value for stays unverified
+    unverified("In 2016, Russia had 2,900 fighters.", "2,900");
+}
+
+#[test]
+fn metrics() {
+    // the nearest metric word decides
+    has(
+        "Russia has had 400 return.",
+        "400",
+        "Russia",
+        "returnees",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Russia sent 3,417 fighters.",
+        "3,417",
+        "Russia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    // inherited from the preceding sentence of the paragraph
+    let a = "Saudi Arabia went from 2,500 fighters in 2015 to 3,244. Jordan now has approximately 3,000.";
+    has(
+        a,
+        "approximately 3,000",
+        "Jordan",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    // a table with a single metric needs no word
+    let t = table("metrics:\n  population: [people]\nrecords:\n  - {entity: Iceland, metric: population, period: 2023, value: 387758}\n");
+    let got = claims("Iceland is home to about 390,000.", &[t]);
+    assert_eq!(got[0].4, Consistent, "{got:#?}");
+    // negative: no metric word anywhere in a two-metric table
+    unverified("Jordan now has 3,000.", "3,000");
+}
+
+#[test]
+fn precision_first() {
+    // counts something no table measures
+    unverified(
+        "The group killed over a dozen security forces in Chechnya.",
+        "over a dozen",
+    );
+    // a place no table has
+    unverified("Syria hosted 12,000 fighters.", "12,000");
+    // no place at all, and no total for the metric in that sentence
+    unverified("The report counted 40 cases.", "40");
+    // a percentage against a metric of counts
+    unverified("Russia's fighters rose 42 percent.", "42 percent");
+}
+
+#[test]
+fn hedges_and_tolerance() {
+    has(
+        "Saudi Arabia has seen about 800 return.",
+        "about 800",
+        "Saudi Arabia",
+        "returnees",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Tunisia has nearly 3,000 fighters.",
+        "nearly 3,000",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Tunisia has more than 2,900 fighters.",
+        "more than 2,900",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Tunisia has fewer than 2,900 fighters.",
+        "fewer than 2,900",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Inconsistent,
+    );
+    has(
+        "Tunisia has 2,920 fighters.",
+        "2,920",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Inconsistent,
+    );
+    has(
+        "Tunisia has 3,000 fighters.",
+        "3,000",
+        "Tunisia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    // a bounded table value: at least 5,600 returned worldwide
+    has(
+        "Worldwide, some 6,000 returnees have come home.",
+        "some 6,000",
+        "World",
+        "returnees",
+        "2017",
+        Consistent,
+    );
+    has(
+        "Worldwide, 4,000 returnees have come home.",
+        "4,000",
+        "World",
+        "returnees",
+        "2017",
+        Inconsistent,
+    );
+}
+
+#[test]
+fn contradictions_need_the_same_row() {
+    let r = run(
+        "Tunisia has 2,926 fighters. Later: Tunisia has about 1,910 fighters.",
+        &[soufan()],
+    );
+    let rules: Vec<&str> = r.findings.iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&"contradiction"), "{rules:?}");
+    // different periods never contradict
+    let r = run(
+        "Tunisia had 6,000 fighters in 2015. Tunisia has 2,926 fighters.",
+        &[soufan()],
+    );
+    assert!(
+        r.findings.iter().all(|f| f.rule != "contradiction"),
+        "{:?}",
+        r.findings
+    );
+}
