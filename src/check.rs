@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use crate::claim::{Claim, Linker};
+use crate::claim::{Claim, Linker, Shape};
 use crate::quantity::Kind;
 use crate::report::number;
-use crate::rules::{self, tolerance, Interval, Severity, Tolerances};
+use crate::rules::{self, tolerance, Interval, Severity, Tolerances, Verdict};
 use crate::table::Table;
 use crate::text::{Document, Format, LineIndex};
 
@@ -72,6 +72,8 @@ pub struct ClaimReport {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// What the claim states: `value`, `rank`, `trend` or `share`.
+    pub kind: &'static str,
     pub entity: Option<String>,
     pub metric: Option<String>,
     pub period: Option<String>,
@@ -111,6 +113,14 @@ pub fn check_source(
         let mut status = Status::Unverified;
         let mut findings = Vec::new();
         let claimed = tolerance::claimed(&claim.quantity, tol);
+        if claim.shape != Shape::Value {
+            status = check_shape(claim, &place, tables, tol, &mut findings);
+            report
+                .claims
+                .push(ClaimReport::of(path, claim, &place, status));
+            report.findings.extend(findings);
+            continue;
+        }
         match (claim.is_linked(), claimed) {
             (true, Some(interval)) => {
                 let t = claim.table.unwrap_or(0);
@@ -224,26 +234,124 @@ pub fn check_source(
                 ));
             }
         }
-        report.claims.push(ClaimReport {
+        report
+            .claims
+            .push(ClaimReport::of(path, claim, &place, status));
+        report.findings.extend(findings);
+    }
+    // In order of position; one entry per place and entity (a coordinated claim, "Tunisia
+    // and France", stays two).
+    report.claims.sort_by(|a, b| {
+        (a.start, a.end, a.kind, &a.entity).cmp(&(b.start, b.end, b.kind, &b.entity))
+    });
+    report.claims.dedup();
+    report.findings.sort_by(|a, b| {
+        (a.start, a.end, a.rule, &a.entity).cmp(&(b.start, b.end, b.rule, &b.entity))
+    });
+    report
+}
+
+impl ClaimReport {
+    fn of(path: &str, claim: &Claim, place: &Place<'_>, status: Status) -> ClaimReport {
+        ClaimReport {
             path: path.to_string(),
             line: place.line,
             column: place.column,
             start: claim.quantity.start,
             end: claim.quantity.end,
             text: claim.quantity.text.clone(),
+            kind: match &claim.shape {
+                Shape::Value => "value",
+                Shape::Rank(_) => "rank",
+                Shape::Trend(_) => "trend",
+                Shape::Share(_) => "share",
+            },
             entity: claim.entity.clone(),
             metric: claim.metric.clone(),
             period: claim.period.clone(),
             status,
-        });
-        report.findings.extend(findings);
+        }
     }
-    // One entry per place and entity: a coordinated claim ("Tunisia and France") stays two.
-    report.claims.dedup();
-    report.findings.sort_by(|a, b| {
-        (a.start, a.end, a.rule, &a.entity).cmp(&(b.start, b.end, b.rule, &b.entity))
-    });
-    report
+}
+
+/// Checks a rank, trend or share claim; returns its status and adds its finding.
+fn check_shape(
+    claim: &Claim,
+    place: &Place<'_>,
+    tables: &[Table],
+    tol: &Tolerances,
+    findings: &mut Vec<Finding>,
+) -> Status {
+    let (rule, verdict) = match (claim.table, &claim.entity, &claim.metric, &claim.period) {
+        (Some(t), Some(e), Some(m), Some(p)) if claim.unlinked.is_none() => {
+            let table = &tables[t];
+            match &claim.shape {
+                Shape::Rank(r) => (
+                    &rules::rank::RULE,
+                    rules::rank::check(r, table, e, m, p, tol),
+                ),
+                Shape::Trend(tr) => (
+                    &rules::trend::RULE,
+                    rules::trend::check(tr, table, e, m, p, tol),
+                ),
+                Shape::Share(s) => (
+                    &rules::share::RULE,
+                    rules::share::check(s, table, e, m, p, tol),
+                ),
+                Shape::Value => return Status::Unverified,
+            }
+        }
+        _ => {
+            let why = claim
+                .unlinked
+                .clone()
+                .unwrap_or_else(|| "not tied to a table row".into());
+            (&rules::unverified::RULE, Verdict::Undecided(why))
+        }
+    };
+    match verdict {
+        Verdict::Holds => Status::Consistent,
+        Verdict::Refuted { message, record } => {
+            let expected = record.map(|r| Expected {
+                interval: tolerance::stated(
+                    r.value.scaled_low,
+                    r.value.scaled_high,
+                    r.value.hedge.as_deref(),
+                    tol,
+                ),
+                value: r.value.text.clone(),
+                table: r.file.clone(),
+                line: r.line,
+                column: r.column,
+            });
+            let label = format!(
+                "{}, {}, {}",
+                claim.entity.as_deref().unwrap_or_default(),
+                claim.metric.as_deref().unwrap_or_default(),
+                claim.period.as_deref().unwrap_or_default()
+            );
+            findings.push(place.finding(
+                rule,
+                claim,
+                None,
+                expected,
+                None,
+                format!("{label}: {message}"),
+            ));
+            Status::Inconsistent
+        }
+        Verdict::Undecided(why) => {
+            findings.push(place.finding(
+                &rules::unverified::RULE,
+                claim,
+                None,
+                None,
+                None,
+                format!("{}: {why}", one_line(&claim.quantity.text)),
+            ));
+            Status::Unverified
+        }
+    }
 }
 
 /// Percent claims check percent metrics; plain counts check metrics without a unit or with

@@ -4,7 +4,10 @@
 //! Precision comes first: whenever the sentence does not tie a number to one row without
 //! guessing, the claim stays unlinked and is reported as unverified.
 
+mod shapes;
 mod words;
+
+pub use shapes::{ChangeSize, Direction, Rank, Shape, Share, Trend};
 
 use std::collections::HashMap;
 
@@ -37,6 +40,8 @@ pub struct Claim {
     /// Index of the sentence in the document.
     pub sentence: usize,
     pub role: Role,
+    /// What the claim states: a value, a rank, a trend or a share.
+    pub shape: Shape,
     /// The table the claim is tied to (index into the tables given to the linker).
     pub table: Option<usize>,
     /// The table's name for the entity.
@@ -172,7 +177,7 @@ impl<'t> Linker<'t> {
             let qs = &quantities[first..qi];
             let ctx = SentenceContext::new(self, text, sentence.start);
             let own_metrics = ctx.metric_names();
-            if !qs.is_empty() {
+            if !qs.is_empty() || !ctx.metric_terms.is_empty() {
                 // A sentence that names no metric takes it from the nearest preceding sentence
                 // of its paragraph that does, or, in a short paragraph, from what was carried.
                 let inherited = paragraph_metric.clone().or_else(|| {
@@ -182,7 +187,23 @@ impl<'t> Linker<'t> {
                         None
                     }
                 });
-                out.extend(ctx.link(self, si, qs, inherited.as_deref()));
+                let local: Vec<Quantity> = qs
+                    .iter()
+                    .map(|q| Quantity {
+                        start: q.start - sentence.start,
+                        end: q.end - sentence.start,
+                        ..q.clone()
+                    })
+                    .collect();
+                let (shapes, used) = ctx.shapes(self, si, &local, inherited.as_deref());
+                let values: Vec<Quantity> = qs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !used.contains(i))
+                    .map(|(_, q)| q.clone())
+                    .collect();
+                out.extend(ctx.link(self, si, &values, inherited.as_deref()));
+                out.extend(shapes);
             }
             if own_metrics.is_some() {
                 paragraph_metric = own_metrics;
@@ -307,6 +328,7 @@ impl<'s> SentenceContext<'s> {
                 },
                 sentence,
                 role: *role,
+                shape: Shape::Value,
                 table: None,
                 entity: None,
                 metric: None,
@@ -362,7 +384,7 @@ impl<'s> SentenceContext<'s> {
                     .as_ref()
                     .and_then(|(t, m)| linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e)));
                 match total {
-                    Some((t, m, e)) if !self.mentions_any_place() => {
+                    Some((t, m, e)) if !self.mentions_any_place() && self.speaks_of_total(q) => {
                         out.push(finish(linker, base, t, e, m, period_year.clone()));
                     }
                     _ => {
@@ -393,6 +415,26 @@ impl<'s> SentenceContext<'s> {
             }
         }
         out
+    }
+
+    /// Whether a number with no place is about the table's total: the metric names what it
+    /// counts ("40,000 fighters", "5,600 returnees") or the sentence says it is a total
+    /// ("overall", "worldwide", "in all").
+    fn speaks_of_total(&self, q: &Quantity) -> bool {
+        let after = self.token_at(q.end);
+        let head_noun = self
+            .metric_terms
+            .iter()
+            .any(|(k, _, _)| *k >= after && *k < after + 3);
+        let lower = self.text.to_lowercase();
+        let total_word = lower.split(|c: char| !c.is_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "total" | "overall" | "worldwide" | "globally" | "altogether" | "combined"
+            )
+        }) || lower.contains("in all")
+            || lower.contains("all countries");
+        head_noun || total_word
     }
 
     fn mentions_any_place(&self) -> bool {
@@ -703,6 +745,16 @@ impl<'s> SentenceContext<'s> {
                 candidates.retain(|(_, _, m)| **m != wm);
             }
         }
+        // Metrics of tables that know the sentence's places come first: with several tables
+        // loaded, "number" in one table's terms must not pull a count away from another's.
+        let known: Vec<usize> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
+            .collect();
+        if candidates.iter().any(|(_, t, _)| known.contains(t)) {
+            candidates.retain(|(_, t, _)| known.contains(t));
+        }
         candidates.sort();
         if let Some((d, t, m)) = candidates.first() {
             // Two different metrics at the same distance: ambiguous.
@@ -718,8 +770,12 @@ impl<'s> SentenceContext<'s> {
             return None;
         }
         if let Some(list) = inherited {
+            let mut list = list.to_vec();
+            if list.iter().any(|(t, _)| known.contains(t)) {
+                list.retain(|(t, _)| known.contains(t));
+            }
             if list.len() == 1 {
-                return Some(list[0].clone());
+                return list.pop();
             }
             return None;
         }

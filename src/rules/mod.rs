@@ -2,7 +2,10 @@
 //! which is the single source for `claimcheck explain`, the README and SARIF.
 
 pub mod contradiction;
+pub mod rank;
+pub mod share;
 pub mod tolerance;
+pub mod trend;
 pub mod unverified;
 pub mod value_mismatch;
 
@@ -39,7 +42,28 @@ pub struct Rule {
 }
 
 /// Every rule, in the order the documentation lists them.
-pub const RULES: &[Rule] = &[value_mismatch::RULE, contradiction::RULE, unverified::RULE];
+pub const RULES: &[Rule] = &[
+    value_mismatch::RULE,
+    contradiction::RULE,
+    rank::RULE,
+    trend::RULE,
+    share::RULE,
+    unverified::RULE,
+];
+
+/// What a rule decides about one claim.
+#[derive(Debug, Clone)]
+pub enum Verdict<'t> {
+    /// The table agrees.
+    Holds,
+    /// The table refutes the claim: why, and the row that shows it.
+    Refuted {
+        message: String,
+        record: Option<&'t crate::table::Record>,
+    },
+    /// The table cannot decide: why.
+    Undecided(String),
+}
 
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {

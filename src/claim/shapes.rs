@@ -1,0 +1,786 @@
+//! Claims that go beyond one value: ranks ("the top exporter", "second-largest", "followed by
+//! X", "only A and B sent more than X"), trends ("rose", "nearly doubled", "grew by 500") and
+//! shares ("nearly half of the 800 … have returned").
+//!
+//! Each is read from the words of one sentence around the entities and metrics the linker has
+//! already found, and tied to a table the same way a value is: an entity, a metric and a
+//! period. What the words do not pin down stays unverified.
+
+use super::{finish, words, Claim, Linker, Mention, Period, Role, SentenceContext};
+use crate::quantity::{Kind, Quantity};
+
+/// What a rank claim says about its entity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rank {
+    /// Ranked n-th from the top ("the largest" is 1, "second-largest" 2).
+    Position(u32),
+    /// Ranked n-th from the bottom ("the smallest" is 1).
+    FromBottom(u32),
+    /// Among the top n.
+    Top(u32),
+    /// Ranked right above the other entity ("X, followed by Y").
+    FollowedBy(String),
+    /// Ranked above the other entity ("X sent more fighters than Y", "X is ahead of Y").
+    Above(String),
+    /// Ranked below the other entity ("X sent fewer fighters than Y").
+    Below(String),
+    /// Level with the other entity ("tied with Y").
+    Tied(String),
+    /// Exactly these entities rank above ("Only A, B and C have more … than X").
+    OnlyAbove(Vec<String>),
+}
+
+/// The direction a trend word states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// How big a change is said to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeSize {
+    /// A factor: "doubled" (2), "nearly tripled", "halved" (0.5); the quantity carries the hedge.
+    Factor(Quantity),
+    /// A difference in the metric's unit: "grew by 500", "about 200 more".
+    Absolute(Quantity),
+    /// A relative change in percent: "rose 30 percent".
+    Percent(Quantity),
+}
+
+/// A change between two periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub direction: Direction,
+    /// The earlier period; `None` means the period before the claim's in the table.
+    pub from: Option<String>,
+    pub size: Option<ChangeSize>,
+}
+
+/// A part of a whole: the claim's metric (the part) over `whole_metric` of `whole_entity`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// The fraction or percentage as written.
+    pub fraction: Quantity,
+    pub whole_metric: String,
+    pub whole_entity: String,
+}
+
+/// What a claim states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A value of the row (the quantity).
+    Value,
+    Rank(Rank),
+    Trend(Trend),
+    Share(Share),
+}
+
+const HIGH: &[&str] = &[
+    "largest", "biggest", "highest", "greatest", "most", "top", "leading", "main", "No",
+];
+const LOW: &[&str] = &["smallest", "lowest", "fewest", "least"];
+const UP: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "growing",
+    "jumped",
+    "jump",
+    "soared",
+    "climbed",
+    "surged",
+    "swelled",
+    "expanded",
+];
+const DOWN: &[&str] = &[
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "dropped",
+    "drop",
+    "declined",
+    "decline",
+    "declining",
+    "decreased",
+    "decrease",
+    "shrank",
+    "shrunk",
+    "slid",
+    "plunged",
+    "plummeted",
+    "dwindled",
+];
+
+impl SentenceContext<'_> {
+    fn lower(&self, k: usize) -> String {
+        self.tokens
+            .get(k)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default()
+    }
+
+    /// The mention an assertion at tokens `at..` is about: the nearest before it, else the
+    /// first after it.
+    fn subject(&self, at: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .rfind(|m| m.tok_end <= at)
+            .or_else(|| self.mentions.iter().find(|m| m.tok_start > at))
+    }
+
+    /// A pseudo-quantity covering tokens `from..to` (exclusive), to carry a claim's span.
+    fn phrase(&self, from: usize, to: usize, kind: Kind, value: Option<f64>) -> Quantity {
+        let start = self.tokens[from].start;
+        let end = self.tokens[to.max(from + 1) - 1].end;
+        Quantity {
+            text: self.text[start..end].to_string(),
+            start,
+            end,
+            line: 0,
+            column: 0,
+            kind,
+            value,
+            low: value,
+            high: value,
+            hedge: None,
+            unit: None,
+            precision: None,
+        }
+    }
+
+    /// Ties a shape to the table of its subject; `None` when the words give no subject.
+    #[allow(clippy::too_many_arguments)]
+    fn tie(
+        &self,
+        linker: &Linker<'_>,
+        sentence: usize,
+        span: Quantity,
+        subject: Option<&Mention>,
+        shape: Shape,
+        inherited: Option<&[(usize, String)]>,
+        years: &[&Quantity],
+    ) -> Claim {
+        let mut claim = Claim {
+            quantity: Quantity {
+                start: span.start + self.offset,
+                end: span.end + self.offset,
+                ..span.clone()
+            },
+            sentence,
+            role: Role::Value,
+            shape,
+            table: None,
+            entity: None,
+            metric: None,
+            period: None,
+            unlinked: None,
+        };
+        let metric = self.metric_for(&span, Role::Value, &[], inherited, linker);
+        let entity = match subject {
+            Some(m) => m.entities.first().cloned(),
+            None => metric.as_ref().and_then(|(t, _)| {
+                linker.tables[*t]
+                    .total
+                    .clone()
+                    .filter(|_| self.mentions.is_empty())
+                    .map(|e| (*t, e))
+            }),
+        };
+        // The earlier year of a change in the sentence is never the period of its claims.
+        let from = match &claim.shape {
+            Shape::Trend(t) => t.from.clone(),
+            _ => None,
+        }
+        .or_else(|| self.earlier_period(years));
+        let period = self.shape_period(years, from.as_deref());
+        match (metric, entity) {
+            (Some((t, m)), Some((te, e))) if t == te => finish(linker, claim, t, e, m, period),
+            (Some((t, m)), Some(_)) => {
+                // The entity is in another table than the metric: look for it in this one.
+                let written = subject.map(|s| s.entities.iter().find(|(ti, _)| *ti == t));
+                match written.flatten() {
+                    Some((_, e)) => finish(linker, claim, t, e.clone(), m, period),
+                    None => {
+                        claim.unlinked = Some("the entity is not in the metric's table".into());
+                        claim
+                    }
+                }
+            }
+            (None, _) => {
+                claim.unlinked = Some("no metric named in the sentence or its paragraph".into());
+                claim
+            }
+            (_, None) => {
+                claim.unlinked = Some(match subject {
+                    Some(m) => format!("no table row for {}", m.written),
+                    None => "no entity in the sentence".into(),
+                });
+                claim
+            }
+        }
+    }
+
+    /// The period a rank or trend speaks of: a year in the sentence that is not a "since"
+    /// or "from" year, else the current one.
+    fn shape_period(&self, years: &[&Quantity], exclude: Option<&str>) -> Period {
+        for y in years {
+            if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
+                continue;
+            }
+            let before = self.text[..y.start].trim_end().to_lowercase();
+            let prev = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if matches!(prev, "in" | "by" | "of" | "during" | "to") {
+                if let Some(v) = y.value {
+                    return Period::Year(format!("{}", v as i64));
+                }
+            }
+        }
+        Period::Current
+    }
+
+    /// An earlier period named for a change: "since 2015", "from 2,400 in 2015",
+    /// "compared with 2015", "than in 2015".
+    fn earlier_period(&self, years: &[&Quantity]) -> Option<String> {
+        years.iter().find_map(|y| {
+            let before = self.text[..y.start].trim_end().to_lowercase();
+            let prev = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let words: Vec<&str> = before
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let after_from = words
+                .iter()
+                .rev()
+                .take(5)
+                .any(|w| matches!(*w, "from" | "since"));
+            let ok = matches!(prev, "since" | "than" | "with" | "over")
+                || (prev == "in" && (after_from || before.ends_with("than in")));
+            let v = y.value?;
+            ok.then(|| format!("{}", v as i64))
+        })
+    }
+
+    /// Ranks, trends and shares of the sentence, and the quantities they use up (which are
+    /// then not value claims of their own).
+    pub(super) fn shapes(
+        &self,
+        linker: &Linker<'_>,
+        sentence: usize,
+        quantities: &[Quantity],
+        inherited: Option<&[(usize, String)]>,
+    ) -> (Vec<Claim>, Vec<usize>) {
+        let years: Vec<&Quantity> = quantities
+            .iter()
+            .filter(|q| matches!(q.kind, Kind::Year | Kind::Date) && q.value.is_some())
+            .collect();
+        let mut out = Vec::new();
+        let mut used = Vec::new();
+        self.ranks(linker, sentence, quantities, inherited, &years, &mut out);
+        self.trends(
+            linker, sentence, quantities, inherited, &years, &mut out, &mut used,
+        );
+        self.shares(
+            linker, sentence, quantities, inherited, &years, &mut out, &mut used,
+        );
+        (out, used)
+    }
+
+    fn ranks(
+        &self,
+        linker: &Linker<'_>,
+        sentence: usize,
+        quantities: &[Quantity],
+        inherited: Option<&[(usize, String)]>,
+        years: &[&Quantity],
+        out: &mut Vec<Claim>,
+    ) {
+        let n = self.tokens.len();
+        let mut taken = vec![false; n];
+        // Ordinals read by the grammar: "second-largest", "top five", "third", "No. 1".
+        for q in quantities.iter().filter(|q| q.kind == Kind::Ordinal) {
+            let Some(v) = q.value.filter(|v| *v >= 1.0 && *v <= 1000.0) else {
+                continue;
+            };
+            let v = v as u32;
+            let from = self.token_at(q.start);
+            let to = self.token_at(q.end).max(from + 1).min(n);
+            let lower = q.text.to_lowercase();
+            let before: Vec<String> = (from.saturating_sub(3)..from)
+                .map(|k| self.lower(k))
+                .collect();
+            let prev = before.last().map(String::as_str).unwrap_or("");
+            let next = self.lower(to);
+            let rank = if lower.starts_with("top") {
+                // "among the top five", "in the top three", "capping off the top five …":
+                // membership, not a position (a reading the rule's documentation states).
+                let member = before.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "among" | "in" | "within" | "of" | "off" | "inside" | "into"
+                    )
+                });
+                member.then_some(Rank::Top(v))
+            } else if LOW.iter().any(|w| lower.ends_with(w)) || LOW.contains(&next.as_str()) {
+                Some(Rank::FromBottom(v))
+            } else if HIGH.iter().any(|w| lower.ends_with(&w.to_lowercase()))
+                || HIGH.contains(&next.as_str())
+                || matches!(
+                    prev,
+                    "ranks"
+                        | "ranked"
+                        | "ranking"
+                        | "came"
+                        | "finished"
+                        | "placed"
+                        | "sits"
+                        | "stood"
+                        | "close"
+                        | "comes"
+                        | "finishes"
+                )
+                || lower.starts_with("no")
+            {
+                Some(Rank::Position(v))
+            } else {
+                None
+            };
+            let Some(rank) = rank else { continue };
+            let end = if HIGH.contains(&next.as_str()) || LOW.contains(&next.as_str()) {
+                to + 1
+            } else {
+                to
+            };
+            for t in taken.iter_mut().take(end.min(n)).skip(from) {
+                *t = true;
+            }
+            let span = self.phrase(from, end.min(n), Kind::Ordinal, Some(f64::from(v)));
+            let subject = self.subject(from);
+            out.push(self.tie(
+                linker,
+                sentence,
+                span,
+                subject,
+                Shape::Rank(rank),
+                inherited,
+                years,
+            ));
+        }
+        // Superlatives without a number: "the top exporter", "the largest source", "the most".
+        for (k, &done) in taken.iter().enumerate().skip(1) {
+            if done || self.lower(k - 1) != "the" {
+                continue;
+            }
+            let w = self.lower(k);
+            let high = HIGH.iter().any(|h| h.eq_ignore_ascii_case(&w)) && w != "no";
+            let low = LOW.contains(&w.as_str());
+            if !(high || low) {
+                continue;
+            }
+            // "the most" needs a noun after it that the table measures or a place ("the
+            // most fighters"); "the main" and "the leading" need a noun too.
+            // … and not "at the top of the table", "the most of it".
+            let next = self.lower(k + 1);
+            if next.is_empty() || next.starts_with(|c: char| c.is_ascii_digit()) || next == "of" {
+                continue;
+            }
+            let rank = if high {
+                Rank::Position(1)
+            } else {
+                Rank::FromBottom(1)
+            };
+            let span = self.phrase(k - 1, k + 1, Kind::Ordinal, Some(1.0));
+            let subject = self.subject(k - 1);
+            out.push(self.tie(
+                linker,
+                sentence,
+                span,
+                subject,
+                Shape::Rank(rank),
+                inherited,
+                years,
+            ));
+        }
+        // "more … than any other", "followed by Y", "ahead of Y", "tied with Y",
+        // "more … than Y", "Only A and B … more … than X".
+        for k in 0..n {
+            let w = self.lower(k);
+            let next = self.lower(k + 1);
+            let mention_at = |i: usize| self.mentions.iter().find(|m| m.tok_start == i);
+            let other = match (w.as_str(), next.as_str()) {
+                ("followed", "by") | ("ahead", "of") | ("tied", "with") | ("level", "with") => {
+                    mention_at(k + 2).map(|m| (m, w.clone()))
+                }
+                ("than", _) => {
+                    let skip = usize::from(next == "in" || next == "from");
+                    mention_at(k + 1 + skip).map(|m| (m, w.clone()))
+                }
+                _ => None,
+            };
+            if w == "than" && next == "any" {
+                // "more fighters than any other country": the top rank.
+                let comparative = (k.saturating_sub(4)..k)
+                    .map(|i| self.lower(i))
+                    .find(|w| matches!(w.as_str(), "more" | "fewer" | "less"));
+                if let Some(c) = comparative {
+                    let rank = if c == "more" {
+                        Rank::Position(1)
+                    } else {
+                        Rank::FromBottom(1)
+                    };
+                    let span = self.phrase(k, (k + 3).min(n), Kind::Ordinal, Some(1.0));
+                    let subject = self.subject(k.saturating_sub(4));
+                    out.push(self.tie(
+                        linker,
+                        sentence,
+                        span,
+                        subject,
+                        Shape::Rank(rank),
+                        inherited,
+                        years,
+                    ));
+                }
+                continue;
+            }
+            let Some((other, word)) = other else { continue };
+            let Some((_, other_name)) = other.entities.first().cloned() else {
+                continue;
+            };
+            let rank = match word.as_str() {
+                "followed" => Rank::FollowedBy(other_name),
+                "ahead" => Rank::Above(other_name),
+                "tied" | "level" => Rank::Tied(other_name),
+                _ => {
+                    // "than": a comparative a few words before decides the direction.
+                    let comparative = (k.saturating_sub(5)..k).map(|i| self.lower(i)).rfind(|w| {
+                        matches!(
+                            w.as_str(),
+                            "more" | "fewer" | "less" | "larger" | "smaller" | "higher" | "lower"
+                        )
+                    });
+                    match comparative.as_deref() {
+                        Some("more" | "larger" | "higher") => {
+                            if let Some(list) = self.only_list(k) {
+                                Rank::OnlyAbove(list)
+                            } else {
+                                Rank::Above(other_name)
+                            }
+                        }
+                        Some(_) => Rank::Below(other_name),
+                        None => continue,
+                    }
+                }
+            };
+            let subject = match &rank {
+                Rank::OnlyAbove(_) => Some(other),
+                _ => self
+                    .mentions
+                    .iter()
+                    .rfind(|m| m.tok_end <= k && m.tok_start != other.tok_start),
+            };
+            let Some(subject) = subject else { continue };
+            let span = match &rank {
+                Rank::OnlyAbove(_) => self.phrase(0, other.tok_end, Kind::Ordinal, None),
+                _ => self.phrase(k, other.tok_end, Kind::Ordinal, None),
+            };
+            out.push(self.tie(
+                linker,
+                sentence,
+                span,
+                Some(subject),
+                Shape::Rank(rank),
+                inherited,
+                years,
+            ));
+        }
+    }
+
+    /// "Only A, B and C have more … than X": the names after "only", up to the comparative.
+    fn only_list(&self, than: usize) -> Option<Vec<String>> {
+        let only = (0..than).rfind(|&i| self.lower(i) == "only")?;
+        let first = self
+            .mentions
+            .iter()
+            .find(|m| m.tok_start > only && m.tok_end <= than)?;
+        let group = self.coordinated_from(first);
+        let names: Vec<String> = group
+            .iter()
+            .filter_map(|m| m.entities.first().map(|(_, e)| e.clone()))
+            .collect();
+        (!names.is_empty()).then_some(names)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn trends(
+        &self,
+        linker: &Linker<'_>,
+        sentence: usize,
+        quantities: &[Quantity],
+        inherited: Option<&[(usize, String)]>,
+        years: &[&Quantity],
+        out: &mut Vec<Claim>,
+        used: &mut Vec<usize>,
+    ) {
+        let n = self.tokens.len();
+        for k in 0..n {
+            let w = self.lower(k);
+            let multiple = quantities.iter().position(|q| {
+                q.kind == Kind::Multiple
+                    && self.token_at(q.start) <= k
+                    && k < self.token_at(q.end).max(self.token_at(q.start) + 1)
+            });
+            let direction = if UP.contains(&w.as_str()) {
+                Direction::Up
+            } else if DOWN.contains(&w.as_str()) {
+                Direction::Down
+            } else if let Some(i) = multiple {
+                if self.token_at(quantities[i].start) != k
+                    && !quantities[i].text.to_lowercase().ends_with(&w)
+                {
+                    continue;
+                }
+                if quantities[i].value.unwrap_or(1.0) >= 1.0 {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                }
+            } else {
+                continue;
+            };
+            // Predictions, negations and conditions are not claims about the table.
+            let hedged = (k.saturating_sub(3)..k).any(|i| {
+                matches!(
+                    self.lower(i).as_str(),
+                    "not"
+                        | "never"
+                        | "no"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "likely"
+                        | "expected"
+                        | "if"
+                        | "unless"
+                        | "should"
+                        | "n't"
+                )
+            });
+            if hedged {
+                continue;
+            }
+            let verb_end = k + 1;
+            let mut size = None;
+            let mut span_end = verb_end;
+            if let Some(i) = multiple {
+                size = Some(ChangeSize::Factor(quantities[i].clone()));
+                span_end = self.token_at(quantities[i].end).max(verb_end);
+            } else {
+                // "by 500", "by about 30 percent", "of 500", "up 1,000", "… 200 more"
+                let after = self
+                    .tokens
+                    .get(verb_end)
+                    .map_or(self.text.len(), |t| t.start);
+                let rest = self.text[after..].to_lowercase();
+                let lead = ["by ", "of ", "up ", "down ", ""]
+                    .iter()
+                    .find(|p| rest.starts_with(*p));
+                if let Some(lead) = lead {
+                    let at = after + lead.len();
+                    if let Some(i) = quantities.iter().position(|q| q.start == at) {
+                        let q = &quantities[i];
+                        if !lead.is_empty()
+                            && matches!(q.kind, Kind::Number | Kind::Money | Kind::Range)
+                        {
+                            size = Some(ChangeSize::Absolute(q.clone()));
+                            used.push(i);
+                            span_end = self.token_at(q.end).max(verb_end);
+                        } else if q.kind == Kind::Percent {
+                            size = Some(ChangeSize::Percent(q.clone()));
+                            used.push(i);
+                            span_end = self.token_at(q.end).max(verb_end);
+                        } else if q.kind == Kind::Multiple {
+                            size = Some(ChangeSize::Factor(q.clone()));
+                            span_end = self.token_at(q.end).max(verb_end);
+                        }
+                    }
+                }
+            }
+            let from = self.earlier_period(years);
+            // A change stated as "from A in 2015 to B": the values carry the ends and are
+            // checked as values; the trend word is checked between their periods.
+            let span = self.phrase(k, span_end.min(n), Kind::Multiple, None);
+            let subject = self.subject(k);
+            let trend = Trend {
+                direction,
+                from,
+                size,
+            };
+            out.push(self.tie(
+                linker,
+                sentence,
+                span,
+                subject,
+                Shape::Trend(trend),
+                inherited,
+                years,
+            ));
+        }
+        // "about 200 more": an absolute change after the number.
+        for (i, q) in quantities.iter().enumerate() {
+            if !matches!(q.kind, Kind::Number) || used.contains(&i) {
+                continue;
+            }
+            let rest = self.text[q.end..].to_lowercase();
+            let direction = if rest.starts_with(" more than in")
+                || rest.starts_with(" more than") && !rest.starts_with(" more than any")
+            {
+                Direction::Up
+            } else if rest.starts_with(" fewer than") || rest.starts_with(" less than") {
+                Direction::Down
+            } else {
+                continue;
+            };
+            let from = self.earlier_period(years);
+            if from.is_none() {
+                continue;
+            }
+            used.push(i);
+            let k = self.token_at(q.start);
+            let span = Quantity {
+                end: q.end + 5,
+                text: self.text[q.start..q.end + 5].to_string(),
+                ..q.clone()
+            };
+            let subject = self.subject(k);
+            let trend = Trend {
+                direction,
+                from,
+                size: Some(ChangeSize::Absolute(q.clone())),
+            };
+            out.push(self.tie(
+                linker,
+                sentence,
+                span,
+                subject,
+                Shape::Trend(trend),
+                inherited,
+                years,
+            ));
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn shares(
+        &self,
+        linker: &Linker<'_>,
+        sentence: usize,
+        quantities: &[Quantity],
+        inherited: Option<&[(usize, String)]>,
+        years: &[&Quantity],
+        out: &mut Vec<Claim>,
+        used: &mut Vec<usize>,
+    ) {
+        for (i, q) in quantities.iter().enumerate() {
+            if !matches!(q.kind, Kind::Fraction | Kind::Percent) {
+                continue;
+            }
+            let rest = &self.text[q.end..];
+            let lower = rest.to_lowercase();
+            if !(lower.starts_with(" of ") || lower.starts_with(" of\n")) {
+                continue;
+            }
+            used.push(i);
+            // The whole: "of the 800 British nationals who left" — its metric is the term
+            // nearest the base; the part's metric is the sentence's other metric.
+            let base = quantities.iter().find(|b| {
+                b.start > q.end && b.start <= q.end + 9 && matches!(b.kind, Kind::Number)
+            });
+            let terms: Vec<(usize, usize, String)> = self.metric_terms.clone();
+            let anchor = base.map_or(q.end, |b| b.end);
+            let anchor_tok = self.token_at(anchor);
+            let whole_term = terms
+                .iter()
+                .filter(|(k, _, _)| *k >= anchor_tok)
+                .min_by_key(|(k, _, _)| *k - anchor_tok)
+                .cloned();
+            let part_term = terms
+                .iter()
+                .filter(|(_, _, m)| whole_term.as_ref().is_none_or(|(_, _, w)| w != m))
+                .max_by_key(|(k, _, _)| *k)
+                .cloned();
+            let from = self.token_at(q.start);
+            let to = self.token_at(q.end).max(from + 1);
+            let span = Quantity { ..q.clone() };
+            let subject = self.subject(from);
+            let (part_metric, whole_metric) = match (&part_term, &whole_term) {
+                (Some(p), Some(w)) => (Some(p.clone()), w.2.clone()),
+                (None, Some(w)) => (None, w.2.clone()),
+                _ => (None, String::new()),
+            };
+            let _ = to;
+            let shape_share = |whole_entity: String| {
+                Shape::Share(Share {
+                    fraction: q.clone(),
+                    whole_metric: whole_metric.clone(),
+                    whole_entity,
+                })
+            };
+            let mut claim = self.tie(
+                linker,
+                sentence,
+                span,
+                subject,
+                shape_share(String::new()),
+                inherited,
+                years,
+            );
+            // The part's metric is the other metric of the sentence; with one metric, the
+            // whole is the table's total.
+            match (part_metric, claim.table) {
+                (Some((_, t, m)), Some(ct)) if t == ct => {
+                    claim.metric = Some(m);
+                    if let (Some(e), Shape::Share(s)) = (claim.entity.clone(), &mut claim.shape) {
+                        s.whole_entity = e;
+                    }
+                }
+                (None, Some(ct)) if !whole_metric.is_empty() => {
+                    claim.metric = Some(whole_metric.clone());
+                    match (linker.tables[ct].total.clone(), &mut claim.shape) {
+                        (Some(total), Shape::Share(s)) => s.whole_entity = total,
+                        _ => claim.unlinked = Some("no whole to take the share of".into()),
+                    }
+                }
+                _ => {
+                    if claim.unlinked.is_none() {
+                        claim.unlinked = Some("no whole to take the share of".into());
+                    }
+                }
+            }
+            if whole_metric.is_empty() && claim.unlinked.is_none() {
+                claim.unlinked = Some("no whole to take the share of".into());
+            }
+            out.push(claim);
+        }
+        let _ = words::is_function_word;
+    }
+}

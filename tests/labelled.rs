@@ -1,0 +1,384 @@
+//! Precision and recall of `check` on labelled journalism.
+//!
+//! Each article `tests/labelled/<name>.md` restates figures from a real public source held in
+//! `tests/labelled/<name>.yaml`. `tests/labelled/<name>.labels.tsv` lists every figure-bearing
+//! claim of the article, labelled by a reader before claimcheck was run:
+//!
+//! ```text
+//! line<TAB>text of the claim as it appears on that line<TAB>right|wrong|unverifiable<TAB>note
+//! ```
+//!
+//! A claim is predicted wrong when an error-level finding on its line overlaps its text. An
+//! error finding that overlaps no labelled claim is a false positive too. The test fails when
+//! precision or recall falls below `tests/labelled/ratchet.txt`; every false positive and false
+//! negative is written to `target/labelled-errors.txt`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Right,
+    Wrong,
+    Unverifiable,
+}
+
+#[derive(Debug)]
+struct Claim {
+    line: usize,
+    text: String,
+    label: Label,
+    note: String,
+    /// 1-based character columns on `line`, end exclusive.
+    columns: (usize, usize),
+}
+
+#[derive(Debug)]
+struct Finding {
+    rule: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: String,
+    message: String,
+}
+
+impl Finding {
+    /// Whether the finding covers any character of columns `[start, end)` of `line`.
+    fn overlaps(&self, line: usize, (start, end): (usize, usize)) -> bool {
+        if line < self.line || line > self.end_line {
+            return false;
+        }
+        let from = if line == self.line { self.column } else { 1 };
+        let to = if line == self.end_line {
+            self.end_column
+        } else {
+            usize::MAX
+        };
+        from < end && start < to
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    claims: usize,
+    right: usize,
+    wrong: usize,
+    unverifiable: usize,
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.claims += o.claims;
+        self.right += o.right;
+        self.wrong += o.wrong;
+        self.unverifiable += o.unverifiable;
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+}
+
+fn articles(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/labelled exists")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".md").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// The labels of `name`, with the column range of each claim's text on its line.
+fn labels(dir: &Path, name: &str, article: &str) -> Vec<Claim> {
+    let path = dir.join(format!("{name}.labels.tsv"));
+    let tsv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let lines: Vec<&str> = article
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let mut claims = Vec::new();
+    for (i, row) in tsv.lines().enumerate() {
+        if row.trim().is_empty() || row.starts_with('#') {
+            continue;
+        }
+        let at = format!("{}:{}", path.display(), i + 1);
+        let fields: Vec<&str> = row.split('\t').collect();
+        assert!(fields.len() >= 3, "{at}: expected line, text, label, note");
+        let line: usize = fields[0]
+            .parse()
+            .unwrap_or_else(|_| panic!("{at}: bad line number {:?}", fields[0]));
+        let text = fields[1].to_owned();
+        let label = match fields[2] {
+            "right" => Label::Right,
+            "wrong" => Label::Wrong,
+            "unverifiable" => Label::Unverifiable,
+            other => panic!("{at}: unknown label {other:?}"),
+        };
+        let note = fields.get(3).copied().unwrap_or_default().to_owned();
+        let source = lines
+            .get(line.wrapping_sub(1))
+            .unwrap_or_else(|| panic!("{at}: {name}.md has no line {line}"));
+        let byte = source
+            .find(&text)
+            .unwrap_or_else(|| panic!("{at}: {text:?} is not on line {line} of {name}.md"));
+        assert!(
+            source[byte + text.len()..].find(&text).is_none(),
+            "{at}: {text:?} occurs more than once on line {line} of {name}.md"
+        );
+        let start = source[..byte].chars().count() + 1;
+        let end = start + text.chars().count();
+        claims.push(Claim {
+            line,
+            text,
+            label,
+            note,
+            columns: (start, end),
+        });
+    }
+    assert!(!claims.is_empty(), "{}: no labels", path.display());
+    claims
+}
+
+/// The error-level findings of `check` on `name`.
+fn errors(name: &str) -> Vec<Finding> {
+    let article = format!("tests/labelled/{name}.md");
+    let table = format!("tests/labelled/{name}.yaml");
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", &article, "--data", &table, "--format", "json"])
+        .current_dir(root())
+        .output()
+        .expect("claimcheck runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "claimcheck check {article} exited with {:?}\nstdout:\n{stdout}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{article}: output is not JSON ({e}):\n{stdout}"));
+    let findings = json["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{article}: no findings array"));
+    let num = |f: &Value, key: &str| -> usize {
+        f[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{article}: finding without {key}: {f}")) as usize
+    };
+    let string = |f: &Value, key: &str| f[key].as_str().unwrap_or_default().to_owned();
+    findings
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| Finding {
+            rule: string(f, "rule"),
+            line: num(f, "line"),
+            column: num(f, "column"),
+            end_line: num(f, "end_line"),
+            end_column: num(f, "end_column"),
+            text: string(f, "text"),
+            message: string(f, "message"),
+        })
+        .collect()
+}
+
+fn ratchet(dir: &Path) -> (f64, f64) {
+    let path = dir.join("ratchet.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut figures = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut words = line.split_whitespace();
+        let (Some(key), Some(value), None) = (words.next(), words.next(), words.next()) else {
+            panic!("{}: bad line {line:?}", path.display());
+        };
+        let value: f64 = value
+            .parse()
+            .unwrap_or_else(|_| panic!("{}: bad figure {value:?}", path.display()));
+        figures.insert(key.to_owned(), value);
+    }
+    let get = |k: &str| {
+        *figures
+            .get(k)
+            .unwrap_or_else(|| panic!("{}: no {k} line", path.display()))
+    };
+    (get("precision"), get("recall"))
+}
+
+#[test]
+fn precision_and_recall_on_labelled_articles() {
+    let dir = root().join("tests").join("labelled");
+    let names = articles(&dir);
+    assert!(
+        names.len() >= 6,
+        "expected at least 6 labelled articles, found {names:?}"
+    );
+
+    let mut table = String::new();
+    let mut report = String::new();
+    let mut total = Counts::default();
+    writeln!(
+        table,
+        "{:<28} {:>6} {:>5} {:>5} {:>5} {:>4} {:>4} {:>4} {:>9} {:>6}",
+        "article", "claims", "right", "wrong", "unver", "TP", "FP", "FN", "precision", "recall"
+    )
+    .unwrap();
+
+    for name in &names {
+        let md = dir.join(format!("{name}.md"));
+        let yaml = dir.join(format!("{name}.yaml"));
+        assert!(
+            yaml.is_file(),
+            "{} has no table {}",
+            md.display(),
+            yaml.display()
+        );
+        let article = std::fs::read_to_string(&md).expect("article reads");
+        let claims = labels(&dir, name, &article);
+        let findings = errors(name);
+
+        let mut c = Counts {
+            claims: claims.len(),
+            ..Counts::default()
+        };
+        for claim in &claims {
+            match claim.label {
+                Label::Right => c.right += 1,
+                Label::Wrong => c.wrong += 1,
+                Label::Unverifiable => c.unverifiable += 1,
+            }
+            let hits: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| f.overlaps(claim.line, claim.columns))
+                .collect();
+            let predicted = !hits.is_empty();
+            let label = match claim.label {
+                Label::Right => "right",
+                Label::Wrong => "wrong",
+                Label::Unverifiable => "unverifiable",
+            };
+            match (claim.label, predicted) {
+                (Label::Wrong, true) => c.tp += 1,
+                (Label::Wrong, false) => {
+                    c.fn_ += 1;
+                    writeln!(
+                        report,
+                        "FN {name}.md:{}:{} {:?} (labelled wrong: {})",
+                        claim.line, claim.columns.0, claim.text, claim.note
+                    )
+                    .unwrap();
+                }
+                (_, true) => {
+                    c.fp += 1;
+                    for f in hits {
+                        writeln!(
+                            report,
+                            "FP {name}.md:{}:{} {:?} (labelled {label}: {}) <- {} {:?}: {}",
+                            claim.line,
+                            claim.columns.0,
+                            claim.text,
+                            claim.note,
+                            f.rule,
+                            f.text,
+                            f.message
+                        )
+                        .unwrap();
+                    }
+                }
+                (_, false) => {}
+            }
+        }
+        for f in &findings {
+            if !claims.iter().any(|cl| f.overlaps(cl.line, cl.columns)) {
+                c.fp += 1;
+                writeln!(
+                    report,
+                    "FP {name}.md:{}:{} {:?} (no labelled claim) <- {}: {}",
+                    f.line, f.column, f.text, f.rule, f.message
+                )
+                .unwrap();
+            }
+        }
+
+        writeln!(
+            table,
+            "{:<28} {:>6} {:>5} {:>5} {:>5} {:>4} {:>4} {:>4} {:>9.3} {:>6.3}",
+            name,
+            c.claims,
+            c.right,
+            c.wrong,
+            c.unverifiable,
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        )
+        .unwrap();
+        total.add(&c);
+    }
+    writeln!(
+        table,
+        "{:<28} {:>6} {:>5} {:>5} {:>5} {:>4} {:>4} {:>4} {:>9.3} {:>6.3}",
+        "TOTAL",
+        total.claims,
+        total.right,
+        total.wrong,
+        total.unverifiable,
+        total.tp,
+        total.fp,
+        total.fn_,
+        total.precision(),
+        total.recall()
+    )
+    .unwrap();
+    println!("{table}");
+
+    let target = root().join("target");
+    std::fs::create_dir_all(&target).expect("target/ can be created");
+    let errors_path = target.join("labelled-errors.txt");
+    std::fs::write(&errors_path, format!("{table}\n{report}")).expect("errors file writes");
+    println!("false positives and negatives: {}", errors_path.display());
+
+    let (min_precision, min_recall) = ratchet(&dir);
+    // A small epsilon so that a ratchet written as the measured value rounded down always holds.
+    let eps = 1e-9;
+    assert!(
+        total.precision() + eps >= min_precision && total.recall() + eps >= min_recall,
+        "precision {:.4} / recall {:.4} fell below the ratchet {min_precision} / {min_recall}; \
+         see {}\n{report}",
+        total.precision(),
+        total.recall(),
+        errors_path.display()
+    );
+}
