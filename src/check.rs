@@ -129,7 +129,8 @@ pub fn check_source(
                 let metric = claim.metric.as_deref().unwrap_or_default();
                 let period = claim.period.as_deref().unwrap_or_default();
                 let metric_info = table.metric(metric);
-                let unit_ok = units_agree(claim, metric_info.and_then(|m| m.unit.as_deref()));
+                let unit_ok = units_agree(claim, metric_info.and_then(|m| m.unit.as_deref()))
+                    && !metric_info.is_some_and(|m| m.is_rank());
                 match (table.lookup(entity, metric, period), unit_ok) {
                     (Some(record), true) => {
                         let expected = tolerance::stated(

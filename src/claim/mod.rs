@@ -62,10 +62,6 @@ impl Claim {
     }
 }
 
-/// A paragraph of at most this many bytes (a heading, a list item, a table cell) passes the
-/// metric it names, or was given, on to the next one.
-const SHORT_PARAGRAPH: usize = 80;
-
 /// Metrics a sentence names, as (table index, metric name).
 type MetricNames = Vec<(usize, String)>;
 
@@ -102,6 +98,8 @@ pub struct Linker<'t> {
     max_words: usize,
     /// (table, metric name, term words) for every metric term.
     terms: Vec<(usize, String, Vec<String>)>,
+    /// Indexes into `terms` by the stem of the term's first word.
+    terms_by_first: HashMap<String, Vec<usize>>,
 }
 
 impl<'t> Linker<'t> {
@@ -130,11 +128,16 @@ impl<'t> Linker<'t> {
                 }
             }
         }
+        let mut terms_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, _, words)) in terms.iter().enumerate() {
+            terms_by_first.entry(words[0].clone()).or_default().push(i);
+        }
         Linker {
             tables,
             names,
             max_words,
             terms,
+            terms_by_first,
         }
     }
 
@@ -145,16 +148,11 @@ impl<'t> Linker<'t> {
         let plain = doc.plain.as_str();
         // Quantities come in plain-text offsets here; they are mapped to the source at the end.
         let mut qi = 0;
-        // The metric named last in the current paragraph, and the one carried into it from a
-        // heading or a run of short paragraphs ("## Returnees" over "- Jordan: 250").
+        // The metric named last in the current paragraph, and the one carried into it from
+        // the paragraphs before ("## Returnees" over "- Jordan: 250").
         let mut paragraph = usize::MAX;
         let mut paragraph_metric: Option<MetricNames> = None;
         let mut carried: Option<MetricNames> = None;
-        let is_short = |p: usize| {
-            doc.paragraphs()
-                .get(p)
-                .is_some_and(|r| r.end - r.start <= SHORT_PARAGRAPH)
-        };
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let text = &plain[sentence.start..sentence.end];
             while qi < quantities.len() && quantities[qi].start < sentence.start {
@@ -165,12 +163,10 @@ impl<'t> Linker<'t> {
                 qi += 1;
             }
             if sentence.paragraph != paragraph {
-                let previous_short = paragraph != usize::MAX && is_short(paragraph);
-                carried = if previous_short {
-                    paragraph_metric.take().or(carried.take())
-                } else {
-                    None
-                };
+                // A metric carries on into the next paragraph until one names its own: after
+                // a heading or a list item, or in prose that keeps to one topic ("Saturn now
+                // has 146 moons. ¶ Jupiter has 95, and Neptune has 61.").
+                carried = paragraph_metric.take().or(carried.take());
                 paragraph_metric = None;
                 paragraph = sentence.paragraph;
             }
@@ -180,13 +176,7 @@ impl<'t> Linker<'t> {
             if !qs.is_empty() || !ctx.metric_terms.is_empty() {
                 // A sentence that names no metric takes it from the nearest preceding sentence
                 // of its paragraph that does, or, in a short paragraph, from what was carried.
-                let inherited = paragraph_metric.clone().or_else(|| {
-                    if is_short(paragraph) {
-                        carried.clone()
-                    } else {
-                        None
-                    }
-                });
+                let inherited = paragraph_metric.clone().or_else(|| carried.clone());
                 let local: Vec<Quantity> = qs
                     .iter()
                     .map(|q| Quantity {
@@ -232,31 +222,47 @@ struct SentenceContext<'s> {
     mentions: Vec<Mention>,
     /// (token index, table, metric) for every metric term in the sentence.
     metric_terms: Vec<(usize, usize, String)>,
+    /// Token ranges covered by metric terms.
+    term_spans: Vec<(usize, usize)>,
 }
 
 impl<'s> SentenceContext<'s> {
     fn new(linker: &Linker<'_>, text: &'s str, offset: usize) -> SentenceContext<'s> {
         let tokens = tokenize(text);
         let mentions = find_mentions(linker, text, &tokens);
-        let mut metric_terms = Vec::new();
         let stems: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
-        for (ti, table, metric, words) in linker.terms.iter().map(|(t, m, w)| (0usize, *t, m, w)) {
-            let _ = ti;
-            if words.is_empty() {
+        // Every term that starts at each token, longest first; a token covered by a longer
+        // term ("electoral votes") names no shorter one ("votes").
+        let mut metric_terms: Vec<(usize, usize, String)> = Vec::new();
+        let mut covered_until = 0;
+        let mut term_spans: Vec<(usize, usize)> = Vec::new();
+        for i in 0..stems.len() {
+            let Some(starting) = linker.terms_by_first.get(&stems[i]) else {
                 continue;
-            }
-            for i in 0..stems.len() {
-                if i + words.len() <= stems.len()
-                    && words.iter().zip(&stems[i..]).all(|(w, s)| w == s)
-                    && !metric_terms
-                        .iter()
-                        .any(|(k, t, m): &(usize, usize, String)| {
-                            *k == i && *t == table && m == metric
-                        })
-                {
-                    metric_terms.push((i, table, metric.clone()));
+            };
+            let mut best = 0;
+            let mut found: Vec<(usize, usize, String)> = Vec::new();
+            for &ti in starting {
+                let (table, metric, words) = &linker.terms[ti];
+                let fits = i + words.len() <= stems.len()
+                    && words.iter().zip(&stems[i..]).all(|(w, s)| w == s);
+                if !fits || words.len() < best {
+                    continue;
+                }
+                if words.len() > best {
+                    best = words.len();
+                    found.clear();
+                }
+                if !found.iter().any(|(_, t, m)| t == table && m == metric) {
+                    found.push((i, *table, metric.clone()));
                 }
             }
+            if found.is_empty() || (i < covered_until && best == 1) {
+                continue;
+            }
+            covered_until = covered_until.max(i + best);
+            term_spans.push((i, i + best));
+            metric_terms.extend(found);
         }
         metric_terms.sort();
         SentenceContext {
@@ -265,6 +271,7 @@ impl<'s> SentenceContext<'s> {
             tokens,
             mentions,
             metric_terms,
+            term_spans,
         }
     }
 
@@ -378,6 +385,23 @@ impl<'s> SentenceContext<'s> {
             }
             // Metric
             let metric = self.metric_for(q, role, &value_positions, inherited, linker);
+            if self.is_whole(q, &value_positions) && !self.part_has_own_metric(q) {
+                // "411 of the 650 seats": one metric for both, so the whole is the table's
+                // total, not the part's entity.
+                base.role = Role::Whole;
+                let total = metric
+                    .as_ref()
+                    .and_then(|(t, m)| linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e)));
+                match total {
+                    Some((t, m, e)) => out.push(finish(linker, base, t, e, m, period_year)),
+                    None => {
+                        base.unlinked =
+                            Some("the whole of a part, and the table has no total".into());
+                        out.push(base);
+                    }
+                }
+                continue;
+            }
             if entities.is_empty() {
                 // No place named: the table's total, when the sentence names the metric.
                 let total = metric
@@ -426,15 +450,19 @@ impl<'s> SentenceContext<'s> {
             .metric_terms
             .iter()
             .any(|(k, _, _)| *k >= after && *k < after + 3);
+        head_noun || self.has_total_word()
+    }
+
+    /// Whether the sentence says it speaks of a total ("overall", "worldwide", "in all").
+    fn has_total_word(&self) -> bool {
         let lower = self.text.to_lowercase();
-        let total_word = lower.split(|c: char| !c.is_alphabetic()).any(|w| {
+        lower.split(|c: char| !c.is_alphabetic()).any(|w| {
             matches!(
                 w,
                 "total" | "overall" | "worldwide" | "globally" | "altogether" | "combined"
             )
         }) || lower.contains("in all")
-            || lower.contains("all countries");
-        head_noun || total_word
+            || lower.contains("all countries")
     }
 
     fn mentions_any_place(&self) -> bool {
@@ -446,6 +474,40 @@ impl<'s> SentenceContext<'s> {
     /// ("a dozen security forces", "three years") is not about the table.
     fn not_a_table_value(&self, linker: &Linker<'_>, q: &Quantity) -> Option<String> {
         let ti = self.token_at(q.end);
+        // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
+        // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
+        let before = self.text[..q.start].trim_end().to_lowercase();
+        if words::DIFFERENCE_NOUNS
+            .iter()
+            .any(|n| before.ends_with(&format!("{n} of")) || before.ends_with(&format!("{n} by")))
+        {
+            return Some("states a difference, not a value".into());
+        }
+        for k in ti..(ti + 3).min(self.tokens.len()) {
+            let w = self.tokens[k].text.to_lowercase();
+            if self.text[q.end..self.tokens[k].start].contains([',', ';', '.']) {
+                break;
+            }
+            let next = self
+                .tokens
+                .get(k + 1)
+                .map(|t| t.text.to_lowercase())
+                .unwrap_or_default();
+            if words::is_comparative(&w)
+                && (next == "than" || w == "clear" || w == "ahead" || w == "behind")
+            {
+                return Some("states a difference, not a value".into());
+            }
+            if words::is_threshold(&w) {
+                return Some(format!("states what is {w}, not a value"));
+            }
+            if !(self.metric_terms.iter().any(|(i, _, _)| *i == k)
+                || words::is_unit_noun(&w)
+                || w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                break;
+            }
+        }
         // The word counted by the number: skip names of places and people and adjectives
         // that describe them, then read the noun.
         let mut i = ti;
@@ -471,7 +533,7 @@ impl<'s> SentenceContext<'s> {
         }
         // Only the word right after the number (or after names) counts.
         let between = &self.text[q.end..next.start];
-        if between.contains(['.', ';', ':', '(', ')', '"', '“', '”']) {
+        if between.contains(['.', ',', ';', ':', '(', ')', '"', '“', '”']) {
             return None;
         }
         let lower = next.text.to_lowercase();
@@ -622,6 +684,82 @@ impl<'s> SentenceContext<'s> {
         }
     }
 
+    /// The metric of a number set against an earlier one that names it: "304 electoral votes
+    /// to Clinton's 227", "250 returnees and France's 271". Only when `q` has no noun of its own.
+    fn parallel_metric(&self, q: &Quantity, values: &[(usize, usize)]) -> Option<(usize, String)> {
+        let qe = self.token_at(q.end);
+        if self
+            .metric_terms
+            .iter()
+            .any(|(k, _, _)| *k >= qe && *k < qe + 2)
+        {
+            return None;
+        }
+        let (_, pe) = values.iter().rev().find(|(_, e)| *e <= q.start)?;
+        let p_tok = self.token_at(*pe);
+        let (t, m) = self
+            .metric_terms
+            .iter()
+            .find(|(k, _, _)| *k >= p_tok && *k < p_tok + 2)
+            .map(|(_, t, m)| (*t, m.clone()))?;
+        // Between the head noun and `q`: only joining words and names.
+        let term_end = self
+            .term_spans
+            .iter()
+            .find(|(a, _)| *a >= p_tok)
+            .map_or(p_tok, |(_, b)| *b);
+        let q_tok = self.token_at(q.start);
+        let joined = (term_end..q_tok).all(|k| {
+            self.mentions
+                .iter()
+                .any(|m| m.tok_start <= k && k < m.tok_end)
+                || matches!(
+                    self.lower_token(k).as_str(),
+                    "to" | "and"
+                        | "versus"
+                        | "vs"
+                        | "against"
+                        | "compared"
+                        | "with"
+                        | "or"
+                        | "while"
+                )
+        });
+        let gap = &self.text[*pe..q.start];
+        (joined && !gap.contains(['.', ';'])).then_some((t, m))
+    }
+
+    fn lower_token(&self, k: usize) -> String {
+        self.tokens
+            .get(k)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default()
+    }
+
+    /// Whether `q` is the whole of a part before it ("411 of the 650 seats").
+    fn is_whole(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
+        values.iter().any(|(_, e)| {
+            *e <= q.start && {
+                let gap = self.text[*e..q.start].to_lowercase();
+                matches!(gap.trim(), "of the" | "out of the" | "out of" | "of")
+            }
+        })
+    }
+
+    /// Whether the sentence names a metric other than the one right after `q` (its noun):
+    /// "250 of the 3,000 fighters … have returned" does (returned), "411 of the 650 seats"
+    /// does not.
+    fn part_has_own_metric(&self, q: &Quantity) -> bool {
+        let after = self.token_at(q.end);
+        let own: Vec<&String> = self
+            .metric_terms
+            .iter()
+            .filter(|(k, _, _)| *k >= after && *k < after + 3)
+            .map(|(_, _, m)| m)
+            .collect();
+        self.metric_terms.iter().any(|(_, _, m)| !own.contains(&m))
+    }
+
     /// The period of a claim, as a year when the sentence gives one for it.
     fn period_for(&self, q: &Quantity, years: &[&Quantity], values: &[(usize, usize)]) -> Period {
         // "2,400 in 2015", "6,000 militants in December 2015", "3,244 as of 2017",
@@ -676,8 +814,13 @@ impl<'s> SentenceContext<'s> {
                         gap.split_whitespace().count() <= 3
                     }
                 });
+                // A year that opens the sentence ("In 2016, …") dates all of it; one inside
+                // it dates the values up to the next value.
+                let opens_sentence = before == "in"
+                    || before == "by"
+                    || before.ends_with("as of") && before.len() <= 6;
                 let value_between = values.iter().any(|(s, _)| *s > y.end && *s < q.start);
-                if lead_ok && !taken && !value_between {
+                if lead_ok && !taken && (!value_between || opens_sentence) {
                     return Period::Year(year_label(y));
                 }
                 break;
@@ -719,6 +862,9 @@ impl<'s> SentenceContext<'s> {
     ) -> Option<(usize, String)> {
         let qs = self.token_at(q.start);
         let qe = self.token_at(q.end);
+        if let Some(m) = self.parallel_metric(q, values) {
+            return Some(m);
+        }
         let mut candidates: Vec<(usize, usize, &String)> = self
             .metric_terms
             .iter()
@@ -741,9 +887,18 @@ impl<'s> SentenceContext<'s> {
                     .find(|(i, _, _)| *i >= k && *i <= k + 1)
                     .map(|(_, _, m)| m.clone())
             });
+            // When the whole's is the only metric, part and whole share it ("411 of the 650
+            // seats").
             if let Some(wm) = whole_metric {
-                candidates.retain(|(_, _, m)| **m != wm);
+                if candidates.iter().any(|(_, _, m)| **m != wm) {
+                    candidates.retain(|(_, _, m)| **m != wm);
+                }
             }
+        }
+        // A count is never a place in an order: rank metrics are for ordinals.
+        if q.kind != Kind::Ordinal {
+            candidates
+                .retain(|(_, t, m)| !linker.tables[*t].metric(m).is_some_and(|x| x.is_rank()));
         }
         // Metrics of tables that know the sentence's places come first: with several tables
         // loaded, "number" in one table's terms must not pull a count away from another's.

@@ -76,10 +76,32 @@ pub enum Shape {
     Share(Share),
 }
 
+/// Superlatives of the top of an order.
 const HIGH: &[&str] = &[
-    "largest", "biggest", "highest", "greatest", "most", "top", "leading", "main", "No",
+    "largest",
+    "biggest",
+    "highest",
+    "greatest",
+    "most",
+    "top",
+    "leading",
+    "main",
+    "tallest",
+    "richest",
+    "busiest",
+    "heaviest",
+    "longest",
+    "widest",
+    "deepest",
+    "strongest",
+    "fastest",
+    "best-selling",
+    "No",
 ];
-const LOW: &[&str] = &["smallest", "lowest", "fewest", "least"];
+/// Superlatives of the bottom of an order.
+const LOW: &[&str] = &[
+    "smallest", "lowest", "fewest", "least", "shortest", "poorest", "weakest", "slowest",
+];
 const UP: &[&str] = &[
     "rose",
     "risen",
@@ -87,7 +109,6 @@ const UP: &[&str] = &[
     "rises",
     "rising",
     "increased",
-    "increase",
     "increases",
     "increasing",
     "grew",
@@ -96,32 +117,35 @@ const UP: &[&str] = &[
     "grows",
     "growing",
     "jumped",
-    "jump",
     "soared",
     "climbed",
     "surged",
     "swelled",
     "expanded",
+    "rebounded",
+    "gained",
 ];
 const DOWN: &[&str] = &[
     "fell",
     "fallen",
-    "fall",
     "falls",
     "falling",
     "dropped",
-    "drop",
     "declined",
-    "decline",
     "declining",
     "decreased",
-    "decrease",
+    "decreases",
     "shrank",
     "shrunk",
     "slid",
     "plunged",
     "plummeted",
     "dwindled",
+    "slipped",
+    "dipped",
+    "sank",
+    "tumbled",
+    "slumped",
 ];
 
 impl SentenceContext<'_> {
@@ -135,10 +159,53 @@ impl SentenceContext<'_> {
     /// The mention an assertion at tokens `at..` is about: the nearest before it, else the
     /// first after it.
     fn subject(&self, at: usize) -> Option<&Mention> {
+        // After it only as the complement of a copula: "the largest source was Russia",
+        // never an object ("… overtaking the SNP").
+        // Before it, but not the object of a verb or comparison ("overtaking the Shanghai
+        // Tower to become the second-tallest").
+        let object = |m: &Mention| {
+            let mut k = m.tok_start;
+            if k >= 1 && self.lower(k - 1) == "the" {
+                k -= 1;
+            }
+            k >= 1 && {
+                let w = self.lower(k - 1);
+                // "in the House of Commons" mid-sentence is a place, not the subject;
+                // "In Russia, …" opening the sentence may be.
+                (k >= 2 && matches!(w.as_str(), "in" | "at" | "to" | "into"))
+                    || w.ends_with("ing")
+                    || matches!(
+                        w.as_str(),
+                        "than"
+                            | "over"
+                            | "beat"
+                            | "overtook"
+                            | "surpassed"
+                            | "behind"
+                            | "against"
+                            | "with"
+                    )
+            }
+        };
         self.mentions
             .iter()
-            .rfind(|m| m.tok_end <= at)
-            .or_else(|| self.mentions.iter().find(|m| m.tok_start > at))
+            .rfind(|m| m.tok_end <= at && !object(m))
+            .or_else(|| {
+                self.mentions.iter().find(|m| {
+                    m.tok_start > at
+                        && m.tok_start >= 1
+                        && matches!(
+                            self.lower(m.tok_start - 1).as_str(),
+                            "is" | "was"
+                                | "are"
+                                | "were"
+                                | "remains"
+                                | "remained"
+                                | "became"
+                                | "becomes"
+                        )
+                })
+            })
     }
 
     /// A pseudo-quantity covering tokens `from..to` (exclusive), to carry a claim's span.
@@ -195,7 +262,7 @@ impl SentenceContext<'_> {
                 linker.tables[*t]
                     .total
                     .clone()
-                    .filter(|_| self.mentions.is_empty())
+                    .filter(|_| self.mentions.is_empty() && self.has_total_word())
                     .map(|e| (*t, e))
             }),
         };
@@ -356,6 +423,7 @@ impl SentenceContext<'_> {
                         | "close"
                         | "comes"
                         | "finishes"
+                        | "to"
                 )
                 || lower.starts_with("no")
             {
@@ -552,9 +620,11 @@ impl SentenceContext<'_> {
             } else if DOWN.contains(&w.as_str()) {
                 Direction::Down
             } else if let Some(i) = multiple {
-                if self.token_at(quantities[i].start) != k
-                    && !quantities[i].text.to_lowercase().ends_with(&w)
-                {
+                // Only a verb of change is a trend ("doubled", "nearly tripled", "halving");
+                // "twice" and "double" alone are counts or ratios ("won it twice").
+                let text = quantities[i].text.to_lowercase();
+                let verb = text.ends_with("ed") || text.ends_with("ing") || text.ends_with("les");
+                if !verb || !text.ends_with(&w) {
                     continue;
                 }
                 if quantities[i].value.unwrap_or(1.0) >= 1.0 {
@@ -731,13 +801,20 @@ impl SentenceContext<'_> {
             let from = self.token_at(q.start);
             let to = self.token_at(q.end).max(from + 1);
             let span = Quantity { ..q.clone() };
-            let subject = self.subject(from);
+            // The part's owner: named before the fraction, or within its "of the 800 Britons".
+            let subject = self.subject(from).or_else(|| {
+                self.mentions
+                    .iter()
+                    .find(|m| m.tok_start >= to && m.tok_start <= to + 5)
+            });
+            // With one metric in the sentence ("more than two-thirds of the total" seats),
+            // part and whole share it and the whole is the table's total.
             let (part_metric, whole_metric) = match (&part_term, &whole_term) {
                 (Some(p), Some(w)) => (Some(p.clone()), w.2.clone()),
                 (None, Some(w)) => (None, w.2.clone()),
-                _ => (None, String::new()),
+                (Some(p), None) => (None, p.2.clone()),
+                (None, None) => (None, String::new()),
             };
-            let _ = to;
             let shape_share = |whole_entity: String| {
                 Shape::Share(Share {
                     fraction: q.clone(),
@@ -745,6 +822,17 @@ impl SentenceContext<'_> {
                     whole_entity,
                 })
             };
+            // "51.3% of the total" against a table of percentages is a value, not a share.
+            let percent_metric = |m: &str| {
+                linker.tables.iter().any(|t| {
+                    t.metric(m)
+                        .is_some_and(|x| matches!(x.unit.as_deref(), Some("%" | "percent" | "pct")))
+                })
+            };
+            if !whole_metric.is_empty() && percent_metric(&whole_metric) {
+                used.retain(|u| *u != i);
+                continue;
+            }
             let mut claim = self.tie(
                 linker,
                 sentence,

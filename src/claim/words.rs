@@ -269,3 +269,74 @@ pub(super) fn change_verb_before(before: &str) -> bool {
         )
     })
 }
+
+/// Nouns that make the number after "… of" a difference: "a majority of 174".
+pub(super) const DIFFERENCE_NOUNS: &[&str] = &[
+    "majority",
+    "margin",
+    "lead",
+    "gap",
+    "difference",
+    "deficit",
+    "surplus",
+    "shortfall",
+    "swing",
+    "increase",
+    "decrease",
+    "rise",
+    "fall",
+    "drop",
+    "gain",
+    "loss",
+    "change",
+];
+
+/// Comparatives that make a number before them a difference: "150 metres higher than".
+pub(super) fn is_comparative(word: &str) -> bool {
+    matches!(
+        word,
+        "more"
+            | "fewer"
+            | "less"
+            | "higher"
+            | "lower"
+            | "taller"
+            | "shorter"
+            | "larger"
+            | "smaller"
+            | "bigger"
+            | "greater"
+            | "longer"
+            | "wider"
+            | "heavier"
+            | "lighter"
+            | "older"
+            | "younger"
+            | "clear"
+            | "ahead"
+            | "behind"
+            | "up"
+            | "down"
+    )
+}
+
+/// Words that make a number a threshold rather than a value: "the 270 needed for victory".
+pub(super) fn is_threshold(word: &str) -> bool {
+    matches!(
+        word,
+        "needed"
+            | "required"
+            | "necessary"
+            | "allowed"
+            | "permitted"
+            | "possible"
+            | "available"
+            | "maximum"
+            | "minimum"
+            | "target"
+            | "goal"
+            | "limit"
+            | "cap"
+            | "threshold"
+    )
+}

@@ -60,13 +60,24 @@ struct Peer<'t> {
     interval: Interval,
 }
 
-fn interval(r: &Record, tol: &Tolerances) -> Interval {
-    stated(
+/// A record's interval, turned around for a rank metric (position 1 ranks above 2).
+fn interval(r: &Record, tol: &Tolerances, lower_is_better: bool) -> Interval {
+    let i = stated(
         r.value.scaled_low,
         r.value.scaled_high,
         r.value.hedge.as_deref(),
         tol,
-    )
+    );
+    if lower_is_better {
+        Interval {
+            low: -i.high,
+            high: -i.low,
+            low_open: i.high_open,
+            high_open: i.low_open,
+        }
+    } else {
+        i
+    }
 }
 
 fn definitely_above(a: &Interval, b: &Interval) -> bool {
@@ -83,6 +94,7 @@ pub fn check<'t>(
     tol: &Tolerances,
 ) -> Verdict<'t> {
     let kind = kind_of(table, entity);
+    let lower_is_better = table.metric(metric).is_some_and(|m| m.is_rank());
     if kind == "total" {
         return Verdict::Undecided(format!("{entity} is the table's total, which has no rank"));
     }
@@ -92,7 +104,7 @@ pub fn check<'t>(
         .filter(|r| kind_of(table, &r.entity) == kind)
         .map(|r| Peer {
             record: r,
-            interval: interval(r, tol),
+            interval: interval(r, tol, lower_is_better),
         })
         .collect();
     let Some(me) = peers

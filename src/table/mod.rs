@@ -113,6 +113,21 @@ pub struct Value {
     pub scaled_high: Option<f64>,
 }
 
+impl Metric {
+    /// Whether the metric's values are places in an order ("position", "rank"): such values
+    /// are compared with ordinals, never with counts, and a lower value ranks higher.
+    pub fn is_rank(&self) -> bool {
+        let n = self.name.to_ascii_lowercase();
+        matches!(
+            n.as_str(),
+            "position" | "rank" | "ranking" | "place" | "standing" | "pos"
+        ) || matches!(
+            self.unit.as_deref().map(str::to_ascii_lowercase).as_deref(),
+            Some("rank" | "position" | "place")
+        )
+    }
+}
+
 impl Value {
     /// The stated bounds multiplied by `scale`.
     pub fn scaled(&self, scale: f64) -> (Option<f64>, Option<f64>) {
