@@ -80,6 +80,8 @@ struct Mention {
     demonym: bool,
     /// Matched by a table's own name or alias (not only through the gazetteer).
     from_table: bool,
+    /// What the gazetteer knows the place as, if it knows it.
+    place: Option<crate::gazetteer::PlaceKind>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1102,6 +1104,7 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                 let from_table = table_hit.is_some();
                 let mut entities = table_hit.unwrap_or_default();
                 let mut demonym = false;
+                let place_kind = gaz.map(|(p, _)| p.kind);
                 if let Some((place, form)) = gaz {
                     demonym = form == crate::gazetteer::NameForm::Demonym;
                     // A gazetteer place is a table entity when the table knows it by any of
@@ -1131,6 +1134,7 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                         written: w,
                         demonym,
                         from_table,
+                        place: place_kind,
                     },
                 ));
                 break;

@@ -6,7 +6,7 @@
 //! already found, and tied to a table the same way a value is: an entity, a metric and a
 //! period. What the words do not pin down stays unverified.
 
-use super::{finish, words, Claim, Linker, Mention, Period, Role, SentenceContext};
+use super::{finish, Claim, Linker, Mention, Period, Role, SentenceContext};
 use crate::quantity::{Kind, Quantity};
 
 /// What a rank claim says about its entity.
@@ -255,6 +255,21 @@ impl SentenceContext<'_> {
             period: None,
             unlinked: None,
         };
+        // A rank within a region ("the largest in Europe", "of any European country") needs
+        // the region's members, which tables do not list: undecided.
+        if let Shape::Rank(_) = &claim.shape {
+            let scope = self.mentions.iter().find(|m| {
+                m.place == Some(crate::gazetteer::PlaceKind::Region)
+                    && subject.is_none_or(|s| s.tok_start != m.tok_start)
+            });
+            if let Some(scope) = scope {
+                claim.unlinked = Some(format!(
+                    "the scope {} is not defined by the table",
+                    scope.written
+                ));
+                return claim;
+            }
+        }
         let metric = self.metric_for(&span, Role::Value, &[], inherited, linker);
         let entity = match subject {
             Some(m) => m.entities.first().cloned(),
@@ -698,7 +713,9 @@ impl SentenceContext<'_> {
             let from = self.earlier_period(years);
             // A change stated as "from A in 2015 to B": the values carry the ends and are
             // checked as values; the trend word is checked between their periods.
-            let span = self.phrase(k, span_end.min(n), Kind::Multiple, None);
+            // The span starts at the hedge of a factor ("nearly doubled").
+            let span_start = multiple.map_or(k, |i| self.token_at(quantities[i].start).min(k));
+            let span = self.phrase(span_start, span_end.min(n), Kind::Multiple, None);
             let subject = self.subject(k);
             let trend = Trend {
                 direction,
@@ -867,8 +884,39 @@ impl SentenceContext<'_> {
             if whole_metric.is_empty() && claim.unlinked.is_none() {
                 claim.unlinked = Some("no whole to take the share of".into());
             }
+            // The base printed in the sentence is the whole's value: check it as one.
+            if let Some(b) = base {
+                if let Some(bi) = quantities.iter().position(|x| std::ptr::eq(x, b)) {
+                    used.push(bi);
+                }
+                let mut whole = Claim {
+                    quantity: Quantity {
+                        start: b.start + self.offset,
+                        end: b.end + self.offset,
+                        ..b.clone()
+                    },
+                    sentence,
+                    role: Role::Whole,
+                    shape: Shape::Value,
+                    table: None,
+                    entity: None,
+                    metric: None,
+                    period: None,
+                    unlinked: None,
+                };
+                match (&claim.shape, claim.table, &claim.period, &claim.unlinked) {
+                    (Shape::Share(sh), Some(t), Some(p), None) if !sh.whole_entity.is_empty() => {
+                        let (e, m) = (sh.whole_entity.clone(), sh.whole_metric.clone());
+                        whole = finish(linker, whole, t, e, m, Period::Year(p.clone()));
+                    }
+                    _ => {
+                        whole.unlinked =
+                            Some("the whole of a share that is not tied to a row".into())
+                    }
+                }
+                out.push(whole);
+            }
             out.push(claim);
         }
-        let _ = words::is_function_word;
     }
 }

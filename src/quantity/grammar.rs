@@ -680,13 +680,13 @@ fn simple_fraction_with(i: &str, nested: bool) -> Res<'_, f64> {
                 }
                 Ok((r, acc.value()))
             },
-            |j| word_where(j, |w| (w == "a").then_some(1.0)),
+            |j| word_where(j, |w| matches!(w, "a" | "an").then_some(1.0)),
         ))
         .parse(j)
     };
     let (rest, n) = numerator(i)?;
-    let article =
-        i.get(..1).is_some_and(|a| a.eq_ignore_ascii_case("a")) && i[1..].starts_with(is_space);
+    let article = i.get(..1).is_some_and(|a| a.eq_ignore_ascii_case("a"))
+        && (i[1..].starts_with(is_space) || i[1..].starts_with(['n', 'N']));
     let (rest, _) = alt((
         recognize((
             take_while1(is_space),
@@ -815,7 +815,8 @@ fn precision_of(value: f64, decimals: usize, scale: f64) -> f64 {
     }
     let mut p: f64 = 1.0;
     let mut v = value.abs().round();
-    if v == 0.0 || v > 1e18 {
+    // Below a hundred a number is read as exact: "10 golds" is ten, not five to fifteen.
+    if !(100.0..=1e18).contains(&v) {
         return scale.max(1.0);
     }
     while v % 10.0 == 0.0 && v >= 10.0 {

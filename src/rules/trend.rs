@@ -112,30 +112,21 @@ pub fn check<'t>(
     if !(rose || fell) {
         return Verdict::Undecided(format!("{entity}, {metric}: {fv} and {tv} overlap"));
     }
-    let (actual, claimed_size, what) = match &trend.size {
+    let (actual, claimed_size) = match &trend.size {
         None => return Verdict::Holds,
         Some(ChangeSize::Factor(q)) => {
             if f.low <= 0.0 {
                 return Verdict::Undecided("the earlier value is zero".into());
             }
             let actual = Interval::closed(t.low / f.high, t.high / f.low);
-            (
-                actual,
-                factor_interval(q, tol),
-                format!(
-                    "×{:.2}",
-                    (t.low + t.high.min(t.low * 10.0))
-                        / 2.0
-                        / ((f.low + f.high.min(f.low * 10.0)) / 2.0)
-                ),
-            )
+            (actual, factor_interval(q, tol))
         }
         Some(ChangeSize::Absolute(q)) => {
             let diff = match trend.direction {
                 Direction::Up => Interval::closed(t.low - f.high, t.high - f.low),
                 Direction::Down => Interval::closed(f.low - t.high, f.high - t.low),
             };
-            (diff, claimed(q, tol), "a change of that size".to_string())
+            (diff, claimed(q, tol))
         }
         Some(ChangeSize::Percent(q)) => {
             if f.low <= 0.0 {
@@ -151,21 +142,23 @@ pub fn check<'t>(
                     (1.0 - t.low / f.high) * 100.0,
                 ),
             };
-            (
-                rel,
-                claimed(q, tol),
-                "a change of that many percent".to_string(),
-            )
+            (rel, claimed(q, tol))
         }
+    };
+    let stated = match &trend.size {
+        Some(ChangeSize::Factor(q) | ChangeSize::Absolute(q) | ChangeSize::Percent(q)) => &q.text,
+        None => return Verdict::Holds,
+    };
+    // What the values give, as the claim states it: a factor, a difference or a percentage.
+    let mid = |i: &Interval| (i.low + i.high) / 2.0;
+    let actual_text = match &trend.size {
+        Some(ChangeSize::Factor(_)) => format!("×{:.2}", mid(&actual)),
+        Some(ChangeSize::Percent(_)) => format!("{:.1} %", mid(&actual)),
+        _ => format!("a change of {}", crate::report::number(mid(&actual))),
     };
     match claimed_size {
         Some(c) if !c.meets(&actual) => refuted(format!(
-            "{entity}, {metric}: {fv} in {from} to {tv} in {period} is not {}",
-            match &trend.size {
-                Some(ChangeSize::Factor(q) | ChangeSize::Absolute(q) | ChangeSize::Percent(q)) =>
-                    q.text.clone(),
-                None => what,
-            }
+            "{entity}, {metric}: {fv} in {from} to {tv} in {period} is {actual_text}, not {stated}"
         )),
         Some(_) => Verdict::Holds,
         None => Verdict::Undecided("the size of the change is not a number".into()),
