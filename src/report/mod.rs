@@ -59,3 +59,13 @@ impl Summary {
         s
     }
 }
+
+/// What every writer may need besides the findings: the text of each article (in the order
+/// of the file reports) and the tables checked against.
+pub struct Context<'a> {
+    /// The source text of each article, in the order of the `FileReport`s.
+    pub sources: &'a [&'a str],
+    pub tables: &'a [crate::table::Table],
+    /// claimcheck's version, for formats that record the tool.
+    pub version: &'a str,
+}
