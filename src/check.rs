@@ -32,6 +32,55 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// A fingerprint that survives edits elsewhere in the file: the rule, the path, the row
+    /// (entity, metric, period) and the claim's text with case and spacing normalized — no
+    /// line numbers. Baselines and SARIF use it.
+    pub fn fingerprint(&self) -> String {
+        let text: String = self
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let parts = [
+            self.rule,
+            self.path.as_str(),
+            self.entity.as_deref().unwrap_or(""),
+            self.metric.as_deref().unwrap_or(""),
+            self.period.as_deref().unwrap_or(""),
+            text.as_str(),
+        ];
+        // FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in parts {
+            for b in part.bytes().chain(std::iter::once(0xff)) {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{hash:016x}")
+    }
+}
+
+impl Expected {
+    /// A table row as checked: its interval under the tolerances, and where it is.
+    pub fn of(record: &crate::table::Record, tol: &Tolerances) -> Expected {
+        Expected {
+            interval: tolerance::stated(
+                record.value.scaled_low,
+                record.value.scaled_high,
+                record.value.hedge.as_deref(),
+                tol,
+            ),
+            value: record.value.text.clone(),
+            table: record.file.clone(),
+            line: record.line,
+            column: record.column,
+        }
+    }
+}
+
 /// The table value a claim was checked against, and where it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Expected {
@@ -78,6 +127,8 @@ pub struct ClaimReport {
     pub metric: Option<String>,
     pub period: Option<String>,
     pub status: Status,
+    /// The table row the claim was checked against, when there is one.
+    pub expected: Option<Expected>,
 }
 
 /// The result of checking one article.
@@ -111,13 +162,14 @@ pub fn check_source(
     for claim in &claims {
         let place = Place::of(path, claim, source, &index);
         let mut status = Status::Unverified;
+        let mut row: Option<Expected> = None;
         let mut findings = Vec::new();
         let claimed = tolerance::claimed(&claim.quantity, tol);
         if claim.shape != Shape::Value {
-            status = check_shape(claim, &place, tables, tol, &mut findings);
+            let (status, row) = check_shape(claim, &place, tables, tol, &mut findings);
             report
                 .claims
-                .push(ClaimReport::of(path, claim, &place, status));
+                .push(ClaimReport::of(path, claim, &place, status, row));
             report.findings.extend(findings);
             continue;
         }
@@ -133,13 +185,9 @@ pub fn check_source(
                     && !metric_info.is_some_and(|m| m.is_rank());
                 match (table.lookup(entity, metric, period), unit_ok) {
                     (Some(record), true) => {
-                        let expected = tolerance::stated(
-                            record.value.scaled_low,
-                            record.value.scaled_high,
-                            record.value.hedge.as_deref(),
-                            tol,
-                        );
-                        if interval.meets(&expected) {
+                        let expected = Expected::of(record, tol);
+                        row = Some(expected.clone());
+                        if interval.meets(&expected.interval) {
                             status = Status::Consistent;
                         } else {
                             status = Status::Inconsistent;
@@ -147,13 +195,7 @@ pub fn check_source(
                                 &rules::value_mismatch::RULE,
                                 claim,
                                 Some(interval),
-                                Some(Expected {
-                                    interval: expected,
-                                    value: record.value.text.clone(),
-                                    table: record.file.clone(),
-                                    line: record.line,
-                                    column: record.column,
-                                }),
+                                Some(expected),
                                 None,
                                 format!(
                                     "{entity}, {metric}, {period}: the article says {}; the table says {}",
@@ -237,9 +279,10 @@ pub fn check_source(
         }
         report
             .claims
-            .push(ClaimReport::of(path, claim, &place, status));
+            .push(ClaimReport::of(path, claim, &place, status, row));
         report.findings.extend(findings);
     }
+    crate::suppress::apply(path, &doc, &mut report.findings);
     // In order of position; one entry per place and entity (a coordinated claim, "Tunisia
     // and France", stays two).
     report.claims.sort_by(|a, b| {
@@ -253,7 +296,13 @@ pub fn check_source(
 }
 
 impl ClaimReport {
-    fn of(path: &str, claim: &Claim, place: &Place<'_>, status: Status) -> ClaimReport {
+    fn of(
+        path: &str,
+        claim: &Claim,
+        place: &Place<'_>,
+        status: Status,
+        expected: Option<Expected>,
+    ) -> ClaimReport {
         ClaimReport {
             path: path.to_string(),
             line: place.line,
@@ -271,6 +320,7 @@ impl ClaimReport {
             metric: claim.metric.clone(),
             period: claim.period.clone(),
             status,
+            expected,
         }
     }
 }
@@ -282,7 +332,7 @@ fn check_shape(
     tables: &[Table],
     tol: &Tolerances,
     findings: &mut Vec<Finding>,
-) -> Status {
+) -> (Status, Option<Expected>) {
     let (rule, verdict) = match (claim.table, &claim.entity, &claim.metric, &claim.period) {
         (Some(t), Some(e), Some(m), Some(p)) if claim.unlinked.is_none() => {
             let table = &tables[t];
@@ -299,7 +349,7 @@ fn check_shape(
                     &rules::share::RULE,
                     rules::share::check(s, table, e, m, p, tol),
                 ),
-                Shape::Value => return Status::Unverified,
+                Shape::Value => return (Status::Unverified, None),
             }
         }
         _ => {
@@ -311,20 +361,9 @@ fn check_shape(
         }
     };
     match verdict {
-        Verdict::Holds => Status::Consistent,
+        Verdict::Holds => (Status::Consistent, None),
         Verdict::Refuted { message, record } => {
-            let expected = record.map(|r| Expected {
-                interval: tolerance::stated(
-                    r.value.scaled_low,
-                    r.value.scaled_high,
-                    r.value.hedge.as_deref(),
-                    tol,
-                ),
-                value: r.value.text.clone(),
-                table: r.file.clone(),
-                line: r.line,
-                column: r.column,
-            });
+            let expected = record.map(|r| Expected::of(r, tol));
             let label = format!(
                 "{}, {}, {}",
                 claim.entity.as_deref().unwrap_or_default(),
@@ -335,11 +374,11 @@ fn check_shape(
                 rule,
                 claim,
                 None,
-                expected,
+                expected.clone(),
                 None,
                 format!("{label}: {message}"),
             ));
-            Status::Inconsistent
+            (Status::Inconsistent, expected)
         }
         Verdict::Undecided(why) => {
             findings.push(place.finding(
@@ -350,7 +389,7 @@ fn check_shape(
                 None,
                 format!("{}: {why}", one_line(&claim.quantity.text)),
             ));
-            Status::Unverified
+            (Status::Unverified, None)
         }
     }
 }

@@ -47,4 +47,5 @@ pub mod cli;
 pub mod gazetteer;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub use check::{check_source, ClaimReport, FileReport, Finding, Status};

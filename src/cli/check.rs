@@ -1,45 +1,272 @@
-//! `claimcheck check`: the articles against the tables.
+//! `claimcheck check`: the articles against the tables, and the reports.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
-use super::{read_articles, tables, OutputFormat};
+use super::config::Config;
+use super::output::{parse_format, write_atomic, Format, Target};
+use super::{
+    baseline, git, read_articles, tables, Article, CheckArgs, ColorChoice, FailOn, InputError,
+    ReadOptions,
+};
+use crate::check::FileReport;
 use crate::claim::Linker;
-use crate::report;
-use crate::rules::{Severity, Tolerances};
+use crate::report::{self, Context};
+use crate::rules::Severity;
+use crate::table::Table;
 
-pub fn run(paths: &[String], data: &[String], format: OutputFormat) -> i32 {
-    let tables = match tables::load(data) {
+/// The articles, the tables and what checking found, before any filtering for output.
+pub struct Run {
+    pub articles: Vec<Article>,
+    pub tables: Vec<Table>,
+    pub reports: Vec<FileReport>,
+    /// Problems with single inputs: the run goes on and exits 2.
+    pub errors: Vec<InputError>,
+}
+
+/// Reads the inputs the arguments and config name, and checks every article. `Err` is an
+/// error that stops the run (a table that does not load, a bad argument).
+pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
+    let data: Vec<String> = if !args.data.is_empty() {
+        args.data.clone()
+    } else if !config.tables.is_empty() {
+        config.tables.clone()
+    } else {
+        vec!["data".to_string()]
+    };
+    let tables = tables::load(&data, config.allow_csv_outside)?;
+    let paths: Vec<String> = if !args.paths.is_empty() {
+        args.paths.clone()
+    } else if !config.articles.is_empty() {
+        config.articles.clone()
+    } else {
+        vec!["claims".to_string()]
+    };
+    let options = ReadOptions {
+        stdin_name: args.stdin_filename.clone(),
+        exclude: config.exclude.clone(),
+    };
+    let (articles, errors) = read_articles(&paths, &options)?;
+    let linker = Linker::new(&tables);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    let reports = check_all(&articles, &linker, &tables, config, threads);
+    Ok(Run {
+        articles,
+        tables,
+        reports,
+        errors,
+    })
+}
+
+/// Checks the articles on `threads` workers. Each article is checked on its own, and the
+/// results are put back in the order of the articles, so the output does not depend on the
+/// number of threads.
+fn check_all(
+    articles: &[Article],
+    linker: &Linker<'_>,
+    tables: &[Table],
+    config: &Config,
+    threads: usize,
+) -> Vec<FileReport> {
+    let one = |a: &Article| {
+        let mut r = crate::check_source(
+            &a.path,
+            &a.text,
+            a.format,
+            linker,
+            tables,
+            &config.tolerances,
+        );
+        apply_levels(&mut r, config);
+        r
+    };
+    if threads <= 1 || articles.len() <= 1 {
+        return articles.iter().map(one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<FileReport>> = vec![None; articles.len()];
+    let results = std::sync::Mutex::new(&mut slots);
+    std::thread::scope(|s| {
+        for _ in 0..threads.min(articles.len()) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(a) = articles.get(i) else { break };
+                let r = one(a);
+                if let Ok(mut slots) = results.lock() {
+                    slots[i] = Some(r);
+                }
+            });
+        }
+    });
+    slots.into_iter().flatten().collect()
+}
+
+/// Applies the config's rule levels: `off` drops a rule's findings, a level changes their
+/// severity.
+fn apply_levels(report: &mut FileReport, config: &Config) {
+    if config.levels.is_empty() {
+        return;
+    }
+    report
+        .findings
+        .retain_mut(|f| match config.severity(f.rule, f.severity) {
+            Some(s) => {
+                f.severity = s;
+                true
+            }
+            None => false,
+        });
+}
+
+pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
+    let targets = match targets(args, config) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
-    let (articles, errors) = read_articles(paths);
-    let linker = Linker::new(&tables);
-    let tol = Tolerances::default();
-    let reports: Vec<_> = articles
-        .iter()
-        .map(|a| crate::check_source(&a.path, &a.text, a.format, &linker, &tables, &tol))
-        .collect();
-    let out = match format {
-        OutputFormat::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let sources: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-            report::text::render(&reports, &sources, color)
+    let mut run = match analyze(args, config) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
         }
-        OutputFormat::Json => report::json::render(&reports),
     };
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    for e in &errors {
+    if let Some(rev) = &args.changed_since {
+        match git::changed_lines(rev) {
+            Ok(changed) => {
+                for r in &mut run.reports {
+                    r.findings
+                        .retain(|f| git::touches(&changed, &f.path, f.line, f.end_line));
+                }
+            }
+            Err(e) => {
+                eprintln!("error: --changed-since {rev}: {e}");
+                return 2;
+            }
+        }
+    }
+    if let Some(file) = &args.write_baseline {
+        let text = baseline::render(&run.reports);
+        if let Err(e) = write_atomic(Path::new(file), text.as_bytes()) {
+            eprintln!("error: {file}: cannot write the baseline: {e}");
+            return 2;
+        }
+    }
+    let mut notes = Vec::new();
+    if let Some(file) = &args.baseline {
+        match baseline::read(file) {
+            Ok(base) => notes.extend(baseline::filter(&base, &mut run.reports)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    }
+    let sources: Vec<&str> = run.articles.iter().map(|a| a.text.as_str()).collect();
+    let ctx = Context {
+        sources: &sources,
+        tables: &run.tables,
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    let use_color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let mut failed_write = false;
+    for t in &targets {
+        let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
+        match &t.path {
+            None => {
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            }
+            Some(p) => {
+                if let Err(e) = write_atomic(Path::new(p), text.as_bytes()) {
+                    eprintln!("error: {p}: cannot write the report: {e}");
+                    failed_write = true;
+                }
+            }
+        }
+        if t.format == Format::Github {
+            if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                let md = report::github::step_summary(&run.reports, &ctx);
+                let appended = std::fs::OpenOptions::new()
+                    .append(true)
+                    .create(true)
+                    .open(&summary)
+                    .and_then(|mut f| f.write_all(md.as_bytes()));
+                if let Err(e) = appended {
+                    eprintln!("warning: GITHUB_STEP_SUMMARY: {e}");
+                }
+            }
+        }
+    }
+    for n in &notes {
+        eprintln!("note: {n}");
+    }
+    for e in &run.errors {
         eprintln!("error: {e}");
     }
-    if !errors.is_empty() {
+    if !run.errors.is_empty() || failed_write {
         return 2;
     }
-    let failed = reports
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+    let threshold = match fail_on {
+        FailOn::Never => return 0,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error => Severity::Error,
+    };
+    let failed = run
+        .reports
         .iter()
         .flat_map(|r| &r.findings)
-        .any(|f| f.severity >= Severity::Error);
+        .any(|f| f.severity >= threshold);
     i32::from(failed)
+}
+
+/// The outputs asked for: flags, else the config, else text on standard output. At most one
+/// may go to standard output.
+fn targets(args: &CheckArgs, config: &Config) -> Result<Vec<Target>, String> {
+    let written: &[String] = if !args.formats.is_empty() {
+        &args.formats
+    } else {
+        &config.formats
+    };
+    let mut out: Vec<Target> = written
+        .iter()
+        .map(|f| parse_format(f))
+        .collect::<Result<_, _>>()?;
+    if out.is_empty() {
+        out.push(Target {
+            format: Format::Text,
+            path: None,
+        });
+    }
+    if out.iter().filter(|t| t.path.is_none()).count() > 1 {
+        return Err(
+            "only one format can go to standard output; give the others a file (FORMAT=PATH)"
+                .into(),
+        );
+    }
+    Ok(out)
+}
+
+fn render(format: Format, reports: &[FileReport], ctx: &Context<'_>, color: bool) -> String {
+    match format {
+        Format::Text => report::text::render(reports, ctx.sources, color),
+        Format::Json => report::json::render(reports),
+        Format::Jsonl => report::jsonl::render(reports, ctx),
+        Format::Sarif => report::sarif::render(reports, ctx),
+        Format::Github => report::github::render(reports, ctx),
+        Format::Junit => report::junit::render(reports, ctx),
+        Format::Markdown => report::markdown::render(reports, ctx),
+        Format::Html => report::html::render(reports, ctx),
+    }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{read_articles, OutputFormat};
+use super::{read_articles, OutputFormat, ReadOptions};
 use crate::Quantity;
 
 #[derive(Serialize)]
@@ -20,7 +20,13 @@ struct JsonOut<'a> {
 }
 
 pub fn run(paths: &[String], format: OutputFormat) -> i32 {
-    let (articles, errors) = read_articles(paths);
+    let (articles, errors) = match read_articles(paths, &ReadOptions::default()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     let results: Vec<(String, Vec<Quantity>)> = articles
         .iter()
         .map(|a| (a.path.clone(), crate::extract_source(&a.text, a.format)))

@@ -8,15 +8,46 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::text::Format as SourceFormat;
 
 /// claimcheck finds the numbers in articles and checks them against reference tables.
+///
+/// Start with `claimcheck check` in a repository with articles in `claims/` and tables in
+/// `data/`; `claimcheck init` writes a commented `claimcheck.yaml` to change that.
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, about, long_about = None)]
 pub struct Args {
+    /// Configuration file (default: `claimcheck.yaml` in this folder or the nearest parent).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<String>,
+    /// When to color the text report.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check the numbers in the articles against the reference tables.
+    ///
+    /// Each number is tied to an entity, a metric and a period of a table and compared with
+    /// the table's value, allowing for its hedge ("about", "nearly", "more than") and its
+    /// printed precision; ranks, trends and shares are checked against the table's order
+    /// and values. Exit code 0 when nothing at the `--fail-on` level was found, 1 when
+    /// something was, 2 on a usage or input error.
+    ///
+    /// Examples:
+    ///   claimcheck check
+    ///   claimcheck check claims/soufan-2017.md --data data/soufan-2017.yaml
+    ///   claimcheck check --format text --format sarif=claimcheck.sarif
+    ///   claimcheck check --baseline .claimcheck-baseline.json
+    ///   claimcheck check --changed-since origin/main
+    Check(CheckArgs),
     /// List every quantity found in the articles (numbers, percentages, money, ranges,
     /// ordinals, fractions, years and dates), with its hedge and exact position.
     ///
@@ -31,28 +62,73 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Check the numbers in the articles against the reference tables.
-    ///
-    /// Each number is tied to an entity, a metric and a period of a table and compared with
-    /// the table's value, allowing for its hedge ("about", "nearly", "more than") and its
-    /// printed precision. Exit code 0 when nothing at error level was found, 1 when something
-    /// was, 2 on a usage or input error.
+    /// Print the documentation of a rule (`claimcheck explain value-mismatch`), or list the
+    /// rules when none is named.
+    Explain {
+        /// A rule id: value-mismatch, contradiction, rank, trend, share, unverified,
+        /// unused-suppression.
+        rule: Option<String>,
+    },
+    /// Write a commented starter `claimcheck.yaml` in the current folder (never overwrites).
+    Init,
+    /// Keep a reviewable YAML snapshot of every claim and its verdict next to each article,
+    /// under `.snapshots/`; `--check` fails when one would change and shows what changed.
     ///
     /// Examples:
-    ///   claimcheck check
-    ///   claimcheck check claims/soufan-2017.md --data data/soufan-2017.yaml
-    ///   claimcheck check --format json > report.json
-    Check {
-        /// Files or folders to check (`.md`, `.markdown`, `.txt`); `-` reads standard input.
-        #[arg(default_value = "claims")]
-        paths: Vec<String>,
-        /// A reference table (`.yaml`/`.yml`) or a folder of them; repeatable.
-        #[arg(long = "data", value_name = "PATH", default_value = "data")]
-        data: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
+    ///   claimcheck snapshot            # write or update the snapshots
+    ///   claimcheck snapshot --check    # in CI: exit 1 and explain any change
+    Snapshot {
+        #[command(flatten)]
+        check: CheckArgs,
+        /// Compare with the snapshots on disk and fail (exit 1) if any would change.
+        #[arg(long = "check", conflicts_with = "accept")]
+        check_only: bool,
+        /// Write the new snapshots (the default when neither flag is given).
+        #[arg(long)]
+        accept: bool,
     },
+}
+
+/// The arguments of `check` (and `snapshot`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check (`.md`, `.markdown`, `.txt`); `-` reads standard input.
+    /// Default: the config's `articles`, else `claims/`.
+    pub paths: Vec<String>,
+    /// A reference table (`.yaml`/`.yml`) or a folder of them; repeatable. Default: the
+    /// config's `tables`, else `data/`.
+    #[arg(long = "data", value_name = "PATH")]
+    pub data: Vec<String>,
+    /// Output format, optionally to a file: text, json, jsonl, sarif, github, junit,
+    /// markdown, html. Repeatable: `--format text --format sarif=out.sarif`.
+    #[arg(long = "format", value_name = "FORMAT[=PATH]")]
+    pub formats: Vec<String>,
+    /// Exit with 1 when a finding at this level or above is reported.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<String>,
+    /// Record the findings of this run in a baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<String>,
+    /// Report only findings on lines changed since this git revision.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// The name to report for an article read from standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Worker threads (default: one per core). Output is the same whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Never,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,13 +147,23 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    let config = match config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     match args.command {
         Command::Extract { paths, format } => extract::run(&paths, format),
-        Command::Check {
-            paths,
-            data,
-            format,
-        } => check::run(&paths, &data, format),
+        Command::Check(check) => check::run(&check, &config, args.color),
+        Command::Explain { rule } => explain::explain(rule.as_deref()),
+        Command::Init => explain::init(),
+        Command::Snapshot {
+            check,
+            check_only,
+            accept: _,
+        } => snapshot::run(&check, &config, check_only),
     }
 }
 
@@ -101,26 +187,62 @@ impl std::fmt::Display for InputError {
 
 const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
-/// Expands the paths given on the command line into article files, sorted, and reads them.
-/// Returns the articles that could be read and an error for each that could not.
-pub fn read_articles(paths: &[String]) -> (Vec<Article>, Vec<InputError>) {
+/// How articles are found and named.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The name reported for standard input (`--stdin-filename`); `-` when unset.
+    pub stdin_name: Option<String>,
+    /// Globs of paths never to read (`exclude:` in the config).
+    pub exclude: Vec<String>,
+}
+
+/// Expands the paths given (files, folders, or globs such as `claims/**/*.md`) into article
+/// files, sorted, and reads them. Returns the articles that could be read and an error for
+/// each that could not; `Err` only for a malformed glob.
+pub fn read_articles(
+    paths: &[String],
+    options: &ReadOptions,
+) -> Result<(Vec<Article>, Vec<InputError>), InputError> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut errors = Vec::new();
     let mut articles = Vec::new();
+    let exclude = globs(&options.exclude)?;
     for p in paths {
         if p == "-" {
+            let name = options
+                .stdin_name
+                .clone()
+                .unwrap_or_else(|| "-".to_string());
             let mut buf = Vec::new();
             match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => match decode("-", buf) {
+                Ok(_) => match decode(&name, buf) {
                     Ok(text) => articles.push(Article {
-                        path: "-".to_string(),
+                        format: if name == "-" {
+                            SourceFormat::Markdown
+                        } else {
+                            SourceFormat::from_path(&name)
+                        },
+                        path: name,
                         text,
-                        format: SourceFormat::Markdown,
                     }),
                     Err(e) => errors.push(e),
                 },
-                Err(e) => errors.push(InputError(format!("-: cannot read standard input: {e}"))),
+                Err(e) => errors.push(InputError(format!(
+                    "{name}: cannot read standard input: {e}"
+                ))),
             }
+            continue;
+        }
+        if p.contains(['*', '?', '[', '{']) {
+            let matcher = globs(std::slice::from_ref(p))?;
+            let root = glob_root(p);
+            let mut found = Vec::new();
+            walk(Path::new(&root), &mut found, &mut errors);
+            files.extend(
+                found
+                    .into_iter()
+                    .filter(|f| matcher.is_match(display_path(f))),
+            );
             continue;
         }
         let path = Path::new(p);
@@ -130,6 +252,7 @@ pub fn read_articles(paths: &[String]) -> (Vec<Article>, Vec<InputError>) {
             Err(e) => errors.push(InputError(format!("{p}: {e}"))),
         }
     }
+    files.retain(|f| !exclude.is_match(display_path(f)));
     files.sort();
     files.dedup();
     for f in files {
@@ -146,7 +269,33 @@ pub fn read_articles(paths: &[String]) -> (Vec<Article>, Vec<InputError>) {
             Err(e) => errors.push(InputError(format!("{shown}: cannot read: {e}"))),
         }
     }
-    (articles, errors)
+    Ok((articles, errors))
+}
+
+/// A set of globs; `**` crosses folders.
+fn globs(patterns: &[String]) -> Result<globset::GlobSet, InputError> {
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        let g = globset::GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| InputError(format!("bad glob `{p}`: {e}")))?;
+        b.add(g);
+    }
+    b.build().map_err(|e| InputError(format!("bad globs: {e}")))
+}
+
+/// The folder a glob starts from: its components before the first one with a wildcard.
+fn glob_root(pattern: &str) -> String {
+    let parts: Vec<&str> = pattern
+        .split('/')
+        .take_while(|c| !c.contains(['*', '?', '[', '{']))
+        .collect();
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
 }
 
 /// Walks a folder for articles, honoring `.gitignore` and skipping hidden files.
@@ -187,6 +336,12 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
+mod baseline;
 mod check;
+mod config;
+mod explain;
 mod extract;
+mod git;
+mod output;
+mod snapshot;
 mod tables;

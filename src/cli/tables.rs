@@ -8,7 +8,7 @@ use crate::table::Table;
 /// Reads every table named by `--data`: files as given, folders for their `.yaml`/`.yml`
 /// files (sorted, not recursive into hidden folders). Any error stops the run: checking
 /// against half the tables would report wrong answers as right.
-pub fn load(paths: &[String]) -> Result<Vec<Table>, InputError> {
+pub fn load(paths: &[String], allow_csv_outside: bool) -> Result<Vec<Table>, InputError> {
     let mut files: Vec<PathBuf> = Vec::new();
     for p in paths {
         let path = Path::new(p);
@@ -35,10 +35,13 @@ pub fn load(paths: &[String]) -> Result<Vec<Table>, InputError> {
     }
     files.sort();
     files.dedup();
-    files.iter().map(|f| load_one(f)).collect()
+    files
+        .iter()
+        .map(|f| load_one(f, allow_csv_outside))
+        .collect()
 }
 
-fn load_one(file: &Path) -> Result<Table, InputError> {
+fn load_one(file: &Path, allow_csv_outside: bool) -> Result<Table, InputError> {
     let shown = super::display_path(file);
     let bytes =
         std::fs::read(file).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
@@ -49,28 +52,29 @@ fn load_one(file: &Path) -> Result<Table, InputError> {
         ))
     })?;
     let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
-    let mut read = |csv: &str| -> Result<String, String> { read_csv(&folder, csv) };
+    let mut read =
+        |csv: &str| -> Result<String, String> { read_csv(&folder, csv, allow_csv_outside) };
     Table::from_yaml(&shown, &text, &mut read).map_err(|e| InputError(e.to_string()))
 }
 
 /// Reads a CSV file that a table describes. The path is taken relative to the table's folder
 /// and may not leave it: a table from an untrusted repository must not read other files.
-fn read_csv(folder: &Path, csv: &str) -> Result<String, String> {
+fn read_csv(folder: &Path, csv: &str, allow_outside: bool) -> Result<String, String> {
     let rel = Path::new(csv);
     let relative_to_folder = rel
         .strip_prefix(folder)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| rel.to_path_buf());
-    if relative_to_folder.is_absolute()
+    let leaves = relative_to_folder.is_absolute()
         || relative_to_folder.components().any(|c| {
             matches!(
                 c,
                 Component::ParentDir | Component::RootDir | Component::Prefix(_)
             )
-        })
-    {
+        });
+    if leaves && !allow_outside {
         return Err(format!(
-            "{csv}: a CSV path must stay inside the table's folder"
+            "{csv}: a CSV path must stay inside the table's folder (set `allow-csv-outside: true` in claimcheck.yaml to allow it)"
         ));
     }
     let full = folder.join(&relative_to_folder);

@@ -6,6 +6,7 @@ pub mod rank;
 pub mod share;
 pub mod tolerance;
 pub mod trend;
+pub mod unused_suppression;
 pub mod unverified;
 pub mod value_mismatch;
 
@@ -49,6 +50,7 @@ pub const RULES: &[Rule] = &[
     trend::RULE,
     share::RULE,
     unverified::RULE,
+    unused_suppression::RULE,
 ];
 
 /// What a rule decides about one claim.

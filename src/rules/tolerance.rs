@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::quantity::{hedge_meaning, HedgeMeaning, Quantity};
 
 /// The relative tolerances of hedge words, kept in one place.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tolerances {
     /// "about", "approximately", "around", "roughly", "some", "an estimated", "circa", "~",
     /// "close to": the number, give or take this share of it.
@@ -15,6 +15,21 @@ pub struct Tolerances {
     /// "nearly", "almost", "just under" (and "just over"): at most (at least) the number and
     /// within this share of it.
     pub near: f64,
+    /// Tolerances for single hedge words, overriding the two above ("about" → 0.1); keys
+    /// are lowercase with single spaces.
+    pub words: std::collections::BTreeMap<String, f64>,
+}
+
+impl Tolerances {
+    /// The tolerance set for one hedge word, if any.
+    pub fn word(&self, hedge: &str) -> Option<f64> {
+        let key = hedge
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        self.words.get(&key).copied()
+    }
 }
 
 impl Default for Tolerances {
@@ -22,6 +37,7 @@ impl Default for Tolerances {
         Tolerances {
             approximate: 0.05,
             near: 0.10,
+            words: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -111,7 +127,9 @@ pub fn claimed(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
             high_open: half > 0.0,
         });
     };
-    let near = (tol.near * v.abs()).max(half);
+    // A tolerance set for this very hedge word wins over the one for its meaning.
+    let word = q.hedge.as_deref().and_then(|h| tol.word(h));
+    let near = (word.unwrap_or(tol.near) * v.abs()).max(half);
     Some(match meaning {
         None => Interval {
             low: v - half,
@@ -120,7 +138,7 @@ pub fn claimed(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
             high_open: half > 0.0,
         },
         Some(HedgeMeaning::Approximate) => {
-            let w = (tol.approximate * v.abs()).max(half);
+            let w = (word.unwrap_or(tol.approximate) * v.abs()).max(half);
             Interval::closed(v - w, v + w)
         }
         Some(HedgeMeaning::JustBelow) => Interval::closed(v - near, v),

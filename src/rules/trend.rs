@@ -52,13 +52,7 @@ fn factor_interval(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
     if q.hedge.as_deref().and_then(hedge_meaning).is_none() {
         return Some(Interval::closed(v * 0.9, v * 1.1));
     }
-    claimed(
-        q,
-        &Tolerances {
-            near: tol.near,
-            ..*tol
-        },
-    )
+    claimed(q, tol)
 }
 
 pub fn check<'t>(

@@ -679,3 +679,12 @@ pub(super) fn build_index(table: &Table) -> Result<Index, TableError> {
     }
     Ok(ix)
 }
+
+/// Reads any YAML document with the loader's limits and located errors (the configuration
+/// file uses it).
+pub(super) fn read_yaml<T: serde::de::DeserializeOwned>(
+    path: &str,
+    yaml: &str,
+) -> Result<T, TableError> {
+    serde_saphyr::from_str_with_options(yaml, options(yaml.len())).map_err(|e| yaml_error(path, &e))
+}

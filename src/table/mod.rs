@@ -351,3 +351,9 @@ impl std::fmt::Display for TableError {
 }
 
 impl std::error::Error for TableError {}
+
+/// Reads a YAML document that is not a table (claimcheck's configuration) with the same
+/// limits against hostile input and the same `file:line:column` errors.
+pub fn read_yaml<T: serde::de::DeserializeOwned>(path: &str, yaml: &str) -> Result<T, TableError> {
+    load::read_yaml(path, yaml)
+}

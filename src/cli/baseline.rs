@@ -1,0 +1,111 @@
+//! Baselines for gradual adoption: today's findings recorded by fingerprint, so that a later
+//! run reports only what is new. Fingerprints hold no line numbers (see
+//! `Finding::fingerprint`), so edits elsewhere in a file keep them valid.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::InputError;
+use crate::check::FileReport;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub path: String,
+    pub entity: Option<String>,
+    pub metric: Option<String>,
+    pub period: Option<String>,
+    pub text: String,
+}
+
+/// The baseline file for these reports: sorted, one entry per finding.
+pub fn render(reports: &[FileReport]) -> String {
+    let mut findings: Vec<Entry> = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .map(|f| Entry {
+            fingerprint: f.fingerprint(),
+            rule: f.rule.to_string(),
+            path: f.path.clone(),
+            entity: f.entity.clone(),
+            metric: f.metric.clone(),
+            period: f.period.clone(),
+            text: f.text.clone(),
+        })
+        .collect();
+    findings.sort();
+    let b = Baseline {
+        version: 1,
+        findings,
+    };
+    let mut s = serde_json::to_string_pretty(&b).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+pub fn read(path: &str) -> Result<Baseline, InputError> {
+    let text = std::fs::read_to_string(path).map_err(|e| InputError(format!("{path}: {e}")))?;
+    let b: Baseline = serde_json::from_str(&text).map_err(|e| {
+        InputError(format!(
+            "{path}:{}:{}: not a claimcheck baseline: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if b.version != 1 {
+        return Err(InputError(format!(
+            "{path}: baseline version {} is not supported (expected 1)",
+            b.version
+        )));
+    }
+    Ok(b)
+}
+
+/// Drops the findings the baseline knows (as many of each fingerprint as it records) and
+/// returns a note for each baseline entry that no longer occurs.
+pub fn filter(base: &Baseline, reports: &mut [FileReport]) -> Vec<String> {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &base.findings {
+        *left.entry(e.fingerprint.as_str()).or_default() += 1;
+    }
+    for r in reports.iter_mut() {
+        r.findings.retain(|f| {
+            let fp = f.fingerprint();
+            match left.get_mut(fp.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
+    let mut notes = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &base.findings {
+        let n = seen.entry(e.fingerprint.as_str()).or_default();
+        *n += 1;
+        if left.get(e.fingerprint.as_str()).is_some_and(|l| *n <= *l) {
+            notes.push(format!(
+                "baseline entry gone: {} {} \"{}\" ({}, {}, {})",
+                e.rule,
+                e.path,
+                e.text,
+                e.entity.as_deref().unwrap_or("-"),
+                e.metric.as_deref().unwrap_or("-"),
+                e.period.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    notes
+}
