@@ -172,9 +172,9 @@ fn labels(dir: &Path, name: &str, article: &str) -> Vec<Claim> {
 }
 
 /// The error-level findings of `check` on `name`.
-fn errors(name: &str) -> Vec<Finding> {
-    let article = format!("tests/labelled/{name}.md");
-    let table = format!("tests/labelled/{name}.yaml");
+fn errors(set: &str, name: &str) -> Vec<Finding> {
+    let article = format!("tests/{set}/{name}.md");
+    let table = format!("tests/{set}/{name}.yaml");
     let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .args(["check", &article, "--data", &table, "--format", "json"])
         .current_dir(root())
@@ -237,7 +237,19 @@ fn ratchet(dir: &Path) -> (f64, f64) {
 
 #[test]
 fn precision_and_recall_on_labelled_articles() {
-    let dir = root().join("tests").join("labelled");
+    measure("labelled");
+}
+
+/// The second set was written after the engine and measured once before any change was made
+/// for it (precision 0.40, recall 0.50); it is kept to show how claimcheck fares on articles
+/// it was not tuned on, with a ratchet of its own.
+#[test]
+fn precision_and_recall_on_held_out_articles() {
+    measure("heldout");
+}
+
+fn measure(set: &str) {
+    let dir = root().join("tests").join(set);
     let names = articles(&dir);
     assert!(
         names.len() >= 6,
@@ -265,7 +277,7 @@ fn precision_and_recall_on_labelled_articles() {
         );
         let article = std::fs::read_to_string(&md).expect("article reads");
         let claims = labels(&dir, name, &article);
-        let findings = errors(name);
+        let findings = errors(set, name);
 
         let mut c = Counts {
             claims: claims.len(),
@@ -366,7 +378,7 @@ fn precision_and_recall_on_labelled_articles() {
 
     let target = root().join("target");
     std::fs::create_dir_all(&target).expect("target/ can be created");
-    let errors_path = target.join("labelled-errors.txt");
+    let errors_path = target.join(format!("{set}-errors.txt"));
     std::fs::write(&errors_path, format!("{table}\n{report}")).expect("errors file writes");
     println!("false positives and negatives: {}", errors_path.display());
 
