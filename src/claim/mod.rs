@@ -62,6 +62,9 @@ impl Claim {
     }
 }
 
+/// The places and metric of the start of a change, which its end shares.
+type ChangeStart = (Vec<Mention>, Option<(usize, String)>);
+
 /// Metrics a sentence names, as (table index, metric name).
 type MetricNames = Vec<(usize, String)>;
 
@@ -271,7 +274,16 @@ impl<'s> SentenceContext<'s> {
             text,
             offset,
             tokens,
-            mentions,
+            // A name inside a metric term is part of the term ("the Australian Open").
+            mentions: mentions
+                .into_iter()
+                .filter(|m| {
+                    m.from_table
+                        || !term_spans
+                            .iter()
+                            .any(|(a, b)| m.tok_start < *b && *a < m.tok_end)
+                })
+                .collect(),
             metric_terms,
             term_spans,
         }
@@ -323,6 +335,8 @@ impl<'s> SentenceContext<'s> {
         let respectively = self.respectively(&values);
         let mut out = Vec::new();
         let mut value_index = 0;
+        // The entities and metric of the last start of a change, for its end.
+        let mut change_start: Option<ChangeStart> = None;
         for (q, role) in &values {
             if !is_value(q) {
                 continue;
@@ -371,22 +385,46 @@ impl<'s> SentenceContext<'s> {
                     .unwrap_or_default(),
                 _ => entities,
             };
+            // The end of a change speaks of what its start spoke of: "Japan's gold count fell
+            // from 27 … to 20, while Australia won 35 medals".
+            let entities = match (&change_start, role) {
+                (Some((e, _)), Role::ChangeTo) if !e.is_empty() => e.clone(),
+                _ => entities,
+            };
             // Period
-            let mut period_year = self.period_for(q, &years, &value_positions);
-            if role == Role::ChangeFrom && matches!(period_year, Period::Current) {
-                // The start of a change is not "now": "since 2015" may date it, else it has
-                // no period to check against.
-                match self.since_year(&years) {
-                    Some(y) => period_year = Period::Year(y),
+            let period_year = if role == Role::ChangeFrom {
+                // The start of a change is not "now", nor the year of the event that changed
+                // it: only a year right after it ("from 2,400 in 2015") or "since 2015".
+                match self
+                    .attached_year(q, &years, &value_positions)
+                    .or_else(|| self.since_year(&years))
+                {
+                    Some(y) => Period::Year(y),
                     None => {
                         base.unlinked = Some("the start of the change has no year".to_string());
+                        let metric = self.metric_for(q, role, &value_positions, inherited, linker);
+                        change_start = Some((entities.clone(), metric));
                         out.push(base);
                         continue;
                     }
                 }
-            }
+            } else {
+                self.period_for(q, &years, &value_positions)
+            };
             // Metric
-            let metric = self.metric_for(q, role, &value_positions, inherited, linker);
+            let metric = match (&change_start, role) {
+                (Some((_, Some(m))), Role::ChangeTo) => Some(m.clone()),
+                _ => self.metric_for(q, role, &value_positions, inherited, linker),
+            };
+            if role == Role::ChangeFrom {
+                change_start = Some((entities.clone(), metric.clone()));
+            }
+            if self.is_whole(q, &value_positions) && !self.has_head_noun(q) {
+                base.role = Role::Whole;
+                base.unlinked = Some("the whole of a part, with no noun of its own".into());
+                out.push(base);
+                continue;
+            }
             if self.is_whole(q, &value_positions) && !self.part_has_own_metric(q) {
                 // "411 of the 650 seats": one metric for both, so the whole is the table's
                 // total, not the part's entity.
@@ -479,6 +517,61 @@ impl<'s> SentenceContext<'s> {
         // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
         // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
         let before = self.text[..q.start].trim_end().to_lowercase();
+        let after = self.text[q.end..].trim_start().to_lowercase();
+        let after_words: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let before_words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "two more", "89 more residents", "three extra": an increment, not a level.
+        if after_words.first().is_some_and(|w| words::is_increment(w)) {
+            return Some("states an increment, not a value".into());
+        }
+        // "three in a row", "five straight": a streak.
+        if after.starts_with("in a row")
+            || after_words.first().is_some_and(|w| {
+                matches!(*w, "straight" | "consecutive" | "successive" | "running")
+            })
+        {
+            return Some("states a streak, not a value".into());
+        }
+        // "the lowest of the 14", "one of the 20": the size of a set the claim picks from.
+        let prev = before_words.last().copied().unwrap_or("");
+        let prev2 = before_words
+            .len()
+            .checked_sub(2)
+            .map(|i| before_words[i])
+            .unwrap_or("");
+        let prev3 = before_words
+            .len()
+            .checked_sub(3)
+            .map(|i| before_words[i])
+            .unwrap_or("");
+        if (prev == "of" && words::picks_from_a_set(prev2))
+            || (prev == "the" && prev2 == "of" && words::picks_from_a_set(prev3))
+        {
+            return Some("counts the set a claim picks from".into());
+        }
+        // "would push it past 7,000 km", "could reach 1,000": a hypothesis.
+        let clause_start = before.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1);
+        if before[clause_start..]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "would" | "could" | "might" | "if" | "unless" | "should"))
+        {
+            return Some("is a hypothesis, not a value".into());
+        }
+        // "added two", "gained 3 seats": the size of a change.
+        let prev_is_term = {
+            let k = self.token_at(q.start);
+            k > 0 && self.metric_terms.iter().any(|(i, _, _)| *i == k - 1)
+        };
+        if words::is_increment_verb(prev) && !prev_is_term {
+            return Some("states the size of a change, not a value".into());
+        }
         if words::DIFFERENCE_NOUNS
             .iter()
             .any(|n| before.ends_with(&format!("{n} of")) || before.ends_with(&format!("{n} by")))
@@ -543,6 +636,14 @@ impl<'s> SentenceContext<'s> {
             return None;
         }
         if words::counted_noun_is_generic(&lower) || words::is_function_word(&lower) {
+            return None;
+        }
+        // "won the Australian Open six times": times of something the table counts.
+        let counts_times = lower == "times" && {
+            let k = self.token_at(q.start);
+            k > 0 && self.term_spans.iter().any(|(_, e)| *e == k)
+        };
+        if counts_times {
             return None;
         }
         if words::is_unit_noun(&lower) {
@@ -743,7 +844,16 @@ impl<'s> SentenceContext<'s> {
         values.iter().any(|(_, e)| {
             *e <= q.start && {
                 let gap = self.text[*e..q.start].to_lowercase();
-                matches!(gap.trim(), "of the" | "out of the" | "out of" | "of")
+                let gap = gap.trim();
+                let rest = gap
+                    .strip_prefix("out of")
+                    .or_else(|| gap.strip_prefix("of"));
+                rest.is_some_and(|r| {
+                    matches!(
+                        r.trim(),
+                        "" | "the" | "his" | "her" | "its" | "their" | "our" | "these" | "those"
+                    )
+                })
             }
         })
     }
@@ -763,6 +873,35 @@ impl<'s> SentenceContext<'s> {
     }
 
     /// The period of a claim, as a year when the sentence gives one for it.
+    /// Whether a metric term names what `q` counts, right after it ("3,000 fighters").
+    fn has_head_noun(&self, q: &Quantity) -> bool {
+        let after = self.token_at(q.end);
+        // Right after it, or after one adjective ("3,000 foreign fighters"), not after a
+        // preposition ("20 at Wimbledon").
+        let adjective = self
+            .tokens
+            .get(after)
+            .is_some_and(|t| !words::is_function_word(&t.text.to_lowercase()));
+        self.metric_terms
+            .iter()
+            .any(|(k, _, _)| *k == after || (adjective && *k == after + 1))
+    }
+
+    /// A year right after a value: "2,400 in 2015", "320 by 2017".
+    fn attached_year(
+        &self,
+        q: &Quantity,
+        years: &[&Quantity],
+        values: &[(usize, usize)],
+    ) -> Option<String> {
+        match self.period_for(q, years, values) {
+            Period::Year(y) if years.iter().any(|x| x.start >= q.end && year_label(x) == y) => {
+                Some(y)
+            }
+            _ => None,
+        }
+    }
+
     fn period_for(&self, q: &Quantity, years: &[&Quantity], values: &[(usize, usize)]) -> Period {
         // "2,400 in 2015", "6,000 militants in December 2015", "3,244 as of 2017",
         // "320 by 2017": a year shortly after the value, introduced by a preposition.
@@ -818,11 +957,35 @@ impl<'s> SentenceContext<'s> {
                 });
                 // A year that opens the sentence ("In 2016, …") dates all of it; one inside
                 // it dates the values up to the next value.
-                let opens_sentence = before == "in"
-                    || before == "by"
-                    || before.ends_with("as of") && before.len() <= 6;
+                let opens_sentence = before.split_whitespace().count() <= 5
+                    && [
+                        "in",
+                        "by",
+                        "at",
+                        "as of",
+                        "during",
+                        "by the end of",
+                        "at the end of",
+                    ]
+                    .iter()
+                    .any(|p| before.starts_with(p));
                 let value_between = values.iter().any(|(s, _)| *s > y.end && *s < q.start);
-                if lead_ok && !taken && (!value_between || opens_sentence) {
+                // Inside the sentence, a year dates only its own clause: "won four times,
+                // most recently in 2018, while Norway has four wins" leaves Norway's undated.
+                let gap = self.text[y.end..q.start].to_lowercase();
+                let same_clause = !gap.contains(';')
+                    && ![
+                        ", while",
+                        ", whereas",
+                        ", but",
+                        ", although",
+                        ", though",
+                        ", and",
+                        ", as ",
+                    ]
+                    .iter()
+                    .any(|c| gap.contains(c));
+                if lead_ok && !taken && (opens_sentence || (!value_between && same_clause)) {
                     return Period::Year(year_label(y));
                 }
                 break;
@@ -1001,6 +1164,7 @@ fn is_coordinator(between: &str) -> bool {
 /// Splits "from A to B" ranges that follow a verb of change into the two ends of the change.
 fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
     let mut out = Vec::new();
+    let mut to_index: Option<usize> = None;
     for (i, q) in qs.iter().enumerate() {
         if q.kind == Kind::Range
             && q.text.to_lowercase().starts_with("from ")
@@ -1012,20 +1176,33 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
                 continue;
             }
         }
-        // "from 2,400 in 2015 to … 3,417": the value after "from" and the one after "to".
+        // "from 2,400 in 2015 to … 3,417": the value after "from" and the first later one
+        // with a "to" before it in the same clause.
         let before = text[..q.start].trim_end().to_lowercase();
         if before.ends_with("from") && is_value(q) {
-            if let Some(next) = qs[i + 1..].iter().find(|n| is_value(n)) {
-                let gap = text[q.end..next.start].to_lowercase();
-                if gap.split_whitespace().any(|w| w == "to") {
-                    out.push((q.clone(), Role::ChangeFrom));
-                    continue;
-                }
+            let end = qs[i + 1..].iter().position(|n| {
+                let gap = text[q.end..n.start].to_lowercase();
+                is_value(n)
+                    && !gap.contains(['.', ';'])
+                    && gap.split(|c: char| !c.is_alphanumeric()).any(|w| w == "to")
+                    && text[..n.start]
+                        .trim_end()
+                        .to_lowercase()
+                        .split_whitespace()
+                        .rev()
+                        .take(4)
+                        .any(|w| w == "to")
+            });
+            if let Some(k) = end {
+                out.push((q.clone(), Role::ChangeFrom));
+                to_index = Some(i + 1 + k);
+                continue;
             }
         }
-        let role = match out.last() {
-            Some((_, Role::ChangeFrom)) if is_value(q) => Role::ChangeTo,
-            _ => Role::Value,
+        let role = if to_index == Some(i) {
+            Role::ChangeTo
+        } else {
+            Role::Value
         };
         out.push((q.clone(), role));
     }

@@ -423,7 +423,8 @@ impl SentenceContext<'_> {
                 member.then_some(Rank::Top(v))
             } else if LOW.iter().any(|w| lower.ends_with(w)) || LOW.contains(&next.as_str()) {
                 Some(Rank::FromBottom(v))
-            } else if HIGH.iter().any(|w| lower.ends_with(&w.to_lowercase()))
+            } else if self.on_the_list(to)
+                || HIGH.iter().any(|w| lower.ends_with(&w.to_lowercase()))
                 || HIGH.contains(&next.as_str())
                 || matches!(
                     prev,
@@ -519,6 +520,26 @@ impl SentenceContext<'_> {
                 _ => None,
             };
             if w == "than" && next == "any" {
+                // "more than any country except the United States", "gained two seats, more
+                // than any other state" (a rank of the gain, not of the level): not read.
+                let after: Vec<String> = (k + 2..(k + 6).min(n)).map(|i| self.lower(i)).collect();
+                let excepted = after.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "except" | "besides" | "bar" | "save" | "apart" | "but"
+                    )
+                }) || after.windows(2).any(|p| p[0] == "other" && p[1] == "than");
+                let clause_start = self.text[..self.tokens[k].start]
+                    .rfind(['.', ';'])
+                    .map_or(0, |i| i + 1);
+                let of_change = (0..k).any(|i| {
+                    self.tokens[i].start >= clause_start
+                        && (UP.contains(&self.lower(i).as_str())
+                            || DOWN.contains(&self.lower(i).as_str()))
+                });
+                if excepted || of_change {
+                    continue;
+                }
                 // "more fighters than any other country": the top rank.
                 let comparative = (k.saturating_sub(4)..k)
                     .map(|i| self.lower(i))
@@ -594,6 +615,39 @@ impl SentenceContext<'_> {
                 years,
             ));
         }
+    }
+
+    /// Whether the tokens from `k` read "on the (all-time) list", "in the medal table":
+    /// an order the table gives, with no narrower scope ("the women's list" is one).
+    fn on_the_list(&self, k: usize) -> bool {
+        if !matches!(self.lower(k).as_str(), "on" | "in") || self.lower(k + 1) != "the" {
+            return false;
+        }
+        let mut i = k + 2;
+        while i < self.tokens.len() && i <= k + 4 {
+            let w = self.lower(i);
+            if matches!(
+                w.as_str(),
+                "list"
+                    | "table"
+                    | "ranking"
+                    | "rankings"
+                    | "standings"
+                    | "chart"
+                    | "leaderboard"
+                    | "tally"
+            ) {
+                return true;
+            }
+            if !matches!(
+                w.as_str(),
+                "all-time" | "overall" | "final" | "medal" | "world" | "global" | "current"
+            ) {
+                return false;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// "Only A, B and C have more … than X": the names after "only", up to the comparative.

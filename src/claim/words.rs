@@ -340,3 +340,60 @@ pub(super) fn is_threshold(word: &str) -> bool {
             | "threshold"
     )
 }
+
+/// Words right after a number that make it an increment: "two more", "89 extra".
+pub(super) fn is_increment(word: &str) -> bool {
+    matches!(
+        word,
+        "more" | "fewer" | "less" | "extra" | "additional" | "further" | "new" | "fresh"
+    )
+}
+
+/// Verbs right before a number that make it the size of a change: "added two", "gained 3".
+pub(super) fn is_increment_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "added"
+            | "adds"
+            | "adding"
+            | "gained"
+            | "gains"
+            | "gaining"
+            | "picked"
+            | "shed"
+            | "sheds"
+            | "lost"
+            | "loses"
+            | "losing"
+            | "cut"
+            | "cuts"
+            | "trimmed"
+            | "dropped"
+    )
+}
+
+/// Words before "of (the) N" that make N the size of a set: "the lowest of the 14",
+/// "one of the 20", "all of the 650".
+pub(super) fn picks_from_a_set(word: &str) -> bool {
+    word.ends_with("est")
+        || matches!(
+            word,
+            "one"
+                | "all"
+                | "each"
+                | "any"
+                | "none"
+                | "most"
+                | "many"
+                | "some"
+                | "first"
+                | "last"
+                | "second"
+                | "third"
+                | "top"
+                | "bottom"
+                | "several"
+                | "few"
+                | "both"
+        )
+}

@@ -3,7 +3,7 @@
 use super::tolerance::{claimed, stated, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::Share;
-use crate::quantity::Kind;
+use crate::quantity::{hedge_meaning, HedgeMeaning, Kind};
 use crate::table::Table;
 
 pub const RULE: Rule = Rule {
@@ -19,8 +19,9 @@ The part is the metric the sentence's verb names (\"returned\"), the whole the m
 with the base (\"who left\"), for the same entity and period; when the sentence names a single \
 metric, the whole is the table's total. The base printed in the sentence is checked as a value \
 of its own; the share is computed from the table. A fraction word with no hedge is read within \
-2.5 percentage points (\"a quarter\" covers 22.5 % to 27.5 %); a percentage to its printed \
-precision; hedges as for any number (\"nearly half\" is 45 % to 50 %).
+2.5 percentage points (\"a quarter\" covers 22.5 % to 27.5 %), except when bounded (\"more \
+than a third\" is above 33.3 %); a percentage to its printed precision; hedges as for any \
+number (\"nearly half\" is 45 % to 50 %).
 
 Fix: correct the fraction, or the base it is taken of.",
 };
@@ -68,11 +69,23 @@ pub fn check<'t>(
     if q.kind == Kind::Percent {
         c = c.scaled(0.01);
     } else {
-        if c.low.is_finite() {
-            c.low -= FRACTION_SLACK;
-        }
-        if c.high.is_finite() {
-            c.high += FRACTION_SLACK;
+        // A fraction word is loose; a bound on it ("more than a third") is not.
+        let bound = matches!(
+            q.hedge.as_deref().and_then(hedge_meaning),
+            Some(
+                HedgeMeaning::Above
+                    | HedgeMeaning::AtLeast
+                    | HedgeMeaning::Below
+                    | HedgeMeaning::AtMost
+            )
+        );
+        if !bound {
+            if c.low.is_finite() {
+                c.low -= FRACTION_SLACK;
+            }
+            if c.high.is_finite() {
+                c.high += FRACTION_SLACK;
+            }
         }
     }
     if c.meets(&actual) {
