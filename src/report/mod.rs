@@ -1,6 +1,11 @@
 //! Writers of findings and quantities; one per format, over the same values.
 
+pub mod github;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
