@@ -1,6 +1,7 @@
 //! Writers of findings and quantities; one per format, over the same values.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod junit;
