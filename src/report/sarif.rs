@@ -173,48 +173,10 @@ pub fn level(s: Severity) -> &'static str {
     }
 }
 
-/// The stable part of a finding's fingerprint: FNV-1a (64 bits, hex) of its rule, path,
-/// entity, metric, period and claim text (whitespace collapsed, lower-cased), each part
-/// followed by a 0xff byte (which UTF-8 never contains, so ("ab", "c") and ("a", "bc") hash
-/// differently). Lines and columns are left out on purpose. The same value as
-/// `Finding::fingerprint` computes for baselines.
+/// The fingerprint SARIF reports: the one baselines use (see `Finding::fingerprint`), so a
+/// finding is the same finding to both.
 pub fn fingerprint(f: &Finding) -> String {
-    let text = f
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    let parts = [
-        f.rule,
-        f.path.as_str(),
-        f.entity.as_deref().unwrap_or(""),
-        f.metric.as_deref().unwrap_or(""),
-        f.period.as_deref().unwrap_or(""),
-        text.as_str(),
-    ];
-    let mut h = FNV_OFFSET;
-    for part in parts {
-        h = fnv1a64_from(h, part.as_bytes());
-        h = fnv1a64_from(h, &[0xff]);
-    }
-    format!("{h:016x}")
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    fnv1a64_from(FNV_OFFSET, bytes)
-}
-
-fn fnv1a64_from(mut h: u64, bytes: &[u8]) -> u64 {
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
+    f.fingerprint()
 }
 
 /// `value-mismatch` → `ValueMismatch`.
