@@ -671,6 +671,10 @@ fn simple_fraction(i: &str) -> Res<'_, f64> {
 /// `simple_fraction`; `nested` when reading the fraction of a mixed number, whose numerator
 /// then never looks for a fraction of its own (the grammar recurses at most once).
 fn simple_fraction_with(i: &str, nested: bool) -> Res<'_, f64> {
+    // A spelled fraction starts with a letter ("a third", "two-thirds").
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return fail(i);
+    }
     let numerator = |j| -> Res<'_, f64> {
         alt((
             |j| {
@@ -1093,6 +1097,10 @@ fn top_n(j: &str) -> Res<'_, (f64, usize)> {
 
 /// "third", "twenty-first", "one hundred twenty fifth", "two hundredth".
 fn word_ordinal(i: &str) -> Res<'_, (f64, usize)> {
+    // Word ordinals start with a letter; digits are `digit_ordinal`'s.
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return fail(i);
+    }
     // Lead: an optional spelled number that the ordinal completes.
     let lead = number_phrase(i).ok();
     let try_tail = |from: &str, base: f64, need_ws: bool| -> Option<(usize, f64)> {
@@ -1139,16 +1147,19 @@ fn word_ordinal(i: &str) -> Res<'_, (f64, usize)> {
 }
 
 fn multiple(i: &str) -> Res<'_, f64> {
-    alt((
-        |j| word_where(j, words::multiple),
-        // "two-fold", "3-fold", "threefold"
-        |j| {
-            let (r, (acc, _)) = number_phrase(j)?;
-            let (r, _) = (opt(tag("-")), kw("fold")).parse(r)?;
-            Ok((r, acc.value()))
-        },
-    ))
-    .parse(i)
+    alt((|j| word_where(j, words::multiple), folded)).parse(i)
+}
+
+/// "two-fold", "3-fold", "threefold".
+fn folded(j: &str) -> Res<'_, f64> {
+    // Only worth reading the number when "fold" follows soon.
+    let near = &j.as_bytes()[..j.len().min(40)];
+    if !near.windows(4).any(|w| w.eq_ignore_ascii_case(b"fold")) {
+        return fail(j);
+    }
+    let (r, (acc, _)) = number_phrase(j)?;
+    let (r, _) = (opt(tag("-")), kw("fold")).parse(r)?;
+    Ok((r, acc.value()))
 }
 
 fn digit_fraction(i: &str) -> Res<'_, f64> {
@@ -1186,11 +1197,10 @@ fn vulgar(i: &str) -> Res<'_, f64> {
 /// ("equal to").
 fn hedge(i: &str) -> Res<'_, (usize, Option<HedgeMeaning>)> {
     let mut best: Option<(usize, Option<HedgeMeaning>)> = None;
-    let phrases = HEDGES
-        .iter()
-        .map(|(p, m)| (*p, Some(*m)))
-        .chain(EXACT_HEDGES.iter().map(|p| (*p, None)));
-    for (phrase, meaning) in phrases {
+    let Some(&first) = i.as_bytes().first() else {
+        return fail(i);
+    };
+    for &(phrase, meaning) in hedges_starting_with(first) {
         if let Some(len) = phrase_len(i, phrase) {
             if best.is_none_or(|(b, _)| len > b) {
                 best = Some((len, meaning));
@@ -1204,6 +1214,27 @@ fn hedge(i: &str) -> Res<'_, (usize, Option<HedgeMeaning>)> {
         }
         None => fail(i),
     }
+}
+
+/// The hedge phrases whose first byte (ASCII-lowercased) is `first`: the hedge parser runs at
+/// every candidate position, so it looks only at the phrases that can match there.
+fn hedges_starting_with(first: u8) -> &'static [(&'static str, Option<HedgeMeaning>)] {
+    type Phrases = Vec<(&'static str, Option<HedgeMeaning>)>;
+    static BUCKETS: std::sync::OnceLock<Vec<Phrases>> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b: Vec<Phrases> = vec![Vec::new(); 256];
+        let phrases = HEDGES
+            .iter()
+            .map(|(p, m)| (*p, Some(*m)))
+            .chain(EXACT_HEDGES.iter().map(|p| (*p, None)));
+        for (p, m) in phrases {
+            if let Some(&f) = p.as_bytes().first() {
+                b[usize::from(f.to_ascii_lowercase())].push((p, m));
+            }
+        }
+        b
+    });
+    &buckets[usize::from(first.to_ascii_lowercase())]
 }
 
 /// The byte length of `phrase` at the start of `i`, its words separated by any whitespace.

@@ -181,12 +181,68 @@ fn candidate_start(text: &str, pos: usize) -> bool {
         return false;
     }
     if c.is_alphabetic() {
-        return !matches!(prev, Some('\'' | '’' | '-' | '@' | '/' | '&'));
+        return !matches!(prev, Some('\'' | '’' | '-' | '@' | '/' | '&'))
+            && word_may_start(text, pos);
     }
     matches!(
         c,
         '-' | '−' | '$' | '€' | '£' | '¥' | '₹' | '~' | '<' | '>' | '≥' | '≤' | '#' | '.'
     ) || words::vulgar_fraction(c).is_some()
+}
+
+/// Whether the word at `pos` may open a quantity. Words that open a quantity only in front of
+/// a number ("a", "an", "about", "from", "at" …) must see a digit or a number word within the
+/// next few words; the grammar is not tried elsewhere.
+fn word_may_start(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+    let mut buf = [0u8; 24];
+    if len == 0 || len > buf.len() {
+        // Non-ASCII words are never number words, but "½" and "¾" start with no letter.
+        return false;
+    }
+    buf[..len].copy_from_slice(&rest.as_bytes()[..len]);
+    buf[..len].make_ascii_lowercase();
+    let Ok(word) = std::str::from_utf8(&buf[..len]) else {
+        return false;
+    };
+    if !words::may_start(word) {
+        return false;
+    }
+    if words::is_number_word(word) {
+        return true;
+    }
+    // A hedge or an article: look a few words ahead for something numeric.
+    let window = &rest[len..];
+    let mut seen = 0;
+    for w in window
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if w.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '$' | '€' | '£' | '¥' | '₹' | '~' | '−' | '-' | '.' | '<' | '>' | '=' | '#'
+                )
+                || words::vulgar_fraction(c).is_some()
+        }) {
+            return true;
+        }
+        let lw: String = w
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if words::is_number_word(&lw) {
+            return true;
+        }
+        seen += 1;
+        if seen >= 5 {
+            break;
+        }
+    }
+    false
 }
 
 enum Found {

@@ -366,3 +366,94 @@ pub fn hedge_meaning(hedge: &str) -> Option<HedgeMeaning> {
         .find(|(phrase, _)| *phrase == normal)
         .map(|(_, meaning)| *meaning)
 }
+
+/// Whether a quantity can start with this word (lowercase): a number word, a scale, a
+/// fraction, an ordinal, a multiple, a month, the first word of a hedge or of a range. The
+/// grammar is only tried at words that pass, which keeps extraction close to the cost of
+/// reading the text.
+pub(crate) fn may_start(word: &str) -> bool {
+    cardinal(word).is_some()
+        || scale_word(word.strip_suffix('s').unwrap_or(word)).is_some()
+        || ordinal_unit(word).is_some()
+        || ordinal_scale(word).is_some()
+        || denominator(word).is_some()
+        || multiple(word).is_some()
+        || month(word)
+        || starters().contains(word)
+}
+
+/// The first words of hedges and of the other phrases a quantity may open with.
+fn starters() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: std::collections::HashSet<&'static str> = HEDGES
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(EXACT_HEDGES.iter().copied())
+            .filter_map(|p| p.split([' ', '.']).next())
+            .filter(|w| !w.is_empty())
+            .collect();
+        set.extend([
+            "between",
+            "from",
+            "top",
+            "no",
+            "tens",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "minus",
+            "negative",
+            "half",
+            "quarter",
+            "a",
+            "an",
+            "lakh",
+            "crore",
+            "point",
+            "usd",
+            "eur",
+            "gbp",
+            "jpy",
+            "cny",
+            "inr",
+            "us",
+            "hundred",
+            "dozen",
+            "dz",
+            "dzs",
+            "doz",
+            "dozs",
+            "fold",
+        ]);
+        set
+    })
+}
+
+/// Number words proper: cardinals, scales, ordinals, fractions, multiples and months — a
+/// quantity may start at one of them without anything numeric after it.
+pub(crate) fn is_number_word(word: &str) -> bool {
+    cardinal(word).is_some()
+        || scale_word(word.strip_suffix('s').unwrap_or(word)).is_some()
+        || ordinal_unit(word).is_some()
+        || ordinal_scale(word).is_some()
+        || denominator(word).is_some()
+        || multiple(word).is_some()
+        || month(word)
+        || matches!(
+            word,
+            "tens"
+                | "dozen"
+                | "dozens"
+                | "half"
+                | "quarter"
+                | "lakh"
+                | "crore"
+                | "twice"
+                | "top"
+                | "couple"
+        )
+}
