@@ -103,6 +103,9 @@ pub struct Linker<'t> {
     max_words: usize,
     /// (table, metric name, term words) for every metric term.
     terms: Vec<(usize, String, Vec<String>)>,
+    /// The first word (lowercase, no possessive) of every name the tables or the gazetteer
+    /// know, with the most words a name starting with it has ("the" does not count).
+    name_starts: HashMap<String, usize>,
     /// Indexes into `terms` by the stem of the term's first word.
     terms_by_first: HashMap<String, Vec<usize>>,
 }
@@ -133,6 +136,23 @@ impl<'t> Linker<'t> {
                 }
             }
         }
+        let mut name_starts: HashMap<String, usize> = HashMap::new();
+        let mut add_start = |name: &str| {
+            let key = normalize(name);
+            let words: Vec<&str> = key.split(' ').collect();
+            // The tokenizer keeps inner dots ("U.S"), not a final one.
+            let first = words[0].trim_end_matches('.').to_string();
+            let e = name_starts.entry(first).or_default();
+            *e = (*e).max(words.len());
+        };
+        for table in tables {
+            for (name, _) in table.names() {
+                add_start(name);
+            }
+        }
+        for (form, _, _) in gazetteer.forms() {
+            add_start(form);
+        }
         let mut terms_by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (_, _, words)) in terms.iter().enumerate() {
             terms_by_first.entry(words[0].clone()).or_default().push(i);
@@ -142,6 +162,7 @@ impl<'t> Linker<'t> {
             names,
             max_words,
             terms,
+            name_starts,
             terms_by_first,
         }
     }
@@ -212,6 +233,27 @@ impl<'t> Linker<'t> {
             c.quantity.text = doc.source.get(start..end).unwrap_or_default().to_string();
         }
         out
+    }
+
+    /// The most words a name starting with `token` may have, or `None` when no name starts
+    /// with it. A leading "the" counts as one word more.
+    fn name_start(&self, token: &str) -> Option<usize> {
+        let mut buf = [0u8; 32];
+        let t = token
+            .strip_suffix("'s")
+            .or_else(|| token.strip_suffix("’s"))
+            .unwrap_or(token);
+        let lower: std::borrow::Cow<'_, str> = if t.len() <= buf.len() && t.is_ascii() {
+            buf[..t.len()].copy_from_slice(t.as_bytes());
+            buf[..t.len()].make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..t.len()]).unwrap_or(""))
+        } else {
+            std::borrow::Cow::Owned(t.to_lowercase().replace('’', "'"))
+        };
+        if lower == "the" {
+            return Some(self.max_words + 1);
+        }
+        self.name_starts.get(lower.as_ref()).copied()
     }
 
     fn table_names_for(&self, written: &str) -> Option<Vec<(usize, String)>> {
@@ -1248,7 +1290,13 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
     let mut i = 0;
     while i < tokens.len() {
         let mut found = None;
-        let max = linker.max_words.min(tokens.len() - i);
+        // Only tokens that begin some known name are tried, and only as far as the longest
+        // name beginning with them.
+        let Some(longest) = linker.name_start(tokens[i].text) else {
+            i += 1;
+            continue;
+        };
+        let max = longest.min(tokens.len() - i);
         for n in (1..=max).rev() {
             let start = tokens[i].start;
             let mut end = tokens[i + n - 1].end;
