@@ -65,6 +65,9 @@ impl Claim {
 /// The places and metric of the start of a change, which its end shares.
 type ChangeStart = (Vec<Mention>, Option<(usize, String)>);
 
+/// How far rules look before or after a quantity, in bytes.
+const WINDOW: usize = 160;
+
 /// Metrics a sentence names, as (table index, metric name).
 type MetricNames = Vec<(usize, String)>;
 
@@ -271,6 +274,8 @@ struct SentenceContext<'s> {
     metric_terms: Vec<(usize, usize, String)>,
     /// Token ranges covered by metric terms.
     term_spans: Vec<(usize, usize)>,
+    /// The sentence in ASCII lowercase: the same byte offsets as `text`.
+    lower: String,
 }
 
 impl<'s> SentenceContext<'s> {
@@ -328,6 +333,7 @@ impl<'s> SentenceContext<'s> {
                 .collect(),
             metric_terms,
             term_spans,
+            lower: text.to_ascii_lowercase(),
         }
     }
 
@@ -537,7 +543,7 @@ impl<'s> SentenceContext<'s> {
 
     /// Whether the sentence says it speaks of a total ("overall", "worldwide", "in all").
     fn has_total_word(&self) -> bool {
-        let lower = self.text.to_lowercase();
+        let lower = &self.lower;
         lower.split(|c: char| !c.is_alphabetic()).any(|w| {
             matches!(
                 w,
@@ -558,8 +564,8 @@ impl<'s> SentenceContext<'s> {
         let ti = self.token_at(q.end);
         // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
         // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
-        let before = self.text[..q.start].trim_end().to_lowercase();
-        let after = self.text[q.end..].trim_start().to_lowercase();
+        let before = self.before(q.start);
+        let after = self.after(q.end);
         let after_words: Vec<&str> = after
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
@@ -801,7 +807,7 @@ impl<'s> SentenceContext<'s> {
     /// "Jordan, France and Morocco had 250, 271 and 198 respectively": the i-th value belongs
     /// to the i-th entity.
     fn respectively(&self, values: &[(Quantity, Role)]) -> Option<Vec<Mention>> {
-        let lower = self.text.to_lowercase();
+        let lower = &self.lower;
         if !lower.contains("respectively") {
             return None;
         }
@@ -872,6 +878,25 @@ impl<'s> SentenceContext<'s> {
         });
         let gap = &self.text[*pe..q.start];
         (joined && !gap.contains(['.', ';'])).then_some((t, m))
+    }
+
+    /// Up to `WINDOW` bytes of the sentence before `at`, lowercase and trimmed: the words a
+    /// rule looks back at. Bounded, so a sentence of a million numbers stays linear.
+    fn before(&self, at: usize) -> &str {
+        let mut from = at.saturating_sub(WINDOW);
+        while !self.lower.is_char_boundary(from) {
+            from += 1;
+        }
+        self.lower[from..at].trim_end()
+    }
+
+    /// Up to `WINDOW` bytes of the sentence after `at`, lowercase and trimmed.
+    fn after(&self, at: usize) -> &str {
+        let mut to = (at + WINDOW).min(self.lower.len());
+        while !self.lower.is_char_boundary(to) {
+            to -= 1;
+        }
+        self.lower[at..to].trim_start()
     }
 
     fn lower_token(&self, k: usize) -> String {
@@ -973,7 +998,7 @@ impl<'s> SentenceContext<'s> {
         // by another value, with no "since".
         for y in years.iter().rev() {
             if y.end <= q.start {
-                let before = self.text[..y.start].trim_end().to_lowercase();
+                let before = self.before(y.start);
                 let prev = before
                     .rsplit(|c: char| !c.is_alphabetic())
                     .next()
@@ -999,7 +1024,8 @@ impl<'s> SentenceContext<'s> {
                 });
                 // A year that opens the sentence ("In 2016, …") dates all of it; one inside
                 // it dates the values up to the next value.
-                let opens_sentence = before.split_whitespace().count() <= 5
+                let opens_sentence = y.start < WINDOW
+                    && before.split_whitespace().count() <= 5
                     && [
                         "in",
                         "by",
@@ -1034,7 +1060,7 @@ impl<'s> SentenceContext<'s> {
             }
         }
         // "two years ago", "3 years ago": counted back from the table's current period.
-        let lower = self.text.to_lowercase();
+        let lower = &self.lower;
         if let Some(at) = lower.find(" years ago").or_else(|| lower.find(" year ago")) {
             let before = &self.text[..at];
             let n = crate::extract(before)

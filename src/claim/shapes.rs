@@ -322,7 +322,7 @@ impl SentenceContext<'_> {
             if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
                 continue;
             }
-            let before = self.text[..y.start].trim_end().to_lowercase();
+            let before = self.before(y.start);
             let prev = before
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
@@ -340,7 +340,7 @@ impl SentenceContext<'_> {
     /// "compared with 2015", "than in 2015".
     fn earlier_period(&self, years: &[&Quantity]) -> Option<String> {
         years.iter().find_map(|y| {
-            let before = self.text[..y.start].trim_end().to_lowercase();
+            let before = self.before(y.start);
             let prev = before
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
@@ -791,12 +791,12 @@ impl SentenceContext<'_> {
             if !matches!(q.kind, Kind::Number) || used.contains(&i) {
                 continue;
             }
-            let rest = self.text[q.end..].to_lowercase();
-            let direction = if rest.starts_with(" more than in")
-                || rest.starts_with(" more than") && !rest.starts_with(" more than any")
+            let rest = self.after(q.end);
+            let direction = if rest.starts_with("more than in")
+                || rest.starts_with("more than") && !rest.starts_with("more than any")
             {
                 Direction::Up
-            } else if rest.starts_with(" fewer than") || rest.starts_with(" less than") {
+            } else if rest.starts_with("fewer than") || rest.starts_with("less than") {
                 Direction::Down
             } else {
                 continue;
