@@ -394,14 +394,46 @@ fn check_shape(
     }
 }
 
-/// Percent claims check percent metrics; plain counts check metrics without a unit or with
-/// a unit of things; money checks money or unitless metrics.
+/// Percent claims check percent metrics; money checks metrics in that currency; plain
+/// counts check metrics that are neither.
 fn units_agree(claim: &Claim, metric_unit: Option<&str>) -> bool {
-    let percent_metric = matches!(metric_unit, Some("%" | "percent" | "pct"));
+    let unit = metric_unit.map(str::to_ascii_uppercase);
+    let percent_metric = matches!(unit.as_deref(), Some("%" | "PERCENT" | "PCT"));
+    let currency = unit.as_deref().and_then(currency_of);
     match claim.quantity.kind {
         Kind::Percent => percent_metric,
         Kind::PercentagePoints => false,
+        // "$4.2 million" is no count of fighters; "€4.2bn" is no dollar figure.
+        Kind::Money => match (currency, claim.quantity.unit.as_deref()) {
+            (Some(m), Some(c)) => m == c,
+            (Some(_), None) => true,
+            (None, _) => false,
+        },
         _ => !percent_metric,
+    }
+}
+
+/// The currency code a metric's unit names ("USD", "US dollars", "$", "EUR", "£"), if any.
+fn currency_of(unit: &str) -> Option<&'static str> {
+    let u = unit.trim();
+    let has = |w: &str| {
+        u.split(|c: char| !c.is_alphanumeric() && c != '$')
+            .any(|x| x == w)
+    };
+    if u.contains('$') || has("USD") || has("DOLLARS") || has("DOLLAR") {
+        Some("USD")
+    } else if u.contains('€') || has("EUR") || has("EUROS") || has("EURO") {
+        Some("EUR")
+    } else if u.contains('£') || has("GBP") || has("POUNDS") || has("STERLING") {
+        Some("GBP")
+    } else if u.contains('¥') || has("JPY") || has("YEN") {
+        Some("JPY")
+    } else if has("CNY") || has("YUAN") {
+        Some("CNY")
+    } else if u.contains('₹') || has("INR") || has("RUPEES") {
+        Some("INR")
+    } else {
+        None
     }
 }
 

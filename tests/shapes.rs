@@ -337,6 +337,14 @@ fn precision_first() {
     unverified("The report counted 40 cases.", "40");
     // a percentage against a metric of counts
     unverified("Russia's fighters rose 42 percent.", "42 percent");
+    // money against a metric of counts
+    unverified(
+        "France spent $4.2 million on 1,910 fighters.",
+        "$4.2 million",
+    );
+    // a sentence that is a data dump, not prose
+    let dump = "Fighters: ".to_string() + &"Russia 3,417, ".repeat(80);
+    unverified(&dump, "3,417");
 }
 
 #[test]

@@ -65,6 +65,11 @@ impl Claim {
 /// The places and metric of the start of a change, which its end shares.
 type ChangeStart = (Vec<Mention>, Option<(usize, String)>);
 
+/// Sentences longer than this (in bytes), or with more quantities than `MOST_QUANTITIES`, are
+/// not prose, and their numbers are left unverified.
+const LONGEST_SENTENCE: usize = 4000;
+const MOST_QUANTITIES: usize = 60;
+
 /// How far rules look before or after a quantity, in bytes.
 const WINDOW: usize = 160;
 
@@ -200,6 +205,23 @@ impl<'t> Linker<'t> {
                 paragraph = sentence.paragraph;
             }
             let qs = &quantities[first..qi];
+            if text.len() > LONGEST_SENTENCE || qs.len() > MOST_QUANTITIES {
+                // Not prose: a table pasted as one line, a data dump. Nothing in it is tied
+                // to a row, which also keeps the linker's cost linear.
+                out.extend(qs.iter().filter(|q| is_value(q)).map(|q| Claim {
+                    quantity: q.clone(),
+                    sentence: si,
+                    role: Role::Value,
+                    shape: Shape::Value,
+                    table: None,
+                    entity: None,
+                    metric: None,
+                    period: None,
+                    unlinked: Some("the sentence is too long to read reliably".into()),
+                }));
+                paragraph_metric = None;
+                continue;
+            }
             let ctx = SentenceContext::new(self, text, sentence.start);
             let own_metrics = ctx.metric_names();
             if !qs.is_empty() || !ctx.metric_terms.is_empty() {
@@ -628,7 +650,9 @@ impl<'s> SentenceContext<'s> {
         }
         for k in ti..(ti + 3).min(self.tokens.len()) {
             let w = self.tokens[k].text.to_lowercase();
-            if self.text[q.end..self.tokens[k].start].contains([',', ';', '.']) {
+            // A token may begin inside the quantity ("4,500.ds"): then nothing lies between.
+            let gap_start = q.end.min(self.tokens[k].start);
+            if self.text[gap_start..self.tokens[k].start].contains([',', ';', '.']) {
                 break;
             }
             let next = self
@@ -675,7 +699,7 @@ impl<'s> SentenceContext<'s> {
             return None;
         }
         // Only the word right after the number (or after names) counts.
-        let between = &self.text[q.end..next.start];
+        let between = &self.text[q.end.min(next.start)..next.start];
         if between.contains(['.', ',', ';', ':', '(', ')', '"', '“', '”']) {
             return None;
         }
@@ -729,7 +753,7 @@ impl<'s> SentenceContext<'s> {
             if values.iter().any(|(s, _)| *s >= q.end && *s <= t.start) {
                 break;
             }
-            let gap = &self.text[q.end..t.start];
+            let gap = &self.text[q.end.min(t.start)..t.start];
             if gap.contains([',', ';', ':', '.', '(', ')']) {
                 break;
             }
@@ -821,7 +845,7 @@ impl<'s> SentenceContext<'s> {
     /// Whether `q` is the part in "250 of the 3,000 fighters", "271 of 1,910", "50 out of 280".
     fn is_part(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
         let after = &self.text[q.end..];
-        let lower = after.to_lowercase();
+        let lower = &self.lower[q.end..];
         let rest = ["of the ", "out of the ", "out of ", "of "]
             .iter()
             .find_map(|p| {

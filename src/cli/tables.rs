@@ -79,6 +79,22 @@ fn read_csv(folder: &Path, csv: &str, allow_outside: bool) -> Result<String, Str
     }
     let full = folder.join(&relative_to_folder);
     let meta = std::fs::metadata(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+    // A symbolic link inside the folder may point out of it: compare the resolved paths.
+    if !allow_outside {
+        let resolved =
+            std::fs::canonicalize(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+        let base = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        let root = std::fs::canonicalize(base).map_err(|e| format!("{}: {e}", base.display()))?;
+        if !resolved.starts_with(&root) {
+            return Err(format!(
+                "{csv}: a CSV path must stay inside the table's folder, and this one links out of it (set `allow-csv-outside: true` in claimcheck.yaml to allow it)"
+            ));
+        }
+    }
     if meta.is_dir() {
         return Err(format!("{}: is a folder, not a CSV file", full.display()));
     }
