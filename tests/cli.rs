@@ -411,3 +411,72 @@ fn stdin_filename_and_step_summary() {
     assert_eq!(code(&out), 1);
     assert!(fs::read_to_string(&summary).unwrap().contains("2,920"));
 }
+
+#[test]
+fn json_lines_in_and_out() {
+    let dir = project("stream", TWO_ERRORS, &[]);
+    let input = "{\"id\": \"a\", \"text\": \"Tunisia sent 2,920 fighters.\"}\n\n{\"id\": 7, \"text\": \"Russia sent 3,417 fighters.\"}\n";
+    let out = run_in(&dir, &["check", "--input", "jsonl", "-"], Some(input));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "one result per document, blank lines skipped"
+    );
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["summary"]["errors"], 1);
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["summary"]["errors"], 0);
+    // A bad line gets an error line and the stream goes on; the exit code says so.
+    let out = run_in(
+        &dir,
+        &["check", "--input", "jsonl", "-"],
+        Some("oops\n{\"id\": 1, \"text\": \"x\"}\n"),
+    );
+    assert_eq!(code(&out), 2);
+    let said = stdout(&out);
+    assert_eq!(said.lines().count(), 2);
+    assert!(said.lines().next().unwrap().contains("\"error\""));
+}
+
+#[test]
+fn shards_split_the_files_between_runs() {
+    let dir = project(
+        "shard",
+        TWO_ERRORS,
+        &[
+            ("claims/b.md", "Russia sent 3,417 fighters.\n"),
+            ("claims/c.md", "France sent 1,910 fighters.\n"),
+        ],
+    );
+    let mut seen = Vec::new();
+    for k in 1..=2 {
+        let shard = format!("{k}/2");
+        let out = run_in(
+            &dir,
+            &["check", "--shard", &shard, "--format", "json"],
+            None,
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let mut paths: Vec<String> = json["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.dedup();
+        seen.extend(paths);
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        ["claims/a.md", "claims/b.md", "claims/c.md"],
+        "every file once across the shards"
+    );
+    let out = run_in(&dir, &["check", "--shard", "3/2"], None);
+    assert_eq!(code(&out), 2);
+}

@@ -27,14 +27,7 @@ pub struct Run {
 /// Reads the inputs the arguments and config name, and checks every article. `Err` is an
 /// error that stops the run (a table that does not load, a bad argument).
 pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
-    let data: Vec<String> = if !args.data.is_empty() {
-        args.data.clone()
-    } else if !config.tables.is_empty() {
-        config.tables.clone()
-    } else {
-        vec!["data".to_string()]
-    };
-    let tables = tables::load(&data, config.allow_csv_outside)?;
+    let tables = load_tables(args, config)?;
     let paths: Vec<String> = if !args.paths.is_empty() {
         args.paths.clone()
     } else if !config.articles.is_empty() {
@@ -46,7 +39,16 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
         stdin_name: args.stdin_filename.clone(),
         exclude: config.exclude.clone(),
     };
-    let (articles, errors) = read_articles(&paths, &options)?;
+    let (mut articles, errors) = read_articles(&paths, &options)?;
+    if let Some((k, n)) = args.shard {
+        // Articles come sorted by path, so the share is the same on every machine.
+        articles = articles
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, a)| a)
+            .collect();
+    }
     let linker = Linker::new(&tables);
     let threads = args
         .threads
@@ -59,6 +61,18 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
         reports,
         errors,
     })
+}
+
+/// The tables named by the arguments or the config (default `data/`).
+pub fn load_tables(args: &CheckArgs, config: &Config) -> Result<Vec<Table>, InputError> {
+    let data: Vec<String> = if !args.data.is_empty() {
+        args.data.clone()
+    } else if !config.tables.is_empty() {
+        config.tables.clone()
+    } else {
+        vec!["data".to_string()]
+    };
+    tables::load(&data, config.allow_csv_outside)
 }
 
 /// Checks the articles on `threads` workers. Each article is checked on its own, and the
@@ -106,7 +120,7 @@ fn check_all(
 
 /// Applies the config's rule levels: `off` drops a rule's findings, a level changes their
 /// severity.
-fn apply_levels(report: &mut FileReport, config: &Config) {
+pub fn apply_levels(report: &mut FileReport, config: &Config) {
     if config.levels.is_empty() {
         return;
     }
@@ -122,6 +136,9 @@ fn apply_levels(report: &mut FileReport, config: &Config) {
 }
 
 pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
+    if args.input.is_some() {
+        return super::stream::run(args, config);
+    }
     let targets = match targets(args, config) {
         Ok(t) => t,
         Err(e) => {

@@ -121,6 +121,37 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core). Output is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Check only the K-th of N shares of the files (1-based, by sorted path), to spread an
+    /// archive over machines: `--shard 1/4` … `--shard 4/4`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Read articles as JSON Lines from the paths (or `-`): one `{"id": …, "text": …}` per
+    /// line, answered by one result line each, in order (with `--format jsonl`).
+    #[arg(long, value_enum)]
+    pub input: Option<InputFormat>,
+}
+
+/// How `--input` reads articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// One JSON document per line: `{"id": "…", "text": "…"}`.
+    Jsonl,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 2/8")?;
+    let k: usize = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{k}` is not a number"))?;
+    let n: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{n}` is not a number"))?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, serde::Deserialize)]
@@ -344,4 +375,5 @@ mod extract;
 mod git;
 mod output;
 mod snapshot;
+mod stream;
 mod tables;
