@@ -245,6 +245,8 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         .iter()
         .flat_map(|r| &r.findings)
         .any(|f| f.severity >= threshold);
+    // The process ends here: freeing a million-row table piece by piece only delays the exit.
+    std::mem::forget(run);
     i32::from(failed)
 }
 

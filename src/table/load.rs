@@ -555,6 +555,18 @@ pub(super) fn build_index(table: &Table) -> Result<Index, TableError> {
                 return *id;
             }
         }
+        // Most names are short ASCII: lowercase them on the stack before the lookup.
+        let mut buf = [0u8; 64];
+        if name.len() <= buf.len() && name.is_ascii() {
+            buf[..name.len()].copy_from_slice(name.as_bytes());
+            buf[..name.len()].make_ascii_lowercase();
+            if let Some(id) = std::str::from_utf8(&buf[..name.len()])
+                .ok()
+                .and_then(|l| ix.entity_ids.get(l))
+            {
+                return *id;
+            }
+        }
         let lower = name.to_lowercase();
         if let Some(id) = ix.entity_ids.get(&lower) {
             return *id;
