@@ -934,17 +934,29 @@ impl<'s> SentenceContext<'s> {
     fn is_whole(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
         values.iter().any(|(_, e)| {
             *e <= q.start && {
-                let gap = self.text[*e..q.start].to_lowercase();
-                let gap = gap.trim();
-                let rest = gap
-                    .strip_prefix("out of")
-                    .or_else(|| gap.strip_prefix("of"));
-                rest.is_some_and(|r| {
-                    matches!(
-                        r.trim(),
-                        "" | "the" | "his" | "her" | "its" | "their" | "our" | "these" | "those"
-                    )
-                })
+                // Only a short gap can read "of the": test its length before lowercasing it, or
+                // a sentence of many numbers costs the cube of its length.
+                let gap = self.text[*e..q.start].trim();
+                gap.len() <= 64 && {
+                    let gap = gap.to_lowercase();
+                    let gap = gap.trim();
+                    let rest = gap
+                        .strip_prefix("out of")
+                        .or_else(|| gap.strip_prefix("of"));
+                    rest.is_some_and(|r| {
+                        matches!(
+                            r.trim(),
+                            "" | "the"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "our"
+                                | "these"
+                                | "those"
+                        )
+                    })
+                }
             }
         })
     }
