@@ -53,6 +53,21 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim on `quantity` (spans already in the caller's offsets), not yet tied to a row.
+    fn new(quantity: Quantity, sentence: usize, role: Role, shape: Shape) -> Claim {
+        Claim {
+            quantity,
+            sentence,
+            role,
+            shape,
+            table: None,
+            entity: None,
+            metric: None,
+            period: None,
+            unlinked: None,
+        }
+    }
+
     /// Whether entity, metric and period are all known.
     pub fn is_linked(&self) -> bool {
         self.table.is_some()
@@ -209,15 +224,8 @@ impl<'t> Linker<'t> {
                 // Not prose: a table pasted as one line, a data dump. Nothing in it is tied
                 // to a row, which also keeps the linker's cost linear.
                 out.extend(qs.iter().filter(|q| is_value(q)).map(|q| Claim {
-                    quantity: q.clone(),
-                    sentence: si,
-                    role: Role::Value,
-                    shape: Shape::Value,
-                    table: None,
-                    entity: None,
-                    metric: None,
-                    period: None,
                     unlinked: Some("the sentence is too long to read reliably".into()),
+                    ..Claim::new(q.clone(), si, Role::Value, Shape::Value)
                 }));
                 paragraph_metric = None;
                 continue;
@@ -413,21 +421,7 @@ impl<'s> SentenceContext<'s> {
             }
             let this_index = value_index;
             value_index += 1;
-            let mut base = Claim {
-                quantity: Quantity {
-                    start: q.start + self.offset,
-                    end: q.end + self.offset,
-                    ..q.clone()
-                },
-                sentence,
-                role: *role,
-                shape: Shape::Value,
-                table: None,
-                entity: None,
-                metric: None,
-                period: None,
-                unlinked: None,
-            };
+            let mut base = Claim::new(self.placed(q), sentence, *role, Shape::Value);
             if let Some(reason) = self.not_a_table_value(linker, q) {
                 base.unlinked = Some(reason);
                 out.push(base);
@@ -902,6 +896,15 @@ impl<'s> SentenceContext<'s> {
         });
         let gap = &self.text[*pe..q.start];
         (joined && !gap.contains(['.', ';'])).then_some((t, m))
+    }
+
+    /// `q` with its span moved from the sentence's offsets to the plain text's.
+    fn placed(&self, q: &Quantity) -> Quantity {
+        Quantity {
+            start: q.start + self.offset,
+            end: q.end + self.offset,
+            ..q.clone()
+        }
     }
 
     /// Up to `WINDOW` bytes of the sentence before `at`, lowercase and trimmed: the words a

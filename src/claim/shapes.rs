@@ -240,21 +240,7 @@ impl SentenceContext<'_> {
         inherited: Option<&[(usize, String)]>,
         years: &[&Quantity],
     ) -> Claim {
-        let mut claim = Claim {
-            quantity: Quantity {
-                start: span.start + self.offset,
-                end: span.end + self.offset,
-                ..span.clone()
-            },
-            sentence,
-            role: Role::Value,
-            shape,
-            table: None,
-            entity: None,
-            metric: None,
-            period: None,
-            unlinked: None,
-        };
+        let mut claim = Claim::new(self.placed(&span), sentence, Role::Value, shape);
         // A rank within a region ("the largest in Europe", "of any European country") needs
         // the region's members, which tables do not list: undecided.
         if let Shape::Rank(_) = &claim.shape {
@@ -943,21 +929,7 @@ impl SentenceContext<'_> {
                 if let Some(bi) = quantities.iter().position(|x| std::ptr::eq(x, b)) {
                     used.push(bi);
                 }
-                let mut whole = Claim {
-                    quantity: Quantity {
-                        start: b.start + self.offset,
-                        end: b.end + self.offset,
-                        ..b.clone()
-                    },
-                    sentence,
-                    role: Role::Whole,
-                    shape: Shape::Value,
-                    table: None,
-                    entity: None,
-                    metric: None,
-                    period: None,
-                    unlinked: None,
-                };
+                let mut whole = Claim::new(self.placed(b), sentence, Role::Whole, Shape::Value);
                 match (&claim.shape, claim.table, &claim.period, &claim.unlinked) {
                     (Shape::Share(sh), Some(t), Some(p), None) if !sh.whole_entity.is_empty() => {
                         let (e, m) = (sh.whole_entity.clone(), sh.whole_metric.clone());

@@ -205,19 +205,7 @@ pub(super) fn is_period_lead(word: &str) -> bool {
             | "mid"
             | "fiscal"
             | "year"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    ) || crate::quantity::is_month(word)
 }
 
 /// Whether the text before a "from A to B" range ends with a verb of change, so that the range

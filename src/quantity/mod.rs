@@ -7,6 +7,11 @@ mod words;
 
 pub use words::{hedge_meaning, HedgeMeaning};
 
+/// Whether a lowercase word names a month ("october", "oct", "sept").
+pub fn is_month(word: &str) -> bool {
+    words::month(word)
+}
+
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
