@@ -480,3 +480,32 @@ fn shards_split_the_files_between_runs() {
     let out = run_in(&dir, &["check", "--shard", "3/2"], None);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn a_failed_snapshot_write_leaves_the_old_one() {
+    let dir = project("snapshot-fail", TWO_ERRORS, &[]);
+    let out = run_in(&dir, &["snapshot"], None);
+    assert_eq!(code(&out), 0);
+    let snap = dir.join("claims/.snapshots/a.md.yaml");
+    let first = fs::read_to_string(&snap).unwrap();
+    // A second article whose snapshot cannot be written (a folder stands in its place).
+    fs::write(dir.join("claims/b.md"), "Russia sent 3,417 fighters.\n").unwrap();
+    fs::create_dir_all(dir.join("claims/.snapshots/b.md.yaml/x")).unwrap();
+    fs::write(
+        dir.join("claims/a.md"),
+        TWO_ERRORS.replace("2,920", "2,926"),
+    )
+    .unwrap();
+    let out = run_in(&dir, &["snapshot", "--accept"], None);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    // The other snapshot was still updated, whole; the failed one left nothing behind.
+    let updated = fs::read_to_string(&snap).unwrap();
+    assert_ne!(updated, first);
+    assert!(updated.ends_with("\n") && updated.contains("2,926"));
+    let temps: Vec<String> = fs::read_dir(dir.join("claims/.snapshots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("claimcheck-"))
+        .collect();
+    assert!(temps.is_empty(), "{temps:?}");
+}

@@ -85,6 +85,7 @@ fn check_all(
     config: &Config,
     threads: usize,
 ) -> Vec<FileReport> {
+    let progress = Progress::new(articles.len());
     let one = |a: &Article| {
         let mut r = crate::check_source(
             &a.path,
@@ -95,6 +96,7 @@ fn check_all(
             &config.tolerances,
         );
         apply_levels(&mut r, config);
+        progress.tick();
         r
     };
     if threads <= 1 || articles.len() <= 1 {
@@ -116,6 +118,38 @@ fn check_all(
         }
     });
     slots.into_iter().flatten().collect()
+}
+
+/// A count of checked files on standard error, for long runs on a terminal only: CI logs and
+/// pipes stay clean.
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    /// Runs of fewer files than this finish before a counter would help.
+    const FROM: usize = 50;
+
+    fn new(total: usize) -> Progress {
+        Progress {
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            shown: total >= Self::FROM && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        if !self.shown {
+            return;
+        }
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if n == self.total || n % 10 == 0 {
+            let end = if n == self.total { "\r\x1b[K" } else { "" };
+            eprint!("\rchecked {n}/{} files{end}", self.total);
+        }
+    }
 }
 
 /// Applies the config's rule levels: `off` drops a rule's findings, a level changes their
