@@ -145,7 +145,7 @@ impl Progress {
             return;
         }
         let n = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if n == self.total || n % 10 == 0 {
+        if n == self.total || n.is_multiple_of(10) {
             let end = if n == self.total { "\r\x1b[K" } else { "" };
             eprint!("\rchecked {n}/{} files{end}", self.total);
         }
