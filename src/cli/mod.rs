@@ -47,6 +47,7 @@ pub enum Command {
     ///   claimcheck check --format text --format sarif=claimcheck.sarif
     ///   claimcheck check --baseline .claimcheck-baseline.json
     ///   claimcheck check --changed-since origin/main
+    #[command(verbatim_doc_comment)]
     Check(CheckArgs),
     /// List every quantity found in the articles (numbers, percentages, money, ranges,
     /// ordinals, fractions, years and dates), with its hedge and exact position.
@@ -54,6 +55,7 @@ pub enum Command {
     /// Examples:
     ///   claimcheck extract claims/
     ///   echo "about 1,910 fighters" | claimcheck extract - --format json
+    #[command(verbatim_doc_comment)]
     Extract {
         /// Files or folders to read (`.md`, `.markdown`, `.txt`); `-` reads standard input.
         #[arg(default_value = "claims")]
@@ -77,6 +79,7 @@ pub enum Command {
     /// Examples:
     ///   claimcheck snapshot            # write or update the snapshots
     ///   claimcheck snapshot --check    # in CI: exit 1 and explain any change
+    #[command(verbatim_doc_comment)]
     Snapshot {
         #[command(flatten)]
         check: CheckArgs,
