@@ -435,3 +435,25 @@ fn contradictions_need_the_same_row() {
         r.findings
     );
 }
+
+#[test]
+fn a_unit_names_its_metric() {
+    // The table says `unit: km` but lists no unit word among its terms.
+    let t = table(
+        "metrics:\n  length: {terms: [length], unit: km}\n  basin: {terms: [basin], unit: km2}\nrecords:\n  - {entity: Nile, metric: length, period: 2024, value: 6650}\n  - {entity: Nile, metric: basin, period: 2024, value: 3254555}\n",
+    );
+    let got = claims(
+        "The Nile runs for 6,650 km. It stretches 6,900 kilometres by another count.",
+        &[t],
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "6,650" && c.2 == "length" && c.4 == Consistent),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "6,900" && c.2 == "length" && c.4 == Inconsistent),
+        "{got:#?}"
+    );
+}

@@ -151,9 +151,21 @@ impl<'t> Linker<'t> {
         let mut terms = Vec::new();
         for (ti, table) in tables.iter().enumerate() {
             for m in &table.metrics {
-                for term in &m.terms {
+                // A metric measured in a unit is named by that unit too: "6,650 km" is a
+                // length when the table says `unit: km`.
+                let unit_words = m.unit.as_deref().map_or(&[][..], words::unit_forms);
+                for term in m
+                    .terms
+                    .iter()
+                    .map(String::as_str)
+                    .chain(unit_words.iter().copied())
+                {
                     let words: Vec<String> = term.split_whitespace().map(stem).collect();
-                    if !words.is_empty() {
+                    if !words.is_empty()
+                        && !terms
+                            .iter()
+                            .any(|(t, n, w)| *t == ti && *n == m.name && *w == words)
+                    {
                         terms.push((ti, m.name.clone(), words));
                     }
                 }

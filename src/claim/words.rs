@@ -385,3 +385,31 @@ pub(super) fn picks_from_a_set(word: &str) -> bool {
                 | "both"
         )
 }
+
+/// The words that name a unit of measure in prose, for a metric's `unit:` ("km" → km,
+/// kilometres, kilometers). Units that are not measures (people, %, currencies) name nothing,
+/// nor do units of time, which prose uses for durations ("two years ago") far more than for
+/// values.
+pub(super) fn unit_forms(unit: &str) -> &'static [&'static str] {
+    match unit.trim().to_ascii_lowercase().as_str() {
+        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => {
+            &["km", "kilometres", "kilometers", "kilometre", "kilometer"]
+        }
+        "m" | "metres" | "meters" | "metre" | "meter" => {
+            &["m", "metres", "meters", "metre", "meter"]
+        }
+        "mi" | "miles" | "mile" => &["mi", "miles", "mile"],
+        "ft" | "feet" | "foot" => &["ft", "feet", "foot"],
+        "kg" | "kilograms" | "kilogram" => &["kg", "kilograms", "kilogram", "kilos"],
+        "t" | "tonnes" | "tonne" | "tons" | "ton" => &["tonnes", "tonne", "tons", "ton"],
+        "km2" | "km²" | "sq km" | "square kilometres" => &[
+            "km2",
+            "km²",
+            "square kilometres",
+            "square kilometers",
+            "sq km",
+        ],
+        "litres" | "liters" | "l" => &["litres", "liters", "litre", "liter"],
+        _ => &[],
+    }
+}
