@@ -443,7 +443,7 @@ fn a_unit_names_its_metric() {
         "metrics:\n  length: {terms: [length], unit: km}\n  basin: {terms: [basin], unit: km2}\nrecords:\n  - {entity: Nile, metric: length, period: 2024, value: 6650}\n  - {entity: Nile, metric: basin, period: 2024, value: 3254555}\n",
     );
     let got = claims(
-        "The Nile runs for 6,650 km. It stretches 6,900 kilometres by another count.",
+        "The Nile runs for 6,650 km. By another count the Nile stretches 6,900 kilometres.",
         &[t],
     );
     assert!(
