@@ -394,3 +394,11 @@ fn measure(set: &str) {
         errors_path.display()
     );
 }
+
+/// The third set (`tests/heldout2/`) was written after the engine, labelled before claimcheck
+/// was run on it, and measured once; nothing in the engine was tuned on it. Its ratchet is
+/// that first measurement rounded down.
+#[test]
+fn precision_and_recall_on_second_held_out_set() {
+    measure("heldout2");
+}
