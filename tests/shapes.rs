@@ -457,3 +457,42 @@ fn a_unit_names_its_metric() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn lists_sums_and_back_references() {
+    // A comma with no conjunction joins no list: the subject is the DUP-like name after it.
+    has(
+        "In Tunisia, France sent about 1,910 fighters.",
+        "about 1,910",
+        "France",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    // Several numbers after several names, with neither "each" nor "respectively": unclear.
+    unverified(
+        "Jordan, France and Morocco had 250, 271 and 198 returnees.",
+        "250",
+    );
+    // A sum over a group is not any one row.
+    unverified("Together Russia and Jordan sent 6,417 fighters.", "6,417");
+    // "the three" refers back to things named before.
+    unverified(
+        "Russia, Jordan and France sent the most; the three sent more than 8,000 fighters.",
+        "three",
+    );
+    // A number for each of several things is not the total's.
+    let t = table("total: World\nmetrics:\n  fighters: [fighters]\nrecords:\n  - {entity: World, metric: fighters, period: 2017, value: 40000}\n");
+    let got = claims("The two countries sent 2,000 fighters each.", &[t]);
+    assert!(got.iter().all(|c| c.4 == Status::Unverified), "{got:#?}");
+    // A superlative within a category the table does not define.
+    let r = run(
+        "Jordan is the largest landlocked country sending fighters.",
+        &[soufan()],
+    );
+    assert!(
+        r.findings.iter().all(|f| f.rule != "rank"),
+        "{:?}",
+        r.findings
+    );
+}

@@ -283,11 +283,17 @@ impl<'t> Linker<'t> {
     /// The most words a name starting with `token` may have, or `None` when no name starts
     /// with it. A leading "the" counts as one word more.
     fn name_start(&self, token: &str) -> Option<usize> {
-        let mut buf = [0u8; 32];
-        let t = token
+        // "Schindler's List" starts with "schindler's"; "Jordan's 250" with "jordan".
+        let whole = self.name_start_exact(token);
+        let bare = token
             .strip_suffix("'s")
             .or_else(|| token.strip_suffix("’s"))
-            .unwrap_or(token);
+            .and_then(|t| self.name_start_exact(t));
+        whole.max(bare)
+    }
+
+    fn name_start_exact(&self, t: &str) -> Option<usize> {
+        let mut buf = [0u8; 32];
         let lower: std::borrow::Cow<'_, str> = if t.len() <= buf.len() && t.is_ascii() {
             buf[..t.len()].copy_from_slice(t.as_bytes());
             buf[..t.len()].make_ascii_lowercase();
@@ -359,20 +365,35 @@ impl<'s> SentenceContext<'s> {
             metric_terms.extend(found);
         }
         metric_terms.sort();
+        // A name inside a metric term is part of the term ("the Australian Open"); a
+        // region or "World" that opens a longer proper name ("World Population
+        // Prospects", "World Bank") is part of that name.
+        let mentions: Vec<Mention> = mentions
+            .into_iter()
+            .filter(|m| {
+                m.from_table
+                    || !term_spans
+                        .iter()
+                        .any(|(a, b)| m.tok_start < *b && *a < m.tok_end)
+            })
+            .filter(|m| {
+                let wide = matches!(
+                    m.place,
+                    Some(crate::gazetteer::PlaceKind::World | crate::gazetteer::PlaceKind::Region)
+                );
+                let opens_a_name = m.tok_end == m.tok_start + 1
+                    && text[m.end..].starts_with(' ')
+                    && tokens.get(m.tok_end).is_some_and(|t| {
+                        t.start == m.end + 1 && t.text.starts_with(|c: char| c.is_uppercase())
+                    });
+                !(wide && opens_a_name)
+            })
+            .collect();
         SentenceContext {
             text,
             offset,
             tokens,
-            // A name inside a metric term is part of the term ("the Australian Open").
-            mentions: mentions
-                .into_iter()
-                .filter(|m| {
-                    m.from_table
-                        || !term_spans
-                            .iter()
-                            .any(|(a, b)| m.tok_start < *b && *a < m.tok_end)
-                })
-                .collect(),
+            mentions,
             metric_terms,
             term_spans,
             lower: text.to_ascii_lowercase(),
@@ -441,9 +462,36 @@ impl<'s> SentenceContext<'s> {
             }
             // Entities
             let entities: Vec<Mention> = match &respectively {
-                Some(list) => list.get(this_index).cloned().into_iter().collect(),
+                Some(list) => {
+                    // The i-th value after the places goes with the i-th place.
+                    let first = list.last().map_or(0, |m| m.end);
+                    let at = self.lower.find("respectively").unwrap_or(self.text.len());
+                    if q.start >= first && q.end <= at {
+                        let i = value_positions
+                            .iter()
+                            .filter(|(st, e)| *st >= first && *e <= at && *st < q.start)
+                            .count();
+                        list.get(i).cloned().into_iter().collect()
+                    } else {
+                        self.entities_for(q, &value_positions)
+                    }
+                }
                 None => self.entities_for(q, &value_positions),
             };
+            let _ = this_index;
+            // Several numbers after one list of places, with no "each" and no
+            // "respectively": which number goes with which place is a guess.
+            if entities.len() > 1
+                && respectively.is_none()
+                && self.shared_by_several(q, &entities, &value_positions)
+            {
+                base.unlinked = Some(
+                    "several numbers follow several places; which goes with which is unclear"
+                        .into(),
+                );
+                out.push(base);
+                continue;
+            }
             let role = if self.is_part(q, &value_positions) {
                 Role::Part
             } else {
@@ -494,6 +542,24 @@ impl<'s> SentenceContext<'s> {
             };
             if role == Role::ChangeFrom {
                 change_start = Some((entities.clone(), metric.clone()));
+            }
+            if role == Role::Part {
+                let whole = value_positions
+                    .iter()
+                    .find(|(st, _)| *st > q.end)
+                    .map(|(st, e)| (*st, *e));
+                let whole_has_noun = whole.is_some_and(|(st, e)| {
+                    self.has_head_noun(&Quantity {
+                        start: st,
+                        end: e,
+                        ..q.clone()
+                    })
+                });
+                if !whole_has_noun {
+                    base.unlinked = Some("a part of a whole with no noun of its own".into());
+                    out.push(base);
+                    continue;
+                }
             }
             if self.is_whole(q, &value_positions) && !self.has_head_noun(q) {
                 base.role = Role::Whole;
@@ -561,6 +627,15 @@ impl<'s> SentenceContext<'s> {
     /// counts ("40,000 fighters", "5,600 returnees") or the sentence says it is a total
     /// ("overall", "worldwide", "in all").
     fn speaks_of_total(&self, q: &Quantity) -> bool {
+        // "17 titles each": a number for each of some things, not for the whole.
+        let after = self.after(q.end);
+        if after
+            .split(|c: char| !c.is_alphabetic())
+            .take(4)
+            .any(|w| matches!(w, "each" | "apiece"))
+        {
+            return false;
+        }
         let after = self.token_at(q.end);
         let head_noun = self
             .metric_terms
@@ -603,6 +678,26 @@ impl<'s> SentenceContext<'s> {
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
+        // "Together the Celtics and Lakers hold 35": a sum over several, not one row.
+        if self
+            .lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "together" | "combined" | "jointly"))
+            || self.lower.contains("between them")
+        {
+            return Some("states a sum over several, not one row".into());
+        }
+        // "the three remain tied": a spelled-out count that refers back to things named.
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(prev_word, "the" | "these" | "those" | "all")
+            && q.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !self.has_head_noun(q)
+        {
+            return Some("refers back to things already named".into());
+        }
         // "two more", "89 more residents", "three extra": an increment, not a level.
         if after_words.first().is_some_and(|w| words::is_increment(w)) {
             return Some("states an increment, not a value".into());
@@ -794,43 +889,56 @@ impl<'s> SentenceContext<'s> {
     /// The group of mentions ending with `last`: "Tunisia and France", "both Saudi Arabia and
     /// Tunisia", "Russia, Jordan and France".
     fn coordinated_to(&self, last: &Mention) -> Vec<Mention> {
-        let mut group = vec![last.clone()];
         let idx = self
             .mentions
             .iter()
             .position(|m| m.start == last.start)
             .unwrap_or(0);
+        // Walk back over the links; the one nearest `last` must be a conjunction.
+        let mut group = vec![last.clone()];
+        let mut links = Vec::new();
         let mut cur = last.clone();
         for m in self.mentions[..idx].iter().rev() {
             let between = self.text[m.end..cur.start].trim().to_lowercase();
-            if is_coordinator(&between) {
-                group.push(m.clone());
-                cur = m.clone();
-            } else {
+            if !is_coordinator(&between) {
                 break;
             }
+            links.push(between);
+            group.push(m.clone());
+            cur = m.clone();
         }
+        // "A, B and C": the link next to the last name closes the list; a bare comma there
+        // ("In Northern Ireland, the DUP") joins no list.
+        let keep = if links.first().is_some_and(|l| l == ",") {
+            0
+        } else {
+            links.len()
+        };
+        group.truncate(keep + 1);
         group.reverse();
         group
     }
 
     fn coordinated_from(&self, first: &Mention) -> Vec<Mention> {
-        let mut group = vec![first.clone()];
         let idx = self
             .mentions
             .iter()
             .position(|m| m.start == first.start)
             .unwrap_or(0);
+        let mut group = vec![first.clone()];
+        let mut links = Vec::new();
         let mut cur = first.clone();
         for m in self.mentions[idx + 1..].iter() {
             let between = self.text[cur.end..m.start].trim().to_lowercase();
-            if is_coordinator(&between) {
-                group.push(m.clone());
-                cur = m.clone();
-            } else {
+            if !is_coordinator(&between) {
                 break;
             }
+            links.push(between);
+            group.push(m.clone());
+            cur = m.clone();
         }
+        let keep = well_formed_list(links.iter().map(String::as_str));
+        group.truncate(keep + 1);
         group
     }
 
@@ -841,24 +949,70 @@ impl<'s> SentenceContext<'s> {
         if !lower.contains("respectively") {
             return None;
         }
-        let n = values.iter().filter(|(q, _)| is_value(q)).count();
-        let first_value = values.iter().find(|(q, _)| is_value(q))?.0.start;
+        // The values between the named places and the word "respectively".
+        let at = lower.find("respectively")?;
+        let first_value = values
+            .iter()
+            .find(|(q, _)| is_value(q) && q.end <= at)?
+            .0
+            .start;
         let last = self.mentions.iter().rfind(|m| m.end <= first_value)?;
         let group = self.coordinated_to(last);
+        let n = values
+            .iter()
+            .filter(|(q, _)| is_value(q) && q.start >= last.end && q.end <= at)
+            .count();
         (group.len() == n && n > 1).then_some(group)
+    }
+
+    /// Whether other values after the same group of places would also be read as theirs,
+    /// and no distributive word ("each", "both", "apiece") says they all hold for each.
+    fn shared_by_several(
+        &self,
+        q: &Quantity,
+        group: &[Mention],
+        values: &[(usize, usize)],
+    ) -> bool {
+        let Some(last) = group.last() else {
+            return false;
+        };
+        let distributive = self
+            .lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "each" | "both" | "apiece" | "all"));
+        if distributive {
+            return false;
+        }
+        values.iter().any(|(st, _)| {
+            *st != q.start
+                && *st >= last.end
+                && !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= last.end && m.end <= *st)
+        })
     }
 
     /// Whether `q` is the part in "250 of the 3,000 fighters", "271 of 1,910", "50 out of 280".
     fn is_part(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
         let after = &self.text[q.end..];
         let lower = &self.lower[q.end..];
-        let rest = ["of the ", "out of the ", "out of ", "of "]
-            .iter()
-            .find_map(|p| {
-                lower
-                    .strip_prefix(&format!(" {p}"))
-                    .map(|r| after.len() - r.len())
-            });
+        let rest = [
+            "of the ",
+            "of its ",
+            "of their ",
+            "of his ",
+            "of her ",
+            "out of the ",
+            "out of ",
+            "of ",
+        ]
+        .iter()
+        .find_map(|p| {
+            lower
+                .strip_prefix(&format!(" {p}"))
+                .map(|r| after.len() - r.len())
+        });
         match rest {
             Some(skip) => values.iter().any(|(s, _)| *s == q.end + skip),
             None => false,
@@ -1271,6 +1425,14 @@ fn is_value(q: &Quantity) -> bool {
         q.kind,
         Kind::Number | Kind::Money | Kind::Percent | Kind::Range | Kind::PercentagePoints
     )
+}
+
+/// How many links of a list of names, in reading order from its first name, make a real
+/// list: commas count only when a conjunction closes the list ("A, B and C").
+fn well_formed_list<'a>(links: impl Iterator<Item = &'a str>) -> usize {
+    let links: Vec<&str> = links.collect();
+    // The longest prefix of links that ends with a conjunction.
+    links.iter().rposition(|l| *l != ",").map_or(0, |i| i + 1)
 }
 
 fn is_coordinator(between: &str) -> bool {

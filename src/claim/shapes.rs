@@ -469,7 +469,40 @@ impl SentenceContext<'_> {
             // most fighters"); "the main" and "the leading" need a noun too.
             // … and not "at the top of the table", "the most of it".
             let next = self.lower(k + 1);
-            if next.is_empty() || next.starts_with(|c: char| c.is_ascii_digit()) || next == "of" {
+            if next.is_empty()
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || next == "of"
+                || crate::quantity::extract(&next)
+                    .first()
+                    .is_some_and(|q| q.start == 0)
+            {
+                continue;
+            }
+            // "the largest landlocked country": a superlative within a category the table
+            // does not define; "the largest country", "the top exporter" are plain.
+            let after_next = self.lower(k + 2);
+            if matches!(
+                after_next.as_str(),
+                "country"
+                    | "countries"
+                    | "nation"
+                    | "nations"
+                    | "state"
+                    | "city"
+                    | "economy"
+                    | "producer"
+                    | "exporter"
+                    | "importer"
+                    | "team"
+                    | "club"
+                    | "party"
+                    | "film"
+                    | "river"
+                    | "building"
+                    | "mountain"
+                    | "planet"
+            ) && !self.metric_terms.iter().any(|(i, _, _)| *i == k + 1)
+            {
                 continue;
             }
             let rank = if high {
