@@ -230,14 +230,20 @@ pub fn check_source(
                         ));
                     }
                 }
-                // The article against itself.
-                if let Some((earlier, _)) = seen.iter().find(|(c, i)| {
-                    c.entity == claim.entity
-                        && c.metric == claim.metric
-                        && c.period == claim.period
-                        && c.table == claim.table
-                        && !i.meets(&interval)
-                }) {
+                // The article against itself, for values in the metric's unit only (a
+                // percentage change is no level to compare with).
+                let contradicted = if unit_ok {
+                    seen.iter().find(|(c, i)| {
+                        c.entity == claim.entity
+                            && c.metric == claim.metric
+                            && c.period == claim.period
+                            && c.table == claim.table
+                            && !i.meets(&interval)
+                    })
+                } else {
+                    None
+                };
+                if let Some((earlier, _)) = contradicted {
                     status = Status::Inconsistent;
                     let other = Place::of(path, earlier, source, &index);
                     findings.push(place.finding(
@@ -260,7 +266,9 @@ pub fn check_source(
                         ),
                     ));
                 }
-                seen.push((claim, interval));
+                if unit_ok {
+                    seen.push((claim, interval));
+                }
             }
             _ => {
                 let why = claim

@@ -496,3 +496,52 @@ fn lists_sums_and_back_references() {
         r.findings
     );
 }
+
+#[test]
+fn changes_limits_and_clauses() {
+    // A percentage change is not a level.
+    unverified(
+        "Russia's fighters were up nearly 42 percent on 2015.",
+        "nearly 42 percent",
+    );
+    // "a year earlier" dates the value one year back.
+    let t = table(
+        "metrics:\n  rate: {terms: [rate, unemployment], unit: percent}\nrecords:\n  - {entity: Spain, metric: rate, period: 2022, value: 12.9}\n  - {entity: Spain, metric: rate, period: 2023, value: 12.2}\n",
+    );
+    let got = claims(
+        "Spain's unemployment rate fell to 12.2%, down from 12.9% a year earlier.",
+        std::slice::from_ref(&t),
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "12.9%" && c.3 == "2022" && c.4 == Consistent),
+        "{got:#?}"
+    );
+    // The object of a verb of ranking is not the subject.
+    let got = claims(
+        "Spain tops the France table at 12.2%.",
+        std::slice::from_ref(&t),
+    );
+    assert!(got.iter().all(|c| c.4 != Inconsistent), "{got:#?}");
+    // "to X from Y": the end, then an undated start.
+    has(
+        "Russia's fighters rose to 3,417 from 2,400.",
+        "3,417",
+        "Russia",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+    unverified("Russia's fighters rose to 3,417 from 2,400.", "2,400");
+    // A limit is not a value.
+    unverified("Jordan caps its fighters at 1,000.", "1,000");
+    // A relative clause speaks of the name it follows.
+    has(
+        "Russia sent more fighters than France, which sent 1,910.",
+        "1,910",
+        "France",
+        "fighters",
+        "2017",
+        Consistent,
+    );
+}

@@ -678,6 +678,64 @@ impl<'s> SentenceContext<'s> {
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
+        // "up nearly 12 percent", "fell by 2.4 percentage points": a change, not a level.
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let changed = matches!(
+            prev_word,
+            "up" | "down"
+                | "by"
+                | "rose"
+                | "fell"
+                | "grew"
+                | "dropped"
+                | "increased"
+                | "decreased"
+                | "jumped"
+                | "climbed"
+                | "gained"
+                | "lost"
+                | "slipped"
+                | "rise"
+                | "fall"
+                | "increase"
+                | "decrease"
+                | "drop"
+                | "gain"
+        );
+        if changed && matches!(q.kind, Kind::Percent | Kind::PercentagePoints) {
+            return Some("states a change, not a level".into());
+        }
+        // "caps daily admissions at 30,000", "aims for 50 percent": a limit or a goal.
+        if before
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .take(5)
+            .any(|w| {
+                matches!(
+                    w,
+                    "cap"
+                        | "caps"
+                        | "capped"
+                        | "limit"
+                        | "limits"
+                        | "limited"
+                        | "aim"
+                        | "aims"
+                        | "target"
+                        | "targets"
+                        | "goal"
+                        | "quota"
+                        | "pledged"
+                        | "promised"
+                        | "plans"
+                )
+            })
+        {
+            return Some("states a limit or a goal, not a value".into());
+        }
         // "Together the Celtics and Lakers hold 35": a sum over several, not one row.
         if self
             .lower
@@ -875,10 +933,41 @@ impl<'s> SentenceContext<'s> {
         // A place no table has does not hide an entity the table names itself ("China's
         // survey found 1,864 giant pandas" is about pandas when the table is about species).
         let table_named = self.mentions.iter().any(|m| m.from_table);
+        // Nor does the object of a verb of ranking: "Spain tops the EU table at 12.2%" is
+        // about Spain.
+        let ranked_object = |m: &Mention| {
+            let mut k = m.tok_start;
+            if k >= 1 && self.lower_token(k - 1) == "the" {
+                k -= 1;
+            }
+            (k >= 1
+                && matches!(
+                    self.lower_token(k - 1).as_str(),
+                    "tops" | "topped" | "leads" | "led" | "overtook" | "overtakes" | "overtaking"
+                        | "surpassed" | "surpasses" | "beat" | "beats" | "trails" | "trailed"
+                        | "behind" | "ahead"
+                ))
+                // "more than his great rival Prost"
+                || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
+        };
+        // "…, more than Schindler's List, which won seven": a relative clause speaks of the
+        // name it follows, whatever that name's part in the main clause.
+        let relative = self
+            .mentions
+            .iter()
+            .rfind(|m| m.tok_end <= before)
+            .filter(|m| {
+                let gap = self.lower[m.end..q.start].trim_start();
+                gap.starts_with(", which") || gap.starts_with(", who") || gap.starts_with(", whose")
+            });
+        if let Some(m) = relative {
+            return self.coordinated_to(m);
+        }
         let left = self
             .mentions
             .iter()
             .filter(|m| !(table_named && m.entities.is_empty()))
+            .filter(|m| !ranked_object(m))
             .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) => self.coordinated_to(m),
@@ -1220,6 +1309,9 @@ impl<'s> SentenceContext<'s> {
                     .to_lowercase()
                     .split(|c: char| !c.is_alphabetic())
                     .any(|w| matches!(w, "now" | "today" | "currently" | "current" | "latest"));
+                // "its 2017 assessment estimated …" dates its own clause only: "Yellowstone,
+                // which lost its 2022 season to floods, rebounded to 4.5 million" does not.
+                let attributive = attributive && !self.text[y.end..q.start].contains(',');
                 let lead_ok = (by_preposition || attributive) && !now_between;
                 let taken = values.iter().any(|(_, e)| {
                     *e <= y.start && {
@@ -1263,6 +1355,21 @@ impl<'s> SentenceContext<'s> {
                 }
                 break;
             }
+        }
+        // "12.9% a year earlier", "the previous year": one year back.
+        let after = self.after(q.end);
+        if [
+            "a year earlier",
+            "a year before",
+            "the year before",
+            "the previous year",
+            "a year ago",
+            "the prior year",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p))
+        {
+            return Period::YearsAgo(1);
         }
         // "two years ago", "3 years ago": counted back from the table's current period.
         let lower = &self.lower;
@@ -1446,6 +1553,7 @@ fn is_coordinator(between: &str) -> bool {
 fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
     let mut out = Vec::new();
     let mut to_index: Option<usize> = None;
+    let mut from_index: Option<usize> = None;
     for (i, q) in qs.iter().enumerate() {
         if q.kind == Kind::Range
             && q.text.to_lowercase().starts_with("from ")
@@ -1480,8 +1588,21 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
                 continue;
             }
         }
+        // "rebounded to 4.5 million from 3.3 million": the end first, then the start.
+        if before.ends_with(" to") && is_value(q) && to_index != Some(i) {
+            if let Some(next) = qs.get(i + 1) {
+                let gap = text[q.end..next.start].trim().to_lowercase();
+                if is_value(next) && gap == "from" {
+                    out.push((q.clone(), Role::ChangeTo));
+                    from_index = Some(i + 1);
+                    continue;
+                }
+            }
+        }
         let role = if to_index == Some(i) {
             Role::ChangeTo
+        } else if from_index == Some(i) {
+            Role::ChangeFrom
         } else {
             Role::Value
         };

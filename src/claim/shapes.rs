@@ -443,6 +443,15 @@ impl SentenceContext<'_> {
                 *t = true;
             }
             let span = self.phrase(from, end.min(n), Kind::Ordinal, Some(f64::from(v)));
+            // "pushing Dallas down to third": the place moved is the object just before, which
+            // the subject rule skips; rather than guess, leave such a rank unread.
+            if prev == "to" {
+                let nearest = self.mentions.iter().rfind(|m| m.tok_end <= from);
+                let chosen = self.subject(from);
+                if nearest.map(|m| m.tok_start) != chosen.map(|m| m.tok_start) {
+                    continue;
+                }
+            }
             let subject = self.subject(from);
             out.push(self.tie(
                 linker,
@@ -897,6 +906,22 @@ impl SentenceContext<'_> {
                     .iter()
                     .find(|m| m.tok_start >= to && m.tok_start <= to + 5)
             });
+            // "the Patriots and the Steelers have won … about a fifth": a share of a group.
+            if subject.is_some_and(|m| self.coordinated_to(m).len() > 1) {
+                let mut claim = Claim::new(
+                    self.placed(q),
+                    sentence,
+                    Role::Value,
+                    Shape::Share(Share {
+                        fraction: q.clone(),
+                        whole_metric: String::new(),
+                        whole_entity: String::new(),
+                    }),
+                );
+                claim.unlinked = Some("a share held by several together".into());
+                out.push(claim);
+                continue;
+            }
             // With one metric in the sentence ("more than two-thirds of the total" seats),
             // part and whole share it and the whole is the table's total.
             let (part_metric, whole_metric) = match (&part_term, &whole_term) {
