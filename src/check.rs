@@ -273,16 +273,9 @@ pub fn check_source(
             _ => {
                 let why = claim
                     .unlinked
-                    .clone()
-                    .unwrap_or_else(|| "not tied to a table row".to_string());
-                findings.push(place.finding(
-                    &rules::unverified::RULE,
-                    claim,
-                    claimed,
-                    None,
-                    None,
-                    format!("{}: {why}", one_line(&claim.quantity.text)),
-                ));
+                    .as_deref()
+                    .unwrap_or("not tied to a table row");
+                findings.push(place.unverified(claim, claimed, why));
             }
         }
         report
@@ -389,14 +382,7 @@ fn check_shape(
             (Status::Inconsistent, expected)
         }
         Verdict::Undecided(why) => {
-            findings.push(place.finding(
-                &rules::unverified::RULE,
-                claim,
-                None,
-                None,
-                None,
-                format!("{}: {why}", one_line(&claim.quantity.text)),
-            ));
+            findings.push(place.unverified(claim, None, &why));
             (Status::Unverified, None)
         }
     }
@@ -469,6 +455,19 @@ impl<'a> Place<'a> {
             end_line,
             end_column,
         }
+    }
+
+    /// The `unverified` note for a claim, saying why.
+    fn unverified(&self, claim: &Claim, claimed: Option<Interval>, why: &str) -> Finding {
+        let message = format!("{}: {why}", one_line(&claim.quantity.text));
+        self.finding(
+            &rules::unverified::RULE,
+            claim,
+            claimed,
+            None,
+            None,
+            message,
+        )
     }
 
     fn finding(

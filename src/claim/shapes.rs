@@ -148,6 +148,16 @@ const DOWN: &[&str] = &[
     "slumped",
 ];
 
+/// What the readers of ranks, trends and shares share about one sentence.
+struct Reading<'r, 't> {
+    linker: &'r Linker<'t>,
+    sentence: usize,
+    quantities: &'r [Quantity],
+    inherited: Option<&'r [(usize, String)]>,
+    /// The years and dates of the sentence.
+    years: Vec<&'r Quantity>,
+}
+
 impl SentenceContext<'_> {
     fn lower(&self, k: usize) -> String {
         self.tokens
@@ -229,18 +239,14 @@ impl SentenceContext<'_> {
     }
 
     /// Ties a shape to the table of its subject; `None` when the words give no subject.
-    #[allow(clippy::too_many_arguments)]
     fn tie(
         &self,
-        linker: &Linker<'_>,
-        sentence: usize,
+        r: &Reading<'_, '_>,
         span: Quantity,
         subject: Option<&Mention>,
         shape: Shape,
-        inherited: Option<&[(usize, String)]>,
-        years: &[&Quantity],
     ) -> Claim {
-        let mut claim = Claim::new(self.placed(&span), sentence, Role::Value, shape);
+        let mut claim = Claim::new(self.placed(&span), r.sentence, Role::Value, shape);
         // A rank within a region ("the largest in Europe", "of any European country") needs
         // the region's members, which tables do not list: undecided.
         if let Shape::Rank(_) = &claim.shape {
@@ -256,11 +262,11 @@ impl SentenceContext<'_> {
                 return claim;
             }
         }
-        let metric = self.metric_for(&span, Role::Value, &[], inherited, linker);
+        let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
         let entity = match subject {
             Some(m) => m.entities.first().cloned(),
             None => metric.as_ref().and_then(|(t, _)| {
-                linker.tables[*t]
+                r.linker.tables[*t]
                     .total
                     .clone()
                     .filter(|_| self.mentions.is_empty() && self.has_total_word())
@@ -272,15 +278,15 @@ impl SentenceContext<'_> {
             Shape::Trend(t) => t.from.clone(),
             _ => None,
         }
-        .or_else(|| self.earlier_period(years));
-        let period = self.shape_period(years, from.as_deref());
+        .or_else(|| self.earlier_period(&r.years));
+        let period = self.shape_period(&r.years, from.as_deref());
         match (metric, entity) {
-            (Some((t, m)), Some((te, e))) if t == te => finish(linker, claim, t, e, m, period),
+            (Some((t, m)), Some((te, e))) if t == te => finish(r.linker, claim, t, e, m, period),
             (Some((t, m)), Some(_)) => {
                 // The entity is in another table than the metric: look for it in this one.
                 let written = subject.map(|s| s.entities.iter().find(|(ti, _)| *ti == t));
                 match written.flatten() {
-                    Some((_, e)) => finish(linker, claim, t, e.clone(), m, period),
+                    Some((_, e)) => finish(r.linker, claim, t, e.clone(), m, period),
                     None => {
                         claim.unlinked = Some("the entity is not in the metric's table".into());
                         claim
@@ -356,35 +362,29 @@ impl SentenceContext<'_> {
         quantities: &[Quantity],
         inherited: Option<&[(usize, String)]>,
     ) -> (Vec<Claim>, Vec<usize>) {
-        let years: Vec<&Quantity> = quantities
-            .iter()
-            .filter(|q| matches!(q.kind, Kind::Year | Kind::Date) && q.value.is_some())
-            .collect();
+        let reading = Reading {
+            linker,
+            sentence,
+            quantities,
+            inherited,
+            years: quantities
+                .iter()
+                .filter(|q| matches!(q.kind, Kind::Year | Kind::Date) && q.value.is_some())
+                .collect(),
+        };
         let mut out = Vec::new();
         let mut used = Vec::new();
-        self.ranks(linker, sentence, quantities, inherited, &years, &mut out);
-        self.trends(
-            linker, sentence, quantities, inherited, &years, &mut out, &mut used,
-        );
-        self.shares(
-            linker, sentence, quantities, inherited, &years, &mut out, &mut used,
-        );
+        self.ranks(&reading, &mut out);
+        self.trends(&reading, &mut out, &mut used);
+        self.shares(&reading, &mut out, &mut used);
         (out, used)
     }
 
-    fn ranks(
-        &self,
-        linker: &Linker<'_>,
-        sentence: usize,
-        quantities: &[Quantity],
-        inherited: Option<&[(usize, String)]>,
-        years: &[&Quantity],
-        out: &mut Vec<Claim>,
-    ) {
+    fn ranks(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>) {
         let n = self.tokens.len();
         let mut taken = vec![false; n];
         // Ordinals read by the grammar: "second-largest", "top five", "third", "No. 1".
-        for q in quantities.iter().filter(|q| q.kind == Kind::Ordinal) {
+        for q in r.quantities.iter().filter(|q| q.kind == Kind::Ordinal) {
             let Some(v) = q.value.filter(|v| *v >= 1.0 && *v <= 1000.0) else {
                 continue;
             };
@@ -453,15 +453,7 @@ impl SentenceContext<'_> {
                 }
             }
             let subject = self.subject(from);
-            out.push(self.tie(
-                linker,
-                sentence,
-                span,
-                subject,
-                Shape::Rank(rank),
-                inherited,
-                years,
-            ));
+            out.push(self.tie(r, span, subject, Shape::Rank(rank)));
         }
         // Superlatives without a number: "the top exporter", "the largest source", "the most".
         for (k, &done) in taken.iter().enumerate().skip(1) {
@@ -521,15 +513,7 @@ impl SentenceContext<'_> {
             };
             let span = self.phrase(k - 1, k + 1, Kind::Ordinal, Some(1.0));
             let subject = self.subject(k - 1);
-            out.push(self.tie(
-                linker,
-                sentence,
-                span,
-                subject,
-                Shape::Rank(rank),
-                inherited,
-                years,
-            ));
+            out.push(self.tie(r, span, subject, Shape::Rank(rank)));
         }
         // "more … than any other", "followed by Y", "ahead of Y", "tied with Y",
         // "more … than Y", "Only A and B … more … than X".
@@ -580,15 +564,7 @@ impl SentenceContext<'_> {
                     };
                     let span = self.phrase(k, (k + 3).min(n), Kind::Ordinal, Some(1.0));
                     let subject = self.subject(k.saturating_sub(4));
-                    out.push(self.tie(
-                        linker,
-                        sentence,
-                        span,
-                        subject,
-                        Shape::Rank(rank),
-                        inherited,
-                        years,
-                    ));
+                    out.push(self.tie(r, span, subject, Shape::Rank(rank)));
                 }
                 continue;
             }
@@ -633,15 +609,7 @@ impl SentenceContext<'_> {
                 Rank::OnlyAbove(_) => self.phrase(0, other.tok_end, Kind::Ordinal, None),
                 _ => self.phrase(k, other.tok_end, Kind::Ordinal, None),
             };
-            out.push(self.tie(
-                linker,
-                sentence,
-                span,
-                Some(subject),
-                Shape::Rank(rank),
-                inherited,
-                years,
-            ));
+            out.push(self.tie(r, span, Some(subject), Shape::Rank(rank)));
         }
     }
 
@@ -693,21 +661,11 @@ impl SentenceContext<'_> {
         (!names.is_empty()).then_some(names)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn trends(
-        &self,
-        linker: &Linker<'_>,
-        sentence: usize,
-        quantities: &[Quantity],
-        inherited: Option<&[(usize, String)]>,
-        years: &[&Quantity],
-        out: &mut Vec<Claim>,
-        used: &mut Vec<usize>,
-    ) {
+    fn trends(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>, used: &mut Vec<usize>) {
         let n = self.tokens.len();
         for k in 0..n {
             let w = self.lower(k);
-            let multiple = quantities.iter().position(|q| {
+            let multiple = r.quantities.iter().position(|q| {
                 q.kind == Kind::Multiple
                     && self.token_at(q.start) <= k
                     && k < self.token_at(q.end).max(self.token_at(q.start) + 1)
@@ -719,12 +677,12 @@ impl SentenceContext<'_> {
             } else if let Some(i) = multiple {
                 // Only a verb of change is a trend ("doubled", "nearly tripled", "halving");
                 // "twice" and "double" alone are counts or ratios ("won it twice").
-                let text = quantities[i].text.to_lowercase();
+                let text = r.quantities[i].text.to_lowercase();
                 let verb = text.ends_with("ed") || text.ends_with("ing") || text.ends_with("les");
                 if !verb || !text.ends_with(&w) {
                     continue;
                 }
-                if quantities[i].value.unwrap_or(1.0) >= 1.0 {
+                if r.quantities[i].value.unwrap_or(1.0) >= 1.0 {
                     Direction::Up
                 } else {
                     Direction::Down
@@ -759,8 +717,8 @@ impl SentenceContext<'_> {
             let mut size = None;
             let mut span_end = verb_end;
             if let Some(i) = multiple {
-                size = Some(ChangeSize::Factor(quantities[i].clone()));
-                span_end = self.token_at(quantities[i].end).max(verb_end);
+                size = Some(ChangeSize::Factor(r.quantities[i].clone()));
+                span_end = self.token_at(r.quantities[i].end).max(verb_end);
             } else {
                 // "by 500", "by about 30 percent", "of 500", "up 1,000", "… 200 more"
                 let after = self
@@ -773,8 +731,8 @@ impl SentenceContext<'_> {
                     .find(|p| rest.starts_with(*p));
                 if let Some(lead) = lead {
                     let at = after + lead.len();
-                    if let Some(i) = quantities.iter().position(|q| q.start == at) {
-                        let q = &quantities[i];
+                    if let Some(i) = r.quantities.iter().position(|q| q.start == at) {
+                        let q = &r.quantities[i];
                         if !lead.is_empty()
                             && matches!(q.kind, Kind::Number | Kind::Money | Kind::Range)
                         {
@@ -792,11 +750,11 @@ impl SentenceContext<'_> {
                     }
                 }
             }
-            let from = self.earlier_period(years);
+            let from = self.earlier_period(&r.years);
             // A change stated as "from A in 2015 to B": the values carry the ends and are
             // checked as values; the trend word is checked between their periods.
             // The span starts at the hedge of a factor ("nearly doubled").
-            let span_start = multiple.map_or(k, |i| self.token_at(quantities[i].start).min(k));
+            let span_start = multiple.map_or(k, |i| self.token_at(r.quantities[i].start).min(k));
             let span = self.phrase(span_start, span_end.min(n), Kind::Multiple, None);
             let subject = self.subject(k);
             let trend = Trend {
@@ -804,18 +762,10 @@ impl SentenceContext<'_> {
                 from,
                 size,
             };
-            out.push(self.tie(
-                linker,
-                sentence,
-                span,
-                subject,
-                Shape::Trend(trend),
-                inherited,
-                years,
-            ));
+            out.push(self.tie(r, span, subject, Shape::Trend(trend)));
         }
         // "about 200 more": an absolute change after the number.
-        for (i, q) in quantities.iter().enumerate() {
+        for (i, q) in r.quantities.iter().enumerate() {
             if !matches!(q.kind, Kind::Number) || used.contains(&i) {
                 continue;
             }
@@ -829,7 +779,7 @@ impl SentenceContext<'_> {
             } else {
                 continue;
             };
-            let from = self.earlier_period(years);
+            let from = self.earlier_period(&r.years);
             if from.is_none() {
                 continue;
             }
@@ -846,30 +796,12 @@ impl SentenceContext<'_> {
                 from,
                 size: Some(ChangeSize::Absolute(q.clone())),
             };
-            out.push(self.tie(
-                linker,
-                sentence,
-                span,
-                subject,
-                Shape::Trend(trend),
-                inherited,
-                years,
-            ));
+            out.push(self.tie(r, span, subject, Shape::Trend(trend)));
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn shares(
-        &self,
-        linker: &Linker<'_>,
-        sentence: usize,
-        quantities: &[Quantity],
-        inherited: Option<&[(usize, String)]>,
-        years: &[&Quantity],
-        out: &mut Vec<Claim>,
-        used: &mut Vec<usize>,
-    ) {
-        for (i, q) in quantities.iter().enumerate() {
+    fn shares(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>, used: &mut Vec<usize>) {
+        for (i, q) in r.quantities.iter().enumerate() {
             if !matches!(q.kind, Kind::Fraction | Kind::Percent) {
                 continue;
             }
@@ -881,7 +813,7 @@ impl SentenceContext<'_> {
             used.push(i);
             // The whole: "of the 800 British nationals who left" — its metric is the term
             // nearest the base; the part's metric is the sentence's other metric.
-            let base = quantities.iter().find(|b| {
+            let base = r.quantities.iter().find(|b| {
                 b.start > q.end && b.start <= q.end + 9 && matches!(b.kind, Kind::Number)
             });
             let terms: Vec<(usize, usize, String)> = self.metric_terms.clone();
@@ -910,7 +842,7 @@ impl SentenceContext<'_> {
             if subject.is_some_and(|m| self.coordinated_to(m).len() > 1) {
                 let mut claim = Claim::new(
                     self.placed(q),
-                    sentence,
+                    r.sentence,
                     Role::Value,
                     Shape::Share(Share {
                         fraction: q.clone(),
@@ -939,7 +871,7 @@ impl SentenceContext<'_> {
             };
             // "51.3% of the total" against a table of percentages is a value, not a share.
             let percent_metric = |m: &str| {
-                linker.tables.iter().any(|t| {
+                r.linker.tables.iter().any(|t| {
                     t.metric(m)
                         .is_some_and(|x| matches!(x.unit.as_deref(), Some("%" | "percent" | "pct")))
                 })
@@ -948,15 +880,7 @@ impl SentenceContext<'_> {
                 used.retain(|u| *u != i);
                 continue;
             }
-            let mut claim = self.tie(
-                linker,
-                sentence,
-                span,
-                subject,
-                shape_share(String::new()),
-                inherited,
-                years,
-            );
+            let mut claim = self.tie(r, span, subject, shape_share(String::new()));
             // The part's metric is the other metric of the sentence; with one metric, the
             // whole is the table's total.
             match (part_metric, claim.table) {
@@ -968,7 +892,7 @@ impl SentenceContext<'_> {
                 }
                 (None, Some(ct)) if !whole_metric.is_empty() => {
                     claim.metric = Some(whole_metric.clone());
-                    match (linker.tables[ct].total.clone(), &mut claim.shape) {
+                    match (r.linker.tables[ct].total.clone(), &mut claim.shape) {
                         (Some(total), Shape::Share(s)) => s.whole_entity = total,
                         _ => claim.unlinked = Some("no whole to take the share of".into()),
                     }
@@ -984,14 +908,14 @@ impl SentenceContext<'_> {
             }
             // The base printed in the sentence is the whole's value: check it as one.
             if let Some(b) = base {
-                if let Some(bi) = quantities.iter().position(|x| std::ptr::eq(x, b)) {
+                if let Some(bi) = r.quantities.iter().position(|x| std::ptr::eq(x, b)) {
                     used.push(bi);
                 }
-                let mut whole = Claim::new(self.placed(b), sentence, Role::Whole, Shape::Value);
+                let mut whole = Claim::new(self.placed(b), r.sentence, Role::Whole, Shape::Value);
                 match (&claim.shape, claim.table, &claim.period, &claim.unlinked) {
                     (Shape::Share(sh), Some(t), Some(p), None) if !sh.whole_entity.is_empty() => {
                         let (e, m) = (sh.whole_entity.clone(), sh.whole_metric.clone());
-                        whole = finish(linker, whole, t, e, m, Period::Year(p.clone()));
+                        whole = finish(r.linker, whole, t, e, m, Period::Year(p.clone()));
                     }
                     _ => {
                         whole.unlinked =
