@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use crate::claim::{Claim, Linker, Shape};
 use crate::quantity::Kind;
-use crate::report::number;
 use crate::rules::{self, tolerance, Interval, Severity, Tolerances, Verdict};
 use crate::table::Table;
 use crate::text::{Document, Format, LineIndex};
@@ -499,9 +498,4 @@ impl<'a> Place<'a> {
             message,
         }
     }
-}
-
-/// A readable number for messages.
-pub fn show(v: f64) -> String {
-    number(v)
 }

@@ -445,17 +445,14 @@ impl<'s> SentenceContext<'s> {
             .collect();
         let respectively = self.respectively(&values);
         let mut out = Vec::new();
-        let mut value_index = 0;
         // The entities and metric of the last start of a change, for its end.
         let mut change_start: Option<ChangeStart> = None;
         for (q, role) in &values {
             if !is_value(q) {
                 continue;
             }
-            let this_index = value_index;
-            value_index += 1;
             let mut base = Claim::new(self.placed(q), sentence, *role, Shape::Value);
-            if let Some(reason) = self.not_a_table_value(linker, q) {
+            if let Some(reason) = self.not_a_table_value(q) {
                 base.unlinked = Some(reason);
                 out.push(base);
                 continue;
@@ -478,7 +475,6 @@ impl<'s> SentenceContext<'s> {
                 }
                 None => self.entities_for(q, &value_positions),
             };
-            let _ = this_index;
             // Several numbers after one list of places, with no "each" and no
             // "respectively": which number goes with which place is a guess.
             if entities.len() > 1
@@ -663,7 +659,7 @@ impl<'s> SentenceContext<'s> {
     /// Why a quantity states no value of a table, if it does not: years, ranks and fractions
     /// are other kinds of claim; a number that counts something no metric names
     /// ("a dozen security forces", "three years") is not about the table.
-    fn not_a_table_value(&self, linker: &Linker<'_>, q: &Quantity) -> Option<String> {
+    fn not_a_table_value(&self, q: &Quantity) -> Option<String> {
         let ti = self.token_at(q.end);
         // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
         // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
@@ -880,7 +876,6 @@ impl<'s> SentenceContext<'s> {
         if words::is_unit_noun(&lower) {
             return Some(format!("counts {lower}, which no table measures"));
         }
-        let _ = linker;
         if lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly") {
             return None;
         }

@@ -412,7 +412,6 @@ impl Acc {
 
     /// Adds an atom, or says it cannot follow.
     fn push(&mut self, atom: Atom) -> bool {
-        let after_and = self.last == Last::And;
         let ok = match atom {
             Atom::Digits(d) => {
                 let fits = match self.last {
@@ -536,7 +535,6 @@ impl Acc {
         if ok {
             self.atoms += 1;
         }
-        let _ = after_and;
         ok
     }
 
@@ -1405,24 +1403,15 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
                 precision: a.precision,
             }
         }
-        Core::Fraction(v) => {
+        Core::Fraction(v) | Core::Multiple(v) => {
             let (low, high) = bounds(v, meaning);
             Parsed {
                 len: consumed(i, rest),
-                kind: Kind::Fraction,
-                value: Some(v),
-                low,
-                high,
-                hedge_len,
-                unit: None,
-                precision: None,
-            }
-        }
-        Core::Multiple(v) => {
-            let (low, high) = bounds(v, meaning);
-            Parsed {
-                len: consumed(i, rest),
-                kind: Kind::Multiple,
+                kind: if matches!(core, Core::Fraction(_)) {
+                    Kind::Fraction
+                } else {
+                    Kind::Multiple
+                },
                 value: Some(v),
                 low,
                 high,

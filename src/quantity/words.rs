@@ -372,14 +372,7 @@ pub fn hedge_meaning(hedge: &str) -> Option<HedgeMeaning> {
 /// grammar is only tried at words that pass, which keeps extraction close to the cost of
 /// reading the text.
 pub(crate) fn may_start(word: &str) -> bool {
-    cardinal(word).is_some()
-        || scale_word(word.strip_suffix('s').unwrap_or(word)).is_some()
-        || ordinal_unit(word).is_some()
-        || ordinal_scale(word).is_some()
-        || denominator(word).is_some()
-        || multiple(word).is_some()
-        || month(word)
-        || starters().contains(word)
+    is_number_word(word) || starters().contains(word)
 }
 
 /// The first words of hedges and of the other phrases a quantity may open with.
