@@ -7,6 +7,7 @@ use crate::quantity::Kind;
 use crate::rules::{self, tolerance, Interval, Severity, Tolerances, Verdict};
 use crate::table::Table;
 use crate::text::{Document, Format, LineIndex};
+use crate::units::{Dimension, Unit};
 
 /// What a check found at one place of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,7 +164,7 @@ pub fn check_source(
         let mut status = Status::Unverified;
         let mut row: Option<Expected> = None;
         let mut findings = Vec::new();
-        let claimed = tolerance::claimed(&claim.quantity, tol);
+        let mut claimed = tolerance::claimed(&claim.quantity, tol);
         if claim.shape != Shape::Value {
             let (status, row) = check_shape(claim, &place, tables, tol, &mut findings);
             report
@@ -180,8 +181,18 @@ pub fn check_source(
                 let metric = claim.metric.as_deref().unwrap_or_default();
                 let period = claim.period.as_deref().unwrap_or_default();
                 let metric_info = table.metric(metric);
-                let unit_ok = units_agree(claim, metric_info.and_then(|m| m.unit.as_deref()))
-                    && !metric_info.is_some_and(|m| m.is_rank());
+                let fit = unit_fit(&claim.quantity, metric_info.and_then(|m| m.unit.as_deref()));
+                let unit_ok = fit.is_some() && !metric_info.is_some_and(|m| m.is_rank());
+                // A claim in another unit of the metric's dimension is converted first:
+                // "about 40 years" against a value in days.
+                let interval = match fit {
+                    Some(Some((from, to))) => {
+                        let i = convert_interval(interval, from, to);
+                        claimed = Some(i);
+                        i
+                    }
+                    _ => interval,
+                };
                 match (table.lookup(entity, metric, period), unit_ok) {
                     (Some(record), true) => {
                         let expected = Expected::of(record, tol);
@@ -387,46 +398,51 @@ fn check_shape(
     }
 }
 
-/// Percent claims check percent metrics; money checks metrics in that currency; plain
-/// counts check metrics that are neither.
-fn units_agree(claim: &Claim, metric_unit: Option<&str>) -> bool {
-    let unit = metric_unit.map(str::to_ascii_uppercase);
-    let percent_metric = matches!(unit.as_deref(), Some("%" | "PERCENT" | "PCT"));
-    let currency = unit.as_deref().and_then(currency_of);
-    match claim.quantity.kind {
-        Kind::Percent => percent_metric,
-        Kind::PercentagePoints => false,
-        // "$4.2 million" is no count of fighters; "€4.2bn" is no dollar figure.
-        Kind::Money => match (currency, claim.quantity.unit.as_deref()) {
-            (Some(m), Some(c)) => m == c,
-            (Some(_), None) => true,
-            (None, _) => false,
+/// Whether a claim's unit fits its metric's, and the conversion when it is another unit of
+/// the same dimension: `None` when they do not fit, `Some(None)` when the value compares as it
+/// is, `Some(Some((from, to)))` when it converts first.
+///
+/// Percentages check percent metrics only, percentage points nothing but points, money only
+/// metrics in that currency (pence convert to pounds), and a measure only metrics of its
+/// dimension ("3.2 billion km" against a table in km; "40 years" against one in days). A
+/// plain number, with no unit of its own, compares with a metric of any unit but percent; a
+/// metric that declares no unit is a count, and takes plain numbers only.
+fn unit_fit(
+    q: &crate::quantity::Quantity,
+    metric_unit: Option<&str>,
+) -> Option<Option<(&'static Unit, &'static Unit)>> {
+    let lexicon = crate::units::lexicon();
+    let metric = metric_unit.and_then(|u| lexicon.get(u));
+    let claim = q.unit.as_deref().and_then(|u| lexicon.get(u));
+    let metric_dim = metric.map(|u| u.dimension);
+    match q.kind {
+        Kind::Percent => (metric.map(|u| u.code) == Some("%")).then_some(None),
+        Kind::PercentagePoints => (metric.map(|u| u.code) == Some("pp")).then_some(None),
+        _ if q.dimension == Some(Dimension::Rate) => None,
+        _ => match (claim, metric) {
+            // A plain number: any metric but percentages.
+            (None, _) => (metric_dim != Some(Dimension::Percent)).then_some(None),
+            // A measure against a metric that declares no unit: "428 weeks" is no count.
+            (Some(_), None) => None,
+            (Some(c), Some(m)) if c.code == m.code => Some(None),
+            (Some(c), Some(m)) => lexicon.convert(1.0, c, m).map(|_| Some((c, m))),
         },
-        _ => !percent_metric,
     }
 }
 
-/// The currency code a metric's unit names ("USD", "US dollars", "$", "EUR", "£"), if any.
-fn currency_of(unit: &str) -> Option<&'static str> {
-    let u = unit.trim();
-    let has = |w: &str| {
-        u.split(|c: char| !c.is_alphanumeric() && c != '$')
-            .any(|x| x == w)
+fn convert_interval(i: Interval, from: &Unit, to: &Unit) -> Interval {
+    let lexicon = crate::units::lexicon();
+    let conv = |v: f64| {
+        if v.is_finite() {
+            lexicon.convert(v, from, to).unwrap_or(v)
+        } else {
+            v
+        }
     };
-    if u.contains('$') || has("USD") || has("DOLLARS") || has("DOLLAR") {
-        Some("USD")
-    } else if u.contains('€') || has("EUR") || has("EUROS") || has("EURO") {
-        Some("EUR")
-    } else if u.contains('£') || has("GBP") || has("POUNDS") || has("STERLING") {
-        Some("GBP")
-    } else if u.contains('¥') || has("JPY") || has("YEN") {
-        Some("JPY")
-    } else if has("CNY") || has("YUAN") {
-        Some("CNY")
-    } else if u.contains('₹') || has("INR") || has("RUPEES") {
-        Some("INR")
-    } else {
-        None
+    Interval {
+        low: conv(i.low),
+        high: conv(i.high),
+        ..i
     }
 }
 

@@ -11,6 +11,7 @@
 
 pub mod quantity;
 pub mod text;
+pub mod units;
 
 pub use quantity::{extract, parse_value, range_ends, Kind, Quantity};
 pub use text::{Document, Format};

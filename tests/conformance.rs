@@ -212,10 +212,17 @@ fn text_matches(model: Model, input: &str, expected: &Expected, q: &Quantity) ->
     // The number model reports the number of an amount of money without its currency
     // ("$20" → "20", "3 hundred and 21 yuan" → "3 hundred and 21"): our span holds the
     // currency too, so the expected number only has to lie inside it.
-    model == Model::Number
-        && q.kind == Kind::Money
-        && !slice.trim().is_empty()
-        && ours.contains(&slice.trim().to_lowercase())
+    // Likewise a quantity with a unit of measure ("3 years", "more than thirty years"): the
+    // models report the number, or the bound, without the unit.
+    let expected_text = slice.trim().to_lowercase();
+    (model == Model::Number
+        && (q.kind == Kind::Money || q.unit.is_some())
+        && !expected_text.is_empty()
+        && ours.contains(&expected_text))
+        || (model == Model::Range
+            && q.unit.is_some()
+            && !expected_text.is_empty()
+            && ours.starts_with(&expected_text))
 }
 
 fn value_matches(model: Model, expected: &Expected, q: &Quantity) -> bool {

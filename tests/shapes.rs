@@ -448,12 +448,12 @@ fn a_unit_names_its_metric() {
     );
     assert!(
         got.iter()
-            .any(|c| c.0 == "6,650" && c.2 == "length" && c.4 == Consistent),
+            .any(|c| c.0 == "6,650 km" && c.2 == "length" && c.4 == Consistent),
         "{got:#?}"
     );
     assert!(
         got.iter()
-            .any(|c| c.0 == "6,900" && c.2 == "length" && c.4 == Inconsistent),
+            .any(|c| c.0 == "6,900 kilometres" && c.2 == "length" && c.4 == Inconsistent),
         "{got:#?}"
     );
 }

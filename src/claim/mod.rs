@@ -151,15 +151,9 @@ impl<'t> Linker<'t> {
         let mut terms = Vec::new();
         for (ti, table) in tables.iter().enumerate() {
             for m in &table.metrics {
-                // A metric measured in a unit is named by that unit too: "6,650 km" is a
-                // length when the table says `unit: km`.
-                let unit_words = m.unit.as_deref().map_or(&[][..], words::unit_forms);
-                for term in m
-                    .terms
-                    .iter()
-                    .map(String::as_str)
-                    .chain(unit_words.iter().copied())
-                {
+                // A unit of measure names its metric through the quantity's own unit
+                // (`unit_named_metric`), not as a term.
+                for term in m.terms.iter().map(String::as_str) {
                     let words: Vec<String> = term.split_whitespace().map(stem).collect();
                     if !words.is_empty()
                         && !terms
@@ -532,8 +526,24 @@ impl<'s> SentenceContext<'s> {
                 self.period_for(q, &years, &value_positions)
             };
             // Metric
-            let metric = match (&change_start, role) {
-                (Some((_, Some(m))), Role::ChangeTo) => Some(m.clone()),
+            // A unit names its metric when the sentence names none: "6,650 km" is a length
+            // when exactly one metric is measured in lengths.
+            let by_unit = if self.metric_terms.is_empty() {
+                self.unit_named_metric(q, linker)
+            } else {
+                Ok(None)
+            };
+            let by_unit = match by_unit {
+                Ok(m) => m,
+                Err(reason) => {
+                    base.unlinked = Some(reason);
+                    out.push(base);
+                    continue;
+                }
+            };
+            let metric = match (&change_start, role, by_unit) {
+                (Some((_, Some(m))), Role::ChangeTo, _) => Some(m.clone()),
+                (_, _, Some(m)) => Some(m),
                 _ => self.metric_for(q, role, &value_positions, inherited, linker),
             };
             if role == Role::ChangeFrom {
@@ -1392,6 +1402,76 @@ impl<'s> SentenceContext<'s> {
 
     /// The metric of a claim: the nearest metric term in the sentence, or the one its
     /// paragraph named last, or the only metric of a table.
+    /// The metric a quantity's unit names: the one metric, among the tables that know the
+    /// sentence's places (else all tables), measured in the unit's dimension. Several such
+    /// metrics make the claim ambiguous (`Err` with the reason); none leaves it to the words.
+    /// A duration that dates something ("two years ago", "a decade earlier") names nothing.
+    fn unit_named_metric(
+        &self,
+        q: &Quantity,
+        linker: &Linker<'_>,
+    ) -> Result<Option<(usize, String)>, String> {
+        use crate::units::Dimension;
+        let Some(dim) = q.dimension else {
+            return Ok(None);
+        };
+        if matches!(
+            dim,
+            Dimension::Currency | Dimension::Percent | Dimension::Rate
+        ) {
+            return Ok(None);
+        }
+        if dim == Dimension::Time {
+            let next = self
+                .after(q.end)
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if matches!(
+                next.as_str(),
+                "ago" | "earlier" | "later" | "before" | "after" | "old" | "since" | "from"
+            ) {
+                return Ok(None);
+            }
+        }
+        let known: Vec<usize> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
+            .collect();
+        let lexicon = crate::units::lexicon();
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for (t, table) in linker.tables.iter().enumerate() {
+            if !known.is_empty() && !known.contains(&t) {
+                continue;
+            }
+            for m in &table.metrics {
+                let same = m
+                    .unit
+                    .as_deref()
+                    .and_then(|u| lexicon.get(u))
+                    .is_some_and(|u| u.dimension == dim);
+                if same {
+                    found.push((t, m.name.clone()));
+                }
+            }
+        }
+        match found.len() {
+            0 => Ok(None),
+            1 => Ok(found.pop()),
+            n => {
+                let names: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+                Err(format!(
+                    "ambiguous: {} names {} and {}",
+                    q.unit.as_deref().unwrap_or(dim.name()),
+                    names[..n - 1].join(", "),
+                    names[n - 1]
+                ))
+            }
+        }
+    }
+
     fn metric_for(
         &self,
         q: &Quantity,
@@ -1552,7 +1632,7 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
     for (i, q) in qs.iter().enumerate() {
         if q.kind == Kind::Range
             && q.text.to_lowercase().starts_with("from ")
-            && words::change_verb_before(&text[..q.start])
+            && crate::quantity::change_verb_before(&text[..q.start])
         {
             if let Some((a, b)) = crate::quantity::range_ends(q) {
                 out.push((a, Role::ChangeFrom));

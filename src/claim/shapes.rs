@@ -234,6 +234,7 @@ impl SentenceContext<'_> {
             high: value,
             hedge: None,
             unit: None,
+            dimension: None,
             precision: None,
         }
     }

@@ -208,56 +208,6 @@ pub(super) fn is_period_lead(word: &str) -> bool {
     ) || crate::quantity::is_month(word)
 }
 
-/// Whether the text before a "from A to B" range ends with a verb of change, so that the range
-/// is the two ends of a change and not an interval.
-pub(super) fn change_verb_before(before: &str) -> bool {
-    let lower = before.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().rev().take(4).any(|w| {
-        matches!(
-            *w,
-            "rose"
-                | "risen"
-                | "grew"
-                | "grown"
-                | "increased"
-                | "jumped"
-                | "climbed"
-                | "soared"
-                | "surged"
-                | "fell"
-                | "fallen"
-                | "dropped"
-                | "declined"
-                | "decreased"
-                | "went"
-                | "gone"
-                | "revised"
-                | "changed"
-                | "shrank"
-                | "shrunk"
-                | "doubled"
-                | "tripled"
-                | "halved"
-                | "moved"
-                | "slipped"
-                | "plunged"
-                | "plummeted"
-                | "rising"
-                | "growing"
-                | "increasing"
-                | "falling"
-                | "dropping"
-                | "declining"
-                | "up"
-                | "down"
-        )
-    })
-}
-
 /// Nouns that make the number after "… of" a difference: "a majority of 174".
 pub(super) const DIFFERENCE_NOUNS: &[&str] = &[
     "majority",
@@ -384,32 +334,4 @@ pub(super) fn picks_from_a_set(word: &str) -> bool {
                 | "few"
                 | "both"
         )
-}
-
-/// The words that name a unit of measure in prose, for a metric's `unit:` ("km" → km,
-/// kilometres, kilometers). Units that are not measures (people, %, currencies) name nothing,
-/// nor do units of time, which prose uses for durations ("two years ago") far more than for
-/// values.
-pub(super) fn unit_forms(unit: &str) -> &'static [&'static str] {
-    match unit.trim().to_ascii_lowercase().as_str() {
-        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => {
-            &["km", "kilometres", "kilometers", "kilometre", "kilometer"]
-        }
-        "m" | "metres" | "meters" | "metre" | "meter" => {
-            &["m", "metres", "meters", "metre", "meter"]
-        }
-        "mi" | "miles" | "mile" => &["mi", "miles", "mile"],
-        "ft" | "feet" | "foot" => &["ft", "feet", "foot"],
-        "kg" | "kilograms" | "kilogram" => &["kg", "kilograms", "kilogram", "kilos"],
-        "t" | "tonnes" | "tonne" | "tons" | "ton" => &["tonnes", "tonne", "tons", "ton"],
-        "km2" | "km²" | "sq km" | "square kilometres" => &[
-            "km2",
-            "km²",
-            "square kilometres",
-            "square kilometers",
-            "sq km",
-        ],
-        "litres" | "liters" | "l" => &["litres", "liters", "litre", "liter"],
-        _ => &[],
-    }
 }

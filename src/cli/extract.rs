@@ -44,8 +44,15 @@ pub fn run(paths: &[String], format: OutputFormat) -> i32 {
                             hi.map(crate::report::number).unwrap_or_default()
                         ),
                     };
+                    // The unit after the value, with its dimension: "→ 29 km (length)".
+                    let unit = match (&q.unit, q.dimension) {
+                        (Some(u), Some(d)) if !matches!(q.kind, crate::Kind::Percent) => {
+                            format!(" {u} ({})", d.name())
+                        }
+                        _ => String::new(),
+                    };
                     out.push_str(&format!(
-                        "{path}:{}:{}  {}  {}  → {value}\n",
+                        "{path}:{}:{}  {}  {}  → {value}{unit}\n",
                         q.line,
                         q.column,
                         kind_name(q),

@@ -13,6 +13,7 @@ use nom::{IResult, Parser};
 
 use super::words::{self, HedgeMeaning, EXACT_HEDGES, HEDGES};
 use super::Kind;
+use crate::units::{lexicon, Dimension, Join, Unit};
 
 /// A quantity parsed at one position, before it is placed in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +27,8 @@ pub(crate) struct Parsed {
     /// Byte length of the hedge at the start of the quantity, if any.
     pub hedge_len: Option<usize>,
     pub unit: Option<&'static str>,
+    /// The unit a rate is per ("gal" in "$5 a gallon").
+    pub per: Option<&'static str>,
     pub precision: Option<f64>,
 }
 
@@ -35,12 +38,15 @@ struct Amount {
     value: f64,
     kind: Kind,
     unit: Option<&'static str>,
+    per: Option<&'static str>,
     precision: Option<f64>,
     /// Written only in digits, with no scale, sign, unit or separators ("2015").
     bare_integer_digits: usize,
     /// The largest scale applied ("million" → 1e6), 1 when none.
     scale: f64,
     spelled: bool,
+    /// Ends in a digit, so a unit symbol may be glued to it ("512GB", not "fiveGB").
+    glueable: bool,
 }
 
 type Res<'a, T> = IResult<&'a str, T>;
@@ -804,6 +810,10 @@ fn scale_suffix(i: &str, after_currency: bool) -> Res<'_, f64> {
     if spaced && w.len() == 1 && !matches!(w, "k" | "G" | "M" | "T") {
         return fail(i);
     }
+    // "1,674.5 G": spaced, G is giga; glued, "4G" is a name and "30g" grams.
+    if spaced && w == "G" {
+        return Ok((rest, 1e9));
+    }
     match words::scale_suffix(w, after_currency) {
         Some(s) => Ok((rest, s)),
         None => fail(i),
@@ -844,10 +854,12 @@ fn amount(i: &str) -> Res<'_, Amount> {
             value: if negative { -v } else { v },
             kind: Kind::Number,
             unit: currency,
+            per: None,
             precision: None,
             bare_integer_digits: 0,
             scale: 1.0,
             spelled: true,
+            glueable: false,
         };
         return with_unit(r, a, currency.is_some());
     }
@@ -884,6 +896,10 @@ fn amount(i: &str) -> Res<'_, Amount> {
         if let Ok((r2, s)) = scale_suffix(rest, currency.is_some()) {
             value *= s;
             scale = scale.max(s);
+            rest = r2;
+        } else if let Some(r2) = glued_million(rest).filter(|_| currency.is_none()) {
+            value *= 1e6;
+            scale = scale.max(1e6);
             rest = r2;
         } else if let Ok((r2, s)) = (ws, |j| word_where(j, words::scale_word))
             .parse(rest)
@@ -934,12 +950,36 @@ fn amount(i: &str) -> Res<'_, Amount> {
             Kind::Number
         },
         unit: currency,
+        per: None,
         precision,
         bare_integer_digits: bare,
         scale,
         spelled,
+        glueable: i[..consumed(i, rest)]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit()),
     };
     with_unit(rest, a, currency.is_some())
+}
+
+/// "1.5m people", "7m tonnes": a glued "m" with no currency is millions when a plural noun or
+/// a unit follows it; otherwise it is metres ("the 100m final", "a 2m wall").
+fn glued_million(i: &str) -> Option<&str> {
+    let r = i.strip_prefix('m')?;
+    if r.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let after = r.strip_prefix(' ')?;
+    let len = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let w = &after[..len];
+    let plural = len > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.bytes().all(|b| b.is_ascii_lowercase());
+    let people = matches!(w, "people" | "children" | "men" | "women");
+    let unit = len > 0 && lexicon().read(after, Join::Spaced).is_some();
+    (plural || people || unit).then_some(r)
 }
 
 /// "half a dozen", "a couple of", "half a million", "a quarter million".
@@ -1015,14 +1055,98 @@ fn with_unit(i: &str, mut a: Amount, has_currency: bool) -> Res<'_, Amount> {
             a.bare_integer_digits = 0;
             return Ok((r, percent_precision(a)));
         }
-        if let Ok((r, (_, code))) = (ws, |j| word_where(j, words::currency_word)).parse(i) {
-            a.kind = Kind::Money;
-            a.unit = Some(code);
+        if let Some((r, unit)) = unit_after(i, &a) {
+            match unit.dimension {
+                Dimension::Currency => a.kind = Kind::Money,
+                Dimension::Percent if unit.code == "pp" => a.kind = Kind::PercentagePoints,
+                Dimension::Percent => a.kind = Kind::Percent,
+                _ => {}
+            }
+            a.unit = Some(unit.code);
             a.bare_integer_digits = 0;
+            let (r, per) = rate_after(r, unit);
+            a.per = per;
+            let a = if unit.dimension == Dimension::Percent {
+                percent_precision(a)
+            } else {
+                a
+            };
             return Ok((r, a));
         }
+        return Ok((i, a));
     }
-    Ok((i, a))
+    // "$5 a gallon", "$15 an hour"
+    let (r, per) = match a.unit.and_then(|c| lexicon().get(c)) {
+        Some(unit) => rate_after(i, unit),
+        None => (i, None),
+    };
+    a.per = per;
+    Ok((r, a))
+}
+
+/// The unit of measure right after an amount: glued ("512GB", "85p"), hyphenated ("12-km",
+/// "three-year") or after a space ("12 km", "40 kilometres", "5 million dollars").
+fn unit_after<'a>(i: &'a str, a: &Amount) -> Option<(&'a str, &'static Unit)> {
+    let first = i.chars().next()?;
+    let (join, rest) = if first == '-' || first == '\u{2011}' {
+        (Join::Hyphen, &i[first.len_utf8()..])
+    } else if is_space(first) {
+        let n = i.len() - i.trim_start_matches(is_space).len();
+        (Join::Spaced, &i[n..])
+    } else {
+        (Join::Glued, i)
+    };
+    if join == Join::Glued && !a.glueable {
+        return None;
+    }
+    let (len, unit) = lexicon().read(rest, join)?;
+    // "a 120-pound capsule" is a weight; money is not hyphenated to its number.
+    if join == Join::Hyphen && unit.dimension == Dimension::Currency {
+        return (unit.code == "GBP" && rest[..len].eq_ignore_ascii_case("pound"))
+            .then(|| Some((&rest[len..], lexicon().get("lb")?)))
+            .flatten();
+    }
+    Some((&rest[len..], unit))
+}
+
+/// "per hour", "a day", "an hour", "/kWh" after a unit: the unit a rate is per. Money per
+/// year is left a plain amount: annual figures are what tables hold.
+fn rate_after<'a>(i: &'a str, unit: &Unit) -> (&'a str, Option<&'static str>) {
+    let per = |j: &'a str| -> Option<(&'a str, &'static Unit)> {
+        let (r, join) = if let Some(r) = j.strip_prefix('/') {
+            (r, Join::Glued)
+        } else if let Ok((r, _)) =
+            (tag("-"), alt((kw("per"), kw("a"), kw("an"))), tag("-")).parse(j)
+        {
+            // "$85bn-a-month"
+            (r, Join::Spaced)
+        } else {
+            let (r, _) = (ws, alt((kw("per"), kw("a"), kw("an"))), ws)
+                .parse(j)
+                .ok()?;
+            (r, Join::Spaced)
+        };
+        let (len, u) = lexicon().read(r, join)?;
+        Some((&r[len..], u))
+    };
+    match per(i) {
+        Some((r, p))
+            if matches!(
+                p.dimension,
+                Dimension::Time
+                    | Dimension::Volume
+                    | Dimension::Mass
+                    | Dimension::Length
+                    | Dimension::Area
+                    | Dimension::Energy
+                    | Dimension::Data
+            ) && !(unit.dimension == Dimension::Currency && p.code == "year")
+                && p.code != unit.code =>
+        {
+            (r, Some(p.code))
+        }
+        _ => (i, None),
+    }
 }
 
 /// A percentage is read to its printed decimals: "40%" means 40 to the nearest point, not to
@@ -1146,6 +1270,50 @@ fn word_ordinal(i: &str) -> Res<'_, (f64, usize)> {
 
 fn multiple(i: &str) -> Res<'_, f64> {
     alt((|j| word_where(j, words::multiple), folded)).parse(i)
+}
+
+/// "times" after a plain number, when a comparison follows: "three times as many", "9 times
+/// that of Norway", "five times more", "32 times Earth's gravity", "ten times higher". Without
+/// one it counts occasions ("won three times") and is left a number.
+fn times_comparison<'a>(rest: &'a str, a: &Amount) -> Option<&'a str> {
+    if a.kind != Kind::Number || a.unit.is_some() || a.value <= 0.0 {
+        return None;
+    }
+    let (r, _) = (ws, alt((kw("times"), kw("x")))).parse(rest).ok()?;
+    let after = r.trim_start_matches(is_space);
+    let len = after
+        .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .unwrap_or(after.len());
+    let next = &after[..len];
+    let lower = next.to_lowercase();
+    let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+    let comparative = lower.len() > 4
+        && lower.ends_with("er")
+        && !matches!(
+            lower.as_str(),
+            "after" | "under" | "never" | "other" | "whether" | "either" | "neither" | "later"
+        );
+    let comparing = matches!(
+        lower.as_str(),
+        "as" | "more"
+            | "less"
+            | "fewer"
+            | "the"
+            | "that"
+            | "those"
+            | "what"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "these"
+            | "over"
+            | "higher"
+            | "larger"
+    );
+    (possessive || comparative || comparing).then_some(r)
 }
 
 /// "two-fold", "3-fold", "threefold".
@@ -1294,6 +1462,7 @@ fn core(i: &str) -> Res<'_, Core> {
             Ok((r, Core::Fraction(f)))
         },
         |j| ratio(j).map(|(r, v)| (r, Core::Fraction(v))),
+        |j| folded(j).map(|(r, v)| (r, Core::Multiple(v))),
         |j| amount(j).map(|(r, a)| (r, Core::Amount(a))),
         |j| multiple(j).map(|(r, v)| (r, Core::Multiple(v))),
         |j| kw("half")(j).map(|(r, _)| (r, Core::Fraction(0.5))),
@@ -1310,17 +1479,32 @@ fn ratio(i: &str) -> Res<'_, f64> {
     if !plain(&a) {
         return fail(i);
     }
-    let (r, over) = alt((
-        |j| (ws, kw("over"), ws).parse(j).map(|(r, _)| (r, true)),
+    let (r, (over, one_in)) = alt((
+        |j| {
+            (ws, kw("over"), ws)
+                .parse(j)
+                .map(|(r, _)| (r, (true, false)))
+        },
         |j| {
             (ws, kw("out"), ws, kw("of"), ws)
                 .parse(j)
-                .map(|(r, _)| (r, false))
+                .map(|(r, _)| (r, (false, false)))
         },
+        // "one in seven", "3 in 10 adults"
+        |j| (ws, kw("in"), ws).parse(j).map(|(r, _)| (r, (false, true))),
     ))
     .parse(r)?;
     let (r, b) = amount(r)?;
     if !plain(&b) || b.value == 0.0 {
+        return fail(i);
+    }
+    if one_in
+        && (b.bare_integer_digits == 4
+            || a.value >= b.value
+            || a.value.fract() != 0.0
+            || b.scale > 1.0)
+    {
+        // "1 in 2020" is a year; "5 in 3" no share.
         return fail(i);
     }
     if over {
@@ -1339,10 +1523,12 @@ fn plain_amount(v: f64) -> Amount {
         value: v,
         kind: Kind::Number,
         unit: None,
+        per: None,
         precision: None,
         bare_integer_digits: 0,
         scale: 1.0,
         spelled: true,
+        glueable: false,
     }
 }
 
@@ -1356,10 +1542,29 @@ fn range_tail(i: &str) -> Res<'_, Amount> {
     amount(r)
 }
 
+/// What the words before a candidate say about the quantity that starts there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Context {
+    #[default]
+    Plain,
+    /// A verb of change stands just before ("rose", "fell by"): "from A to B" is the two
+    /// ends of the change, and "A to B" a change and the level it reached unless they read
+    /// as one range ("rose 4.2% to 310p", "fell 0.7 per cent to 7,412").
+    AfterChange,
+    /// Right after "from" (when "from A to B" was not read as one range): A is the start of a
+    /// change and "to B" its end, never one range with it.
+    AfterFrom,
+}
+
 /// Reads one quantity at the start of `i`. `i` runs to the end of the text.
 pub(crate) fn quantity(i: &str) -> Option<Parsed> {
+    quantity_in(i, Context::Plain)
+}
+
+/// `quantity`, told what the words before it say.
+pub(crate) fn quantity_in(i: &str, context: Context) -> Option<Parsed> {
     // "between 5,000 and 6,000", "from 20 to 30"
-    if let Some(p) = bounded_range(i) {
+    if let Some(p) = bounded_range(i, context) {
         return Some(p);
     }
     // "tens of thousands", "hundreds of millions", "thousands of"
@@ -1372,6 +1577,7 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
             high: Some(high),
             hedge_len: None,
             unit: None,
+            per: None,
             precision: None,
         });
     }
@@ -1384,8 +1590,23 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
     let meaning = hedge_info.and_then(|(_, m)| m);
     let mut p = match core {
         Core::Amount(a) => {
+            // "three times as many", "about 9 times that of Norway": a multiple.
+            if let Some(r) = times_comparison(rest, &a) {
+                let (low, high) = bounds(a.value, meaning);
+                return Some(Parsed {
+                    len: consumed(i, r),
+                    kind: Kind::Multiple,
+                    value: Some(a.value),
+                    low,
+                    high,
+                    hedge_len,
+                    unit: None,
+                    per: None,
+                    precision: None,
+                });
+            }
             // A range "5,000-6,000", "20 to 30 percent", "$5-6 million".
-            if let Some((r, p)) = amount_range(rest, a, i) {
+            if let Some((r, p)) = amount_range(rest, a, context) {
                 let mut p = p;
                 p.hedge_len = hedge_len;
                 p.len = consumed(i, r);
@@ -1400,6 +1621,7 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
                 high,
                 hedge_len,
                 unit: a.unit,
+                per: a.per,
                 precision: a.precision,
             }
         }
@@ -1417,14 +1639,27 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
                 high,
                 hedge_len,
                 unit: None,
+                per: None,
                 precision: None,
             }
         }
         Core::Ordinal(v) => {
-            // "second-largest", "third-biggest": the superlative belongs to the rank.
+            // "second-largest", "third-biggest", "fourth-placed": the superlative belongs to
+            // the rank. Other compounds ("third-party", "first-class") are no rank.
             let (rest, _) = opt(pair(
                 tag::<&str, &str, nom::error::Error<&str>>("-"),
-                take_while1(|c: char| c.is_ascii_alphabetic()),
+                nom::combinator::verify(
+                    take_while1(|c: char| c.is_ascii_alphabetic()),
+                    |w: &str| {
+                        let w = w.to_ascii_lowercase();
+                        w.ends_with("est")
+                            || w.ends_with("most")
+                            || matches!(
+                                w.as_str(),
+                                "ranked" | "placed" | "seeded" | "place" | "rated" | "best"
+                            )
+                    },
+                ),
             ))
             .parse(rest)
             .unwrap_or((rest, None));
@@ -1436,6 +1671,7 @@ pub(crate) fn quantity(i: &str) -> Option<Parsed> {
                 high: Some(v),
                 hedge_len: None,
                 unit: None,
+                per: None,
                 precision: None,
             }
         }
@@ -1591,10 +1827,43 @@ fn bounds(v: f64, meaning: Option<HedgeMeaning>) -> (Option<f64>, Option<f64>) {
     }
 }
 
+/// Whether two amounts may be the ends of one range: the same kind and unit, or a bare
+/// number before an amount whose unit and scale it borrows ("20 to 30 percent", "5-6 km"),
+/// or money before a bare scale ("$5-6 million").
+fn range_compatible(a: &Amount, b: &Amount) -> bool {
+    match (a.unit, b.unit) {
+        (None, _) => a.kind == Kind::Number,
+        (Some(x), Some(y)) => x == y && a.kind == b.kind && a.per == b.per,
+        (Some(_), None) => a.kind == Kind::Money && b.kind == Kind::Number && b.scale > 1.0,
+    }
+}
+
+/// "shares rose 4.2% to 310p": after a change verb, "A to B" is one range only when it reads
+/// as one ("rose 5 to 10 percent"): the same unit, and an upper end of the same size.
+fn change_then_level(a: &Amount, b: &Amount, joiner_is_word: bool, context: Context) -> bool {
+    context == Context::AfterChange && joiner_is_word && {
+        let low = if a.scale == 1.0 && b.scale > 1.0 {
+            a.value * b.scale
+        } else {
+            a.value
+        };
+        b.value.abs() > 3.0 * low.abs()
+    }
+}
+
 /// Two amounts joined as a range; the unit and scale of the second carry to the first
 /// ("5 to 6 million", "20-30%", "$5-6 billion").
-fn amount_range<'a>(rest: &'a str, a: Amount, _whole: &str) -> Option<(&'a str, Parsed)> {
+fn amount_range(rest: &str, a: Amount, context: Context) -> Option<(&str, Parsed)> {
     let (r, b) = range_tail(rest).ok()?;
+    if !range_compatible(&a, &b) {
+        return None;
+    }
+    let joiner_is_word = !rest.trim_start().starts_with(['-', '–', '—', '~']);
+    if change_then_level(&a, &b, joiner_is_word, context)
+        || (joiner_is_word && context == Context::AfterFrom)
+    {
+        return None;
+    }
     // A year starts no range of counts ("2015 to 3,244"); a year range is read elsewhere.
     // Two counts joined by a dash may start with a year-like number ("1000-5000").
     if a.bare_integer_digits == 4 {
@@ -1634,14 +1903,19 @@ fn amount_range<'a>(rest: &'a str, a: Amount, _whole: &str) -> Option<(&'a str, 
             high: Some(b.value),
             hedge_len: None,
             unit,
+            per: b.per.or(a.per),
             precision: b.precision,
         },
     ))
 }
 
-/// "between 5,000 and 6,000", "from 20 to 30".
-fn bounded_range(i: &str) -> Option<Parsed> {
+/// "between 5,000 and 6,000", "from 20 to 30". After a change verb, "from A to B" is the
+/// two ends of the change, each its own quantity.
+fn bounded_range(i: &str, context: Context) -> Option<Parsed> {
     let (r, opener) = alt((kw("between"), kw("from"))).parse(i).ok()?;
+    if context != Context::Plain && opener.eq_ignore_ascii_case("from") {
+        return None;
+    }
     let (r, _) = ws(r).ok()?;
     let (r, a) = amount(r).ok()?;
     let joiner = if opener.eq_ignore_ascii_case("between") {
@@ -1653,6 +1927,9 @@ fn bounded_range(i: &str) -> Option<Parsed> {
     let (r, b) = amount(r).ok()?;
     if a.bare_integer_digits == 4 && b.bare_integer_digits == 4 {
         return None; // "between 2015 and 2017": years
+    }
+    if !range_compatible(&a, &b) {
+        return None;
     }
     let mut low = a.value;
     if a.scale == 1.0 && b.scale > 1.0 && low * b.scale <= b.value {
@@ -1673,6 +1950,7 @@ fn bounded_range(i: &str) -> Option<Parsed> {
         high: Some(b.value),
         hedge_len: None,
         unit: b.unit.or(a.unit),
+        per: b.per.or(a.per),
         precision: b.precision,
     })
 }

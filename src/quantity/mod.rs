@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
+pub use crate::units::Dimension;
+
 mod grammar;
 mod words;
 
-pub use words::{hedge_meaning, HedgeMeaning};
+pub use words::{change_verb_before, hedge_meaning, HedgeMeaning};
 
 /// Whether a lowercase word names a month ("october", "oct", "sept").
 pub fn is_month(word: &str) -> bool {
@@ -50,8 +52,11 @@ pub struct Quantity {
     pub high: Option<f64>,
     /// The hedge words as written ("about", "more than"), if any.
     pub hedge: Option<String>,
-    /// Currency code, `%`, or `None`.
+    /// The unit's code in the lexicon (`km`, `GB`, `mph`, `USD`, `%`, `pp`), a rate of two
+    /// codes (`USD/gal`, `bbl/day`), or `None` for a plain count.
     pub unit: Option<String>,
+    /// What the unit measures; `None` for a plain count.
+    pub dimension: Option<Dimension>,
     /// The place value of the last printed significant digit (`2,920` → 10, `1.5` → 0.1).
     pub precision: Option<f64>,
 }
@@ -87,7 +92,29 @@ pub fn extract(text: &str) -> Vec<Quantity> {
             None => pos = next_word(text, pos),
         }
     }
+    share_units_backwards(text, &mut out);
     out
+}
+
+/// "6.1 and 6.7 inches", "5 or 6 per cent": a bare number coordinated with the one after it
+/// takes that one's unit.
+fn share_units_backwards(text: &str, out: &mut [Quantity]) {
+    for i in (1..out.len()).rev() {
+        let (head, tail) = out.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.kind != Kind::Number || a.unit.is_some() || b.unit.is_none() || a.end > b.start {
+            continue;
+        }
+        if !matches!(b.kind, Kind::Number | Kind::Percent | Kind::Money) {
+            continue;
+        }
+        let gap = &text[a.end..b.start];
+        if matches!(gap, " and " | " or " | ", " | " and up to " | " or even ") {
+            a.unit.clone_from(&b.unit);
+            a.dimension = b.dimension;
+            a.kind = b.kind;
+        }
+    }
 }
 
 /// Reads a whole string as one quantity, as tables state values: `3417`, `at least 5600`,
@@ -270,14 +297,30 @@ fn read_at(text: &str, pos: usize) -> Option<Found> {
         if let Some(end) = numeric_chain(text, pos) {
             return Some(Found::Skip(end));
         }
-        if list_bullet(text, pos) || footnote(text, pos) || after_label(text, pos) {
+        if list_bullet(text, pos) || footnote(text, pos) || in_name(text, pos) {
             return Some(Found::Skip(next_word(text, pos)));
+        }
+        if let Some(end) = score_at(text, pos) {
+            return Some(Found::Skip(end));
         }
     }
     if let Some(q) = date_at(text, pos) {
         return Some(Found::Quantity(q));
     }
-    let p = grammar::quantity(rest)?;
+    let before = &text[floor_boundary(text, pos.saturating_sub(8))..pos];
+    let context = if before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+    {
+        grammar::Context::AfterFrom
+    } else if change_verb_before(&text[..pos]) {
+        grammar::Context::AfterChange
+    } else {
+        grammar::Context::Plain
+    };
+    let p = grammar::quantity_in(rest, context)?;
     if p.len == 0 {
         return None;
     }
@@ -298,6 +341,9 @@ fn read_at(text: &str, pos: usize) -> Option<Found> {
     if q.kind == Kind::Ordinal && ordinal_not_rank(text, &q) {
         return None;
     }
+    if matches!(q.kind, Kind::Ordinal | Kind::Fraction) && figurative(text, &q) {
+        return Some(Found::Skip(q.end));
+    }
     Some(Found::Quantity(q))
 }
 
@@ -316,7 +362,15 @@ fn to_quantity(text: &str, pos: usize, p: &grammar::Parsed) -> Quantity {
         low: p.low,
         high: p.high,
         hedge,
-        unit: p.unit.map(str::to_string),
+        unit: match (p.unit, p.per) {
+            (Some(u), Some(per)) => Some(format!("{u}/{per}")),
+            (u, _) => u.map(str::to_string),
+        },
+        dimension: match (p.unit, p.per) {
+            (Some(_), Some(_)) => Some(Dimension::Rate),
+            (Some(u), None) => crate::units::lexicon().get(u).map(|x| x.dimension),
+            (None, _) => None,
+        },
         precision: p.precision,
     }
 }
@@ -380,6 +434,75 @@ fn is_numeric_date(s: &str) -> bool {
     years == 1 && parts.iter().all(|p| p.len() == 4 || p.len() <= 2)
 }
 
+/// A score, a tally or odds: "won 3-1", "a 1-1 draw", "a 24-17 win", "a 5-4 vote", "odds
+/// of 250 to 1", "100/1", "24/7". Two bare integers joined by a dash, "to" or a slash, where
+/// the first is not smaller than the second (no range runs downwards), or where a word of
+/// scoring stands next to them ("a 17-24 defeat", "beat them 2-3"). Returns the end of the
+/// pair: neither number is a quantity.
+fn score_at(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let int_at = |i: usize| -> Option<(usize, u32)> {
+        let n = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if n == 0 || n > 3 {
+            return None;
+        }
+        Some((i + n, text[i..i + n].parse().ok()?))
+    };
+    let (a_end, a) = int_at(pos)?;
+    let rest = &text[a_end..];
+    let (sep_len, word_joiner) = if rest.starts_with(['-', '/']) {
+        (1, false)
+    } else if rest.starts_with(['–', '—']) {
+        (3, false)
+    } else if rest.starts_with(" to ") {
+        (4, true)
+    } else {
+        return None;
+    };
+    let (b_end, b) = int_at(a_end + sep_len)?;
+    // The pair must end there: "3-1 win", not "3-1.5" or "3-10,000" or "3-5W".
+    if text[b_end..].starts_with(|c: char| c.is_alphanumeric() || matches!(c, '%' | '°'))
+        || (text[b_end..].starts_with(['.', ','])
+            && bytes.get(b_end + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let slash = rest.starts_with('/');
+    if slash {
+        // "1/3" is a fraction; "100/1", "24/7" are odds and idioms.
+        return (a >= b && b <= 10).then_some(b_end);
+    }
+    let next = text[b_end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prev = text[..pos]
+        .trim_end_matches([' ', '\u{a0}'])
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if word_joiner {
+        // "odds of 250 to 1", "voted 7 to 2"; "fell from 10 to 5" is a change.
+        return (a >= b && (odds_word_near(text, pos, b_end) || words::is_score_verb(&prev)))
+            .then_some(b_end);
+    }
+    // No range runs downwards: "3-1", "1-1", "24-17" are scores.
+    (a >= b || words::is_score_noun(&next) || words::is_score_verb(&prev)).then_some(b_end)
+}
+
+/// "odds", "shot" or "bet" near a pair of numbers: "odds of 250 to 1", "a 33 to 1 shot".
+fn odds_word_near(text: &str, start: usize, end: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(24));
+    let to = ceil_boundary(text, (end + 16).min(text.len()));
+    let window = text[from..to].to_ascii_lowercase();
+    ["odds", "shot", "bet", "outsider", "favourite", "favorite"]
+        .iter()
+        .any(|w| window.contains(w))
+}
+
 /// A list marker at the start of a line: "1." or "2)" followed by a space.
 fn list_bullet(text: &str, pos: usize) -> bool {
     // Only blanks between the start of the line and the marker (looking back a little way).
@@ -406,71 +529,66 @@ fn footnote(text: &str, pos: usize) -> bool {
     (prev == Some('[') && rest.as_bytes().get(digits) == Some(&b']')) || prev == Some('^')
 }
 
-/// Numbers that name a thing rather than count it: "Article 5", "Section 230", "Flight 17".
-fn after_label(text: &str, pos: usize) -> bool {
-    let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == text[..pos].len() {
+/// A number that is part of a name rather than a count: "Game 5", "the FTSE 100", "Boeing
+/// 737", "iPhone 15", "S&P 500", "Section 230", and labels such as "lane 4" or "episode 12".
+///
+/// The rule: the number follows, after one space, a word that carries a capital letter and is
+/// not a function word that may open a sentence ("The 300 workers", "Only 40"), a month or a
+/// unit; or it follows a noun that labels things by number. A number grouped in thousands or
+/// a year is never part of a name ("Russia 3,417", "Tokyo 2020" is left to the year reader).
+fn in_name(text: &str, pos: usize) -> bool {
+    let Some(before) = text[..pos].strip_suffix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
+        .map_or(0, |(n, c)| n + c.len_utf8());
+    let word = &before[word_start..];
+    // "the Bank's 2% target", "Harris's 226": a possessive owns the number; it does not
+    // name it.
+    if word.is_empty()
+        || !word.starts_with(|c: char| c.is_alphabetic())
+        || !word.ends_with(|c: char| c.is_alphanumeric())
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+    {
         return false;
     }
-    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |n| {
-        n + before[n..].chars().next().map_or(1, char::len_utf8)
-    });
-    let word = &before[word_start..];
-    const LABELS: &[&str] = &[
-        "Article",
-        "Section",
-        "Chapter",
-        "Clause",
-        "Paragraph",
-        "Amendment",
-        "Title",
-        "Rule",
-        "Resolution",
-        "Flight",
-        "Route",
-        "Highway",
-        "Interstate",
-        "Room",
-        "Page",
-        "Figure",
-        "Fig",
-        "Table",
-        "Appendix",
-        "Annex",
-        "Vol",
-        "Volume",
-        "Version",
-        "Level",
-        "Phase",
-        "Stage",
-        "Category",
-        "Class",
-        "Grade",
-        "Gate",
-        "Platform",
-        "Bill",
-        "Act",
-        "Item",
-        "Episode",
-        "Season",
-        "Part",
-        "Step",
-        "Apollo",
-        "Windows",
-        "iPhone",
-        "Galaxy",
-        "Model",
-        "Type",
-        "Block",
-        "Unit",
-        "District",
-        "Precinct",
-        "Ward",
-        "Lot",
-        "Suite",
-        "Building",
-    ];
-    LABELS.contains(&word)
+    let rest = &text[pos..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let next = rest[digits..].chars().next();
+    // "3,417", "2.5": figures, not labels ("Python 3.12" is lost, a fair price).
+    if matches!(next, Some(',' | '.'))
+        && rest[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    if digits == 4
+        && rest[..4]
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..2200).contains(&y))
+    {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let lower = if word.len() <= buf.len() && word.is_ascii() {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+    } else {
+        ""
+    };
+    if words::is_label_noun(lower) {
+        return true;
+    }
+    let capital = word.chars().any(|c| c.is_uppercase());
+    capital
+        && !words::may_open_sentence(lower)
+        && !words::may_start(lower)
+        && !words::month(lower)
+        && crate::units::lexicon().resolve(word).is_none()
 }
 
 /// "one of the most popular", "the one you mentioned": the word "one" as a pronoun.
@@ -653,6 +771,50 @@ fn year_reading(text: &str, q: &Quantity) -> Option<Quantity> {
     })
 }
 
+/// Ordinals and fractions that state no value: "at half-mast", "a third-party audit", "a
+/// half-year profit", "in the first half", "for the third time", "a first for the club".
+fn figurative(text: &str, q: &Quantity) -> bool {
+    let after = &text[q.end..];
+    // A compound word: "third-party", "half-mast", "first-class". Ranks keep their
+    // superlative ("second-largest" is read as one ordinal already).
+    if after.starts_with(['-', '\u{2011}']) && after[1..].starts_with(|c: char| c.is_alphabetic()) {
+        return true;
+    }
+    let next: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let prev: String = text[..q.start]
+        .trim_end_matches([' ', '\u{a0}'])
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let lower = q.text.to_ascii_lowercase();
+    match q.kind {
+        // "the first time", "for the third time": an occasion, not a place.
+        Kind::Ordinal if matches!(next.as_str(), "time" | "times") => true,
+        // "the first half", "the third quarter": a part of a period.
+        Kind::Ordinal if matches!(next.as_str(), "half" | "quarter") => true,
+        // "a first for the club": an achievement, not a place.
+        Kind::Ordinal
+            if lower == "first"
+                && prev == "a"
+                && matches!(
+                    next.as_str(),
+                    "" | "for" | "in" | "of" | "at" | "on" | "since"
+                ) =>
+        {
+            true
+        }
+        // "the first half", "the second half of the year": a part of a period.
+        Kind::Fraction if lower == "half" && words::ordinal_unit(&prev).is_some() => true,
+        _ => false,
+    }
+}
+
 /// Ordinal words that are not ranks: "a second" (time), "second half".
 fn ordinal_not_rank(text: &str, q: &Quantity) -> bool {
     let lower = q.text.to_ascii_lowercase();
@@ -702,6 +864,7 @@ fn date_at(text: &str, pos: usize) -> Option<Quantity> {
         high: year,
         hedge: None,
         unit: None,
+        dimension: None,
         precision: None,
     };
     let first = rest.chars().next()?;
@@ -844,6 +1007,7 @@ fn year_span(rest: &str, pos: usize) -> Option<Quantity> {
         high: Some(f64::from(end)),
         hedge: None,
         unit: None,
+        dimension: None,
         precision: None,
     })
 }

@@ -64,7 +64,9 @@ pub(crate) fn scale_suffix(suffix: &str, after_currency: bool) -> Option<f64> {
         "k" | "K" => 1e3,
         "M" | "MM" | "mn" | "Mn" | "mln" | "mil" => 1e6,
         "m" if after_currency => 1e6,
-        "b" | "B" | "bn" | "Bn" | "bln" | "G" | "g" => 1e9,
+        "b" | "B" | "bn" | "Bn" | "bln" => 1e9,
+        // "$30G" is slang for thousands of millions; "30g" alone is grams.
+        "G" | "g" if after_currency => 1e9,
         "tn" | "Tn" | "tln" | "trn" | "T" => 1e12,
         _ => return None,
     })
@@ -196,19 +198,6 @@ pub(crate) fn month(word: &str) -> bool {
             | "nov"
             | "dec"
     )
-}
-
-/// Currency words written after an amount, with their code.
-pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "dollar" | "dollars" => "USD",
-        "euro" | "euros" => "EUR",
-        "pound" | "pounds" | "sterling" => "GBP",
-        "yen" => "JPY",
-        "yuan" | "renminbi" => "CNY",
-        "rupee" | "rupees" => "INR",
-        _ => return None,
-    })
 }
 
 /// What a hedge says about the stated number, once it is checked.
@@ -449,4 +438,345 @@ pub(crate) fn is_number_word(word: &str) -> bool {
                 | "top"
                 | "couple"
         )
+}
+
+/// Nouns that label things by a number after them ("lane 4", "episode 12", "pick 100",
+/// "section 230"): the number is a name, not a count.
+pub(crate) fn is_label_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "article"
+            | "section"
+            | "chapter"
+            | "clause"
+            | "paragraph"
+            | "amendment"
+            | "title"
+            | "rule"
+            | "resolution"
+            | "flight"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "room"
+            | "page"
+            | "figure"
+            | "fig"
+            | "table"
+            | "appendix"
+            | "annex"
+            | "vol"
+            | "volume"
+            | "version"
+            | "level"
+            | "phase"
+            | "stage"
+            | "category"
+            | "class"
+            | "grade"
+            | "gate"
+            | "platform"
+            | "bill"
+            | "item"
+            | "episode"
+            | "season"
+            | "part"
+            | "step"
+            | "model"
+            | "type"
+            | "block"
+            | "unit"
+            | "district"
+            | "precinct"
+            | "ward"
+            | "lot"
+            | "suite"
+            | "lane"
+            | "pick"
+            | "game"
+            | "week"
+            | "round"
+            | "heat"
+            | "seat"
+            | "race"
+            | "match"
+            | "hole"
+            | "number"
+            | "terminal"
+            | "exit"
+            | "channel"
+            | "track"
+            | "shirt"
+            | "bus"
+            | "line"
+    )
+}
+
+/// Capitalised words that may open a sentence before a count ("The 300 workers", "Only 40
+/// people", "In 12 cases"): function words, not names.
+pub(crate) fn may_open_sentence(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "so"
+            | "yet"
+            | "only"
+            | "just"
+            | "all"
+            | "at"
+            | "in"
+            | "on"
+            | "by"
+            | "of"
+            | "for"
+            | "with"
+            | "from"
+            | "to"
+            | "into"
+            | "since"
+            | "after"
+            | "before"
+            | "during"
+            | "another"
+            | "each"
+            | "every"
+            | "those"
+            | "these"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "our"
+            | "your"
+            | "my"
+            | "than"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "whereas"
+            | "some"
+            | "both"
+            | "many"
+            | "most"
+            | "several"
+            | "other"
+            | "such"
+            | "what"
+            | "which"
+            | "who"
+            | "whose"
+            | "where"
+            | "how"
+            | "why"
+            | "there"
+            | "here"
+            | "now"
+            | "then"
+            | "still"
+            | "also"
+            | "even"
+            | "last"
+            | "next"
+            | "past"
+            | "this"
+            | "that"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "i"
+            | "you"
+            | "exactly"
+            | "further"
+            | "additional"
+            | "extra"
+            | "between"
+            | "among"
+            | "including"
+            | "plus"
+            | "minus"
+            | "total"
+            | "top"
+            | "no"
+            | "not"
+            | "per"
+            | "up"
+            | "down"
+            | "within"
+            | "without"
+            | "across"
+            | "against"
+            | "toward"
+            | "towards"
+            | "until"
+            | "through"
+            | "via"
+            | "like"
+            | "unlike"
+            | "despite"
+            | "given"
+    )
+}
+
+/// Whether one of the last four words of `before` is a verb of change ("rose", "fell",
+/// "shed", "up"), so that the numbers after it are a change and the level it reached, or the
+/// two ends of a change, rather than one interval. Only the last few dozen bytes are read.
+pub fn change_verb_before(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    before[from..]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| {
+            let mut buf = [0u8; 24];
+            if w.len() > buf.len() || !w.is_ascii() {
+                return false;
+            }
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            matches!(
+                std::str::from_utf8(&buf[..w.len()]).unwrap_or(""),
+                "rose"
+                    | "risen"
+                    | "rise"
+                    | "rises"
+                    | "grew"
+                    | "grown"
+                    | "increased"
+                    | "jumped"
+                    | "climbed"
+                    | "soared"
+                    | "surged"
+                    | "gained"
+                    | "added"
+                    | "advanced"
+                    | "rallied"
+                    | "rebounded"
+                    | "edged"
+                    | "fell"
+                    | "fallen"
+                    | "falls"
+                    | "dropped"
+                    | "declined"
+                    | "decreased"
+                    | "lost"
+                    | "shed"
+                    | "slid"
+                    | "sank"
+                    | "tumbled"
+                    | "dipped"
+                    | "eased"
+                    | "slumped"
+                    | "went"
+                    | "gone"
+                    | "revised"
+                    | "changed"
+                    | "shrank"
+                    | "shrunk"
+                    | "doubled"
+                    | "tripled"
+                    | "halved"
+                    | "moved"
+                    | "slipped"
+                    | "plunged"
+                    | "plummeted"
+                    | "rising"
+                    | "growing"
+                    | "increasing"
+                    | "falling"
+                    | "dropping"
+                    | "declining"
+                    | "climbing"
+                    | "jumping"
+                    | "soaring"
+                    | "surging"
+                    | "sliding"
+                    | "sinking"
+                    | "gaining"
+                    | "losing"
+                    | "up"
+                    | "down"
+            )
+        })
+}
+
+/// Nouns that follow a score or a tally: "a 3-1 win", "a 5-4 vote".
+pub(crate) fn is_score_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "win"
+            | "wins"
+            | "victory"
+            | "victories"
+            | "defeat"
+            | "defeats"
+            | "loss"
+            | "losses"
+            | "draw"
+            | "draws"
+            | "tie"
+            | "lead"
+            | "deficit"
+            | "scoreline"
+            | "score"
+            | "result"
+            | "triumph"
+            | "thrashing"
+            | "drubbing"
+            | "rout"
+            | "aggregate"
+            | "decision"
+            | "vote"
+            | "votes"
+            | "verdict"
+            | "majority"
+            | "record"
+            | "split"
+    )
+}
+
+/// Verbs and prepositions before a score: "beat them 2-3", "trailed 44-51".
+pub(crate) fn is_score_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "won"
+            | "win"
+            | "lost"
+            | "lose"
+            | "beat"
+            | "beaten"
+            | "beating"
+            | "defeated"
+            | "drew"
+            | "draw"
+            | "trailed"
+            | "trailing"
+            | "led"
+            | "leading"
+            | "edged"
+            | "thrashed"
+            | "routed"
+            | "voted"
+            | "score"
+            | "scoreline"
+            | "finished"
+            | "ended"
+            | "failed"
+            | "passed"
+    )
 }

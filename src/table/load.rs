@@ -381,8 +381,17 @@ fn build_metrics(raw: RawMetrics, path: &str) -> Result<(Vec<Metric>, MetricColu
                 terms.push(term);
             }
         }
-        let (unit, implied) = match spec.unit.as_deref() {
-            Some(u) => normalize_unit(u),
+        let (unit, implied) = match &spec.unit {
+            Some(u) => {
+                let (unit, scale) = normalize_unit(&u.value);
+                let unit = match unit {
+                    Some(written) => {
+                        table_unit(&written).map_err(|m| yaml_at(path, u.referenced, m))?
+                    }
+                    None => None,
+                };
+                (unit, scale)
+            }
             None => (None, 1.0),
         };
         let scale = match spec.scale {
@@ -453,6 +462,36 @@ pub(super) fn normalize_unit(unit: &str) -> (Option<String>, f64) {
         _ => Some(joined),
     };
     (unit, scale)
+}
+
+/// The unit a metric's `unit:` names, as a code of the unit lexicon (`km`, `day`, `USD`,
+/// `%`), `rank` for places in an order, or `None` for a count ("people", "count"). An unknown
+/// unit is an error that names the closest known ones.
+fn table_unit(written: &str) -> Result<Option<String>, String> {
+    let lower = written.trim().to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "count" | "counts" | "number" | "people" | "persons" | "items" | "units" | "each"
+    ) {
+        return Ok(None);
+    }
+    if matches!(lower.as_str(), "rank" | "position" | "place") {
+        return Ok(Some("rank".to_string()));
+    }
+    let lexicon = crate::units::lexicon();
+    if let Some(u) = lexicon.resolve(written) {
+        return Ok(Some(u.code.to_string()));
+    }
+    let close = lexicon.closest(written);
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", close.join(", "))
+    };
+    Err(format!(
+        "unknown unit `{}`{hint} (a count needs no unit; the README lists the units under \"Units\")",
+        written.trim()
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------

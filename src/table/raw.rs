@@ -232,7 +232,7 @@ pub(super) struct RawMetricSpec {
     /// Only in the list-of-mappings form of `metrics:`.
     pub name: Option<Spanned<String>>,
     pub terms: Vec<String>,
-    pub unit: Option<String>,
+    pub unit: Option<Spanned<String>>,
     pub scale: Option<Spanned<f64>>,
     pub column: Option<Spanned<String>>,
 }
