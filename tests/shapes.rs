@@ -545,3 +545,96 @@ fn changes_limits_and_clauses() {
         Consistent,
     );
 }
+
+#[test]
+fn units_convert_within_a_dimension() {
+    // Distances in millions of km; a claim in billions of km or in miles converts first.
+    let t = table(
+        "metrics:\n  distance: {terms: [from the Sun], unit: million km}\n  day: {terms: [day, rotation], unit: hours}\nrecords:\n  - {entity: Saturn, metric: distance, period: 2024, value: 1433}\n  - {entity: Saturn, metric: day, period: 2024, value: 10.7}\n",
+    );
+    let got = claims(
+        "Saturn orbits about 1.4 billion km from the Sun. Saturn lies 890 million miles from the Sun. Saturn sits 2 billion km from the Sun.",
+        std::slice::from_ref(&t),
+    );
+    let status = |text: &str| got.iter().find(|c| c.0 == text).map(|c| c.4);
+    assert_eq!(status("about 1.4 billion km"), Some(Consistent), "{got:#?}");
+    assert_eq!(status("890 million miles"), Some(Consistent), "{got:#?}");
+    assert_eq!(status("2 billion km"), Some(Inconsistent), "{got:#?}");
+    // A claim in another dimension never matches: a day is no distance.
+    let got = claims(
+        "A day on Saturn lasts about 10.7 hours. Saturn's day is 640 minutes.",
+        &[t],
+    );
+    assert_eq!(
+        got.iter().find(|c| c.0 == "about 10.7 hours").map(|c| c.4),
+        Some(Consistent),
+        "{got:#?}"
+    );
+    assert_eq!(
+        got.iter().find(|c| c.0 == "640 minutes").map(|c| c.4),
+        Some(Consistent),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_shared_unit_is_ambiguous_and_a_duration_is_a_value_in_days() {
+    let t = table(
+        "metrics:\n  length: {terms: [long], unit: km}\n  depth: {terms: [deep], unit: km}\n  mission: {terms: [mission], unit: days}\nrecords:\n  - {entity: Baikal, metric: length, period: 2024, value: 636}\n  - {entity: Baikal, metric: depth, period: 2024, value: 1.6}\n  - {entity: Baikal, metric: mission, period: 2024, value: 14610}\n",
+    );
+    let r = run(
+        "Baikal stretches 636 km. Baikal is 636 km long. Baikal's survey took about 40 years. Baikal was mapped 40 years ago.",
+        std::slice::from_ref(&t),
+    );
+    let reason = |text: &str| {
+        r.findings
+            .iter()
+            .find(|f| f.text == text)
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
+    };
+    // Nothing in the first sentence says which: length and depth are both in km.
+    assert!(
+        reason("636 km").contains("ambiguous: km names length and depth"),
+        "{:#?}",
+        r.findings
+    );
+    let status = |text: &str, metric: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.text == text && c.metric.as_deref() == Some(metric))
+            .map(|c| c.status)
+    };
+    assert_eq!(
+        status("636 km", "length"),
+        Some(Consistent),
+        "{:#?}",
+        r.claims
+    );
+    // A time unit names its metric like any other, converted to days.
+    assert_eq!(
+        status("about 40 years", "mission"),
+        Some(Consistent),
+        "{:#?}",
+        r.claims
+    );
+    // A duration that dates something names no metric.
+    assert_eq!(status("40 years", "mission"), None, "{:#?}", r.claims);
+}
+
+#[test]
+fn a_measure_never_checks_a_count() {
+    // "428 weeks" is no count of titles; "$12bn" no count either.
+    let t = table(
+        "metrics:\n  titles: [titles]\nrecords:\n  - {entity: Serbia, metric: titles, period: 2024, value: 24}\n",
+    );
+    let got = claims(
+        "Serbia has 24 titles. Serbia spent 428 weeks at the top of the titles list.",
+        &[t],
+    );
+    assert!(
+        got.iter()
+            .all(|c| c.0 != "428 weeks" || c.4 == Status::Unverified),
+        "{got:#?}"
+    );
+}

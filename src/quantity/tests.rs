@@ -611,3 +611,295 @@ fn long_inputs_stay_fast() {
         );
     }
 }
+
+/// The unit code and dimension of the single quantity in `text`.
+#[track_caller]
+fn unit_of(text: &str) -> (String, Option<f64>, Option<String>, Option<&'static str>) {
+    let q = one(text);
+    (q.text, q.value, q.unit, q.dimension.map(|d| d.name()))
+}
+
+#[track_caller]
+fn has_unit(text: &str, span: &str, value: f64, unit: &str, dimension: &str) {
+    let (t, v, u, d) = unit_of(text);
+    assert_eq!(t, span, "span of {text:?}");
+    assert!(
+        v.is_some_and(|v| (v - value).abs() <= 1e-9 * value.abs().max(1.0)),
+        "value of {text:?}: {v:?}"
+    );
+    assert_eq!(u.as_deref(), Some(unit), "unit of {text:?}");
+    assert_eq!(d, Some(dimension), "dimension of {text:?}");
+}
+
+#[test]
+fn units_glued_hyphenated_spaced_and_spelled() {
+    has_unit("a 512GB model", "512GB", 512.0, "GB", "data");
+    has_unit("doing 70mph there", "70mph", 70.0, "mph", "speed");
+    has_unit("a 4kW heater", "4kW", 4.0, "kW", "power");
+    has_unit("at 100Mbps now", "100Mbps", 100.0, "Mbps", "data-rate");
+    has_unit("only 2.5mm thick", "2.5mm", 2.5, "mm", "length");
+    has_unit("weighs ~30g in all", "~30g", 30.0, "g", "mass");
+    has_unit("shares at 85p each", "85p", 85.0, "GBX", "currency");
+    has_unit("up to 20kHz here", "up to 20kHz", 20.0, "kHz", "frequency");
+    has_unit("the 29km road", "29km", 29.0, "km", "length");
+    has_unit("a 12-km race", "12-km", 12.0, "km", "length");
+    has_unit("a three-year deal", "three-year", 3.0, "year", "time");
+    has_unit("it is 12 km long", "12 km", 12.0, "km", "length");
+    has_unit(
+        "about 40 kilometres away",
+        "about 40 kilometres",
+        40.0,
+        "km",
+        "length",
+    );
+    has_unit(
+        "some 40 kilometers away",
+        "some 40 kilometers",
+        40.0,
+        "km",
+        "length",
+    );
+    has_unit("it lasted 14 days", "14 days", 14.0, "day", "time");
+    has_unit("a record 1.5C of warming", "1.5C", 1.5, "C", "temperature");
+    has_unit("reaching 40 °C today", "40 °C", 40.0, "C", "temperature");
+    has_unit("an 8 gigawatts plant", "8 gigawatts", 8.0, "GW", "power");
+    has_unit(
+        "3.2 billion km from Earth",
+        "3.2 billion km",
+        3.2e9,
+        "km",
+        "length",
+    );
+    has_unit("a 120-pound capsule", "120-pound", 120.0, "lb", "mass");
+    has_unit(
+        "it covers 10 square miles",
+        "10 square miles",
+        10.0,
+        "mi2",
+        "area",
+    );
+    has_unit("a 5,000mAh battery", "5,000mAh", 5000.0, "mAh", "charge");
+    // "m" glued is metres, unless a plural noun or a unit makes it millions.
+    has_unit("won the 100m final", "100m", 100.0, "m", "length");
+    reads("some 1.5m people", "some 1.5m", Kind::Number, 1.5e6);
+    has_unit("7m tonnes of grain", "7m tonnes", 7e6, "t", "mass");
+    // A money amount keeps its currency.
+    has_unit("paid £4.5bn last", "£4.5bn", 4.5e9, "GBP", "currency");
+    has_unit(
+        "5 million dollars",
+        "5 million dollars",
+        5e6,
+        "USD",
+        "currency",
+    );
+}
+
+#[test]
+fn rates() {
+    has_unit(
+        "at 50 miles per hour",
+        "50 miles per hour",
+        50.0,
+        "mph",
+        "speed",
+    );
+    has_unit("at 90 km/h there", "90 km/h", 90.0, "km/h", "speed");
+    has_unit("costs $5 a gallon", "$5 a gallon", 5.0, "USD/gal", "rate");
+    has_unit(
+        "3 million barrels a day",
+        "3 million barrels a day",
+        3e6,
+        "bbl/day",
+        "rate",
+    );
+    has_unit(
+        "a $85bn-a-month programme",
+        "$85bn-a-month",
+        85e9,
+        "USD/month",
+        "rate",
+    );
+    // Money per year is an annual amount, the way tables hold it.
+    has_unit("earns $5bn a year", "$5bn", 5e9, "USD", "currency");
+    // "per cent" is no rate.
+    reads("up 5 per cent", "5 per cent", Kind::Percent, 5.0);
+}
+
+#[test]
+fn units_not_read() {
+    // Letters that are no unit leave a glued number out, as before.
+    reads_nothing("the 3D model");
+    reads_nothing("a 4G network");
+    // A spaced single letter is no unit: "5 m" could be anything.
+    assert_eq!(one("grew 5 m").unit, None);
+    // A unit must end its word.
+    assert_eq!(all("the 12kmx run").len(), 0);
+    // "in" is an inch only glued to its number.
+    assert_eq!(one("rose 12 in the year").unit, None);
+    has_unit("a 6in gap", "6in", 6.0, "in", "length");
+}
+
+#[test]
+fn a_change_and_its_end_point_are_two_quantities() {
+    let texts = |t: &str| -> Vec<String> { extract(t).into_iter().map(|q| q.text).collect() };
+    assert_eq!(texts("shares rose 4.2% to 310p"), ["4.2%", "310p"]);
+    assert_eq!(
+        texts("the index fell 0.7 per cent to 7,412"),
+        ["0.7 per cent", "7,412"]
+    );
+    assert_eq!(texts("it lost 4.2p to 393.6p"), ["4.2p", "393.6p"]);
+    assert_eq!(
+        texts("speeds rising from 23Mbps to 28Mbps"),
+        ["23Mbps", "28Mbps"]
+    );
+    // Without a change verb, "from A to B" is still one range.
+    assert_eq!(
+        texts("anywhere from 5,000 to 6,000 fighters"),
+        ["from 5,000 to 6,000"]
+    );
+}
+
+#[test]
+fn ranges_of_like_units() {
+    let q = one("tones between 20kHz and 22kHz");
+    assert_eq!(
+        (q.low, q.high, q.unit.as_deref()),
+        (Some(20e3 / 1e3), Some(22.0), Some("kHz"))
+    );
+    let q = one("bulbs of 3-5W each");
+    assert_eq!(
+        (q.kind, q.low, q.high, q.unit.as_deref()),
+        (Kind::Range, Some(3.0), Some(5.0), Some("W"))
+    );
+    let q = one("some 5,000 to 6,000 people");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (Kind::Range, Some(5000.0), Some(6000.0))
+    );
+    // After a change verb, a range that reads as one stays one.
+    let q = one("profits rose 5 to 10 percent");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (Kind::Percent, Some(5.0), Some(10.0))
+    );
+    // Two units never make one range.
+    assert_eq!(extract("from 4.2% to 310p").len(), 2);
+}
+
+#[test]
+fn numbers_inside_names_are_not_quantities() {
+    for text in [
+        "Game 5 of the finals",
+        "in Seat 14 again",
+        "under Section 230 of the act",
+        "the Pac-12 schools",
+        "the FTSE 100 closed",
+        "the Nasdaq 100 fell",
+        "the new iPhone 15 launched",
+        "the Galaxy S24 launched",
+        "a 4G phone",
+        "on Windows 11 machines",
+        "a Boeing 737 jet",
+        "the Apollo 11 crew",
+        "the S&P 500 gained",
+        "from lane 4 again",
+        "before pick 100 overall",
+        "in episode 12 of the show",
+    ] {
+        reads_nothing(text);
+    }
+    // Capitalised words that open sentences, possessives and grouped figures are no names.
+    reads("The 300 workers left.", "300", Kind::Number, 300.0);
+    reads("Only 40 came.", "40", Kind::Number, 40.0);
+    reads("About 40 came.", "About 40", Kind::Number, 40.0);
+    reads("the Bank's 2% target", "2%", Kind::Percent, 2.0);
+    reads("Russia 3,417 fighters", "3,417", Kind::Number, 3417.0);
+}
+
+#[test]
+fn multiplicative_comparisons_are_multiples() {
+    reads(
+        "about 9 times that of Norway",
+        "about 9 times",
+        Kind::Multiple,
+        9.0,
+    );
+    reads("three times as many", "three times", Kind::Multiple, 3.0);
+    reads("a 40-fold rise", "40-fold", Kind::Multiple, 40.0);
+    reads("5 times more", "5 times", Kind::Multiple, 5.0);
+    reads("ten times higher", "ten times", Kind::Multiple, 10.0);
+    reads("32 times Earth's gravity", "32 times", Kind::Multiple, 32.0);
+    reads("a six-fold increase", "six-fold", Kind::Multiple, 6.0);
+    // Occasions are counted, not multiplied.
+    reads("she won it three times.", "three", Kind::Number, 3.0);
+}
+
+#[test]
+fn odds_scores_and_ratios_are_not_quantities() {
+    for text in [
+        "at odds of 250 to 1",
+        "they won 3-1 at home",
+        "a 3:1 ratio",
+        "a 1-1 draw",
+        "a 24-17 win",
+        "a 17-24 defeat",
+        "a 5-4 vote",
+        "trailed 44-51 early",
+        "a 100/1 outsider",
+        "open 24/7 now",
+    ] {
+        reads_nothing(text);
+    }
+    // A dash between a smaller and a larger number is still a range.
+    let q = one("people aged 18-24 said");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (Kind::Range, Some(18.0), Some(24.0))
+    );
+    // "one in seven" is a share.
+    reads(
+        "one in seven adults",
+        "one in seven",
+        Kind::Fraction,
+        1.0 / 7.0,
+    );
+    assert_eq!(one("born in 2020").kind, Kind::Year);
+}
+
+#[test]
+fn figurative_numbers_are_not_values() {
+    for text in [
+        "flags at half-mast",
+        "a third-party audit",
+        "for the third time",
+        "one of the finest",
+        "a first for the club",
+        "in the first half",
+        "a first-class seat",
+        "half-year profits",
+    ] {
+        reads_nothing(text);
+    }
+    reads(
+        "the second-largest city",
+        "second-largest",
+        Kind::Ordinal,
+        2.0,
+    );
+    reads(
+        "the fourth-placed side",
+        "fourth-placed",
+        Kind::Ordinal,
+        4.0,
+    );
+    reads("finished third overall", "third", Kind::Ordinal, 3.0);
+}
+
+#[test]
+fn a_unit_carries_back_over_and() {
+    let qs = extract("in sizes of 6.1 and 6.7 inches");
+    let units: Vec<_> = qs.iter().map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, [Some("in"), Some("in")]);
+    let qs = extract("between 2 or 3 per cent");
+    assert!(qs.iter().all(|q| q.kind == Kind::Percent), "{qs:#?}");
+}

@@ -612,3 +612,26 @@ fn hedged_values() {
     assert_eq!((d.value.low, d.value.high), (Some(40000.0), None));
     assert_eq!(d.value.hedge.as_deref(), Some("more than"));
 }
+
+#[test]
+fn units_are_read_through_the_lexicon() {
+    let t = ok("metrics:\n  a: {unit: kilometres}\n  b: {unit: US dollars millions}\n  c: {unit: people}\n  d: {unit: rank}\n  e: {unit: °C}\n");
+    let units: Vec<Option<&str>> = t.metrics.iter().map(|m| m.unit.as_deref()).collect();
+    assert_eq!(
+        units,
+        [Some("km"), Some("USD"), None, Some("rank"), Some("C")]
+    );
+    assert_eq!(t.metrics[1].scale, 1e6);
+}
+
+#[test]
+fn an_unknown_unit_names_its_place_and_the_closest_units() {
+    let e = err("metrics:\n  length: {terms: [long], unit: kilometrs}\n");
+    assert_eq!((e.line, e.column), (2, 33), "{e:?}");
+    assert!(
+        e.message.contains("unknown unit `kilometrs`"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("did you mean km"), "{}", e.message);
+}
