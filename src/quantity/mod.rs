@@ -315,7 +315,7 @@ fn read_at(text: &str, pos: usize) -> Option<Found> {
         .is_some_and(|w| w.eq_ignore_ascii_case("from"))
     {
         grammar::Context::AfterFrom
-    } else if change_verb_before(&text[..pos]) {
+    } else if might_join(rest) && change_verb_before(&text[..pos]) {
         grammar::Context::AfterChange
     } else {
         grammar::Context::Plain
@@ -345,6 +345,15 @@ fn read_at(text: &str, pos: usize) -> Option<Found> {
         return Some(Found::Skip(q.end));
     }
     Some(Found::Quantity(q))
+}
+
+/// Whether the text at a candidate may hold a "from A to B" or "A to B" that the words before
+/// it decide: only then are those words read.
+fn might_join(rest: &str) -> bool {
+    let end = floor_boundary(rest, rest.len().min(64));
+    let window = &rest.as_bytes()[..end];
+    window.windows(3).any(|w| w.eq_ignore_ascii_case(b"to "))
+        || window.len() >= 4 && window[..4].eq_ignore_ascii_case(b"from")
 }
 
 fn to_quantity(text: &str, pos: usize, p: &grammar::Parsed) -> Quantity {
@@ -588,7 +597,7 @@ fn in_name(text: &str, pos: usize) -> bool {
         && !words::may_open_sentence(lower)
         && !words::may_start(lower)
         && !words::month(lower)
-        && crate::units::lexicon().resolve(word).is_none()
+        && !crate::units::lexicon().is_unit_word(word)
 }
 
 /// "one of the most popular", "the one you mentioned": the word "one" as a pronoun.

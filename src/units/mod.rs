@@ -141,6 +141,9 @@ pub struct Lexicon {
     by_name: HashMap<String, usize>,
     /// The most words a name has.
     longest_name: usize,
+    /// The first word of every name, lowercased: most words after a number start none, and
+    /// `read` answers those without building a key.
+    name_starts: std::collections::HashSet<String>,
 }
 
 /// The lexicon, read once from `lexicon.tsv`.
@@ -161,6 +164,7 @@ impl Lexicon {
             by_glued: HashMap::new(),
             by_name: HashMap::new(),
             longest_name: 1,
+            name_starts: std::collections::HashSet::new(),
         };
         for line in text.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -180,6 +184,9 @@ impl Lexicon {
             for n in &unit.names {
                 let key = name_key(n);
                 lex.longest_name = lex.longest_name.max(key.split(' ').count());
+                if let Some(first) = key.split(' ').next() {
+                    lex.name_starts.insert(first.to_string());
+                }
                 lex.by_name.entry(key).or_insert(i);
             }
             lex.units.push(unit);
@@ -225,6 +232,17 @@ impl Lexicon {
         }
     }
 
+    /// Whether a word, as written, is a unit's code, symbol or name (no case folding beyond
+    /// names): cheap enough for the grammar's hot path.
+    pub fn is_unit_word(&self, word: &str) -> bool {
+        self.by_code.contains_key(word)
+            || self.by_symbol.contains_key(word)
+            || self.by_glued.contains_key(word)
+            || (word.len() <= 24
+                && self.name_starts.contains(&word.to_ascii_lowercase())
+                && self.by_name.contains_key(&word.to_ascii_lowercase()))
+    }
+
     /// Up to three codes closest to an unknown unit, for an error message.
     pub fn closest(&self, written: &str) -> Vec<&'static str> {
         let w = written.trim().to_lowercase();
@@ -253,12 +271,30 @@ impl Lexicon {
     /// length and the unit. A unit ends at a word boundary ("12 kmh" is km/h; "12 kmx" is
     /// nothing). The longest spelled name wins ("miles per hour" over "miles").
     pub fn read(&self, s: &str, join: Join) -> Option<(usize, &Unit)> {
+        let first = s.chars().next()?;
+        if !is_symbol_char(first) {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None;
+        let first_word = s
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len(), |(n, _)| n);
+        let mut buf = [0u8; 24];
+        let starts_name = first_word > 0
+            && first_word <= buf.len()
+            && s.is_char_boundary(first_word)
+            && s[..first_word].is_ascii()
+            && {
+                buf[..first_word].copy_from_slice(&s.as_bytes()[..first_word]);
+                buf[..first_word].make_ascii_lowercase();
+                std::str::from_utf8(&buf[..first_word]).is_ok_and(|w| self.name_starts.contains(w))
+            };
         // Spelled names: up to `longest_name` words separated by one space or hyphen.
         let mut ends = Vec::new();
         let mut key = String::new();
         let mut pos = 0;
-        for w in 0..self.longest_name {
+        for w in 0..if starts_name { self.longest_name } else { 0 } {
             let word_len = s[pos..]
                 .char_indices()
                 .find(|(_, c)| !c.is_alphabetic())
