@@ -482,6 +482,16 @@ fn table_unit(written: &str) -> Result<Option<String>, String> {
     if let Some(u) = lexicon.resolve(written) {
         return Ok(Some(u.code.to_string()));
     }
+    // "seats", "passengers", "cars": the things a count counts, unless the word is a near
+    // miss of a unit of measure ("kilometrs").
+    let word = written.trim();
+    let max_edits = (word.chars().count() / 5).max(1);
+    if word.len() > 2
+        && word.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && lexicon.misspelt(word, max_edits).is_empty()
+    {
+        return Ok(None);
+    }
     let close = lexicon.closest(written);
     let hint = if close.is_empty() {
         String::new()
@@ -489,7 +499,7 @@ fn table_unit(written: &str) -> Result<Option<String>, String> {
         format!("; did you mean {}?", close.join(", "))
     };
     Err(format!(
-        "unknown unit `{}`{hint} (a count needs no unit; the README lists the units under \"Units\")",
+        "unknown unit `{}`{hint} (a count needs no unit, or the noun it counts; the README lists the units under \"Units\")",
         written.trim()
     ))
 }

@@ -615,11 +615,12 @@ fn hedged_values() {
 
 #[test]
 fn units_are_read_through_the_lexicon() {
-    let t = ok("metrics:\n  a: {unit: kilometres}\n  b: {unit: US dollars millions}\n  c: {unit: people}\n  d: {unit: rank}\n  e: {unit: °C}\n");
+    let t = ok("metrics:\n  a: {unit: kilometres}\n  b: {unit: US dollars millions}\n  c: {unit: people}\n  d: {unit: rank}\n  e: {unit: °C}\n  f: {unit: seats}\n");
+    // "seats" names what a count counts: no unit of measure.
     let units: Vec<Option<&str>> = t.metrics.iter().map(|m| m.unit.as_deref()).collect();
     assert_eq!(
         units,
-        [Some("km"), Some("USD"), None, Some("rank"), Some("C")]
+        [Some("km"), Some("USD"), None, Some("rank"), Some("C"), None]
     );
     assert_eq!(t.metrics[1].scale, 1e6);
 }

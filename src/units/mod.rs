@@ -243,6 +243,27 @@ impl Lexicon {
                 && self.by_name.contains_key(&word.to_ascii_lowercase()))
     }
 
+    /// Codes of units one of whose forms is within `max` edits of `written`: a likely
+    /// misspelling ("kilometrs" of km), closest first.
+    pub fn misspelt(&self, written: &str, max: usize) -> Vec<&'static str> {
+        let w = written.trim().to_lowercase();
+        let mut found: Vec<(usize, &'static str)> = self
+            .units
+            .iter()
+            .filter_map(|u| {
+                std::iter::once(u.code)
+                    .chain(u.symbols.iter().copied())
+                    .chain(u.names.iter().copied())
+                    .map(|f| edit_distance(&w, &f.to_lowercase()))
+                    .min()
+                    .filter(|d| *d <= max)
+                    .map(|d| (d, u.code))
+            })
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, c)| c).collect()
+    }
+
     /// Up to three codes closest to an unknown unit, for an error message.
     pub fn closest(&self, written: &str) -> Vec<&'static str> {
         let w = written.trim().to_lowercase();
