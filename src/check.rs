@@ -164,7 +164,7 @@ pub fn check_source(
         let mut status = Status::Unverified;
         let mut row: Option<Expected> = None;
         let mut findings = Vec::new();
-        let mut claimed = tolerance::claimed(&claim.quantity, tol);
+        let claimed = tolerance::claimed(&claim.quantity, tol);
         if claim.shape != Shape::Value {
             let (status, row) = check_shape(claim, &place, tables, tol, &mut findings);
             report
@@ -186,11 +186,7 @@ pub fn check_source(
                 // A claim in another unit of the metric's dimension is converted first:
                 // "about 40 years" against a value in days.
                 let interval = match fit {
-                    Some(Some((from, to))) => {
-                        let i = convert_interval(interval, from, to);
-                        claimed = Some(i);
-                        i
-                    }
+                    Some(Some((from, to))) => convert_interval(interval, from, to),
                     _ => interval,
                 };
                 match (table.lookup(entity, metric, period), unit_ok) {

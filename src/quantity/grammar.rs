@@ -81,23 +81,11 @@ fn word(i: &str) -> Res<'_, &str> {
     take_while1(|c: char| c.is_alphabetic())(i)
 }
 
-/// Lowercases a short ASCII word into a stack buffer; `None` for long or non-ASCII words,
-/// which are never number words.
-fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
-}
-
 /// Matches one word, lowercased, that `f` accepts.
 fn word_where<'a, T>(i: &'a str, f: impl Fn(&str) -> Option<T>) -> Res<'a, T> {
     let (rest, w) = word(i)?;
     let mut buf = [0u8; 24];
-    match lower(w, &mut buf).and_then(f) {
+    match words::ascii_lower(w, &mut buf).and_then(f) {
         Some(t) => Ok((rest, t)),
         None => Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -1585,26 +1573,18 @@ pub(crate) fn quantity_in(i: &str, context: Context) -> Option<Parsed> {
         Ok((r, h)) => (r, Some(h)),
         Err(_) => (i, None),
     };
-    let (rest, core) = core(after_hedge).ok()?;
+    let (mut rest, mut core) = core(after_hedge).ok()?;
+    // "three times as many", "about 9 times that of Norway": a multiple, not a count.
+    if let Core::Amount(a) = core {
+        if let Some(r) = times_comparison(rest, &a) {
+            rest = r;
+            core = Core::Multiple(a.value);
+        }
+    }
     let hedge_len = hedge_info.map(|(len, _)| len);
     let meaning = hedge_info.and_then(|(_, m)| m);
     let mut p = match core {
         Core::Amount(a) => {
-            // "three times as many", "about 9 times that of Norway": a multiple.
-            if let Some(r) = times_comparison(rest, &a) {
-                let (low, high) = bounds(a.value, meaning);
-                return Some(Parsed {
-                    len: consumed(i, r),
-                    kind: Kind::Multiple,
-                    value: Some(a.value),
-                    low,
-                    high,
-                    hedge_len,
-                    unit: None,
-                    per: None,
-                    precision: None,
-                });
-            }
             // A range "5,000-6,000", "20 to 30 percent", "$5-6 million".
             if let Some((r, p)) = amount_range(rest, a, context) {
                 let mut p = p;

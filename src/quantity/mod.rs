@@ -229,13 +229,8 @@ fn word_may_start(text: &str, pos: usize) -> bool {
     let rest = &text[pos..];
     let len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
     let mut buf = [0u8; 24];
-    if len == 0 || len > buf.len() {
-        // Non-ASCII words are never number words, but "½" and "¾" start with no letter.
-        return false;
-    }
-    buf[..len].copy_from_slice(&rest.as_bytes()[..len]);
-    buf[..len].make_ascii_lowercase();
-    let Ok(word) = std::str::from_utf8(&buf[..len]) else {
+    // Non-ASCII words are never number words, but "½" and "¾" start with no letter.
+    let Some(word) = words::ascii_lower(&rest[..len], &mut buf).filter(|w| !w.is_empty()) else {
         return false;
     };
     if !words::may_start(word) {
@@ -582,13 +577,7 @@ fn in_name(text: &str, pos: usize) -> bool {
         return false;
     }
     let mut buf = [0u8; 24];
-    let lower = if word.len() <= buf.len() && word.is_ascii() {
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
-    } else {
-        ""
-    };
+    let lower = words::ascii_lower(word, &mut buf).unwrap_or("");
     if words::is_label_noun(lower) {
         return true;
     }

@@ -632,6 +632,18 @@ pub(crate) fn may_open_sentence(word: &str) -> bool {
 /// Whether one of the last four words of `before` is a verb of change ("rose", "fell",
 /// "shed", "up"), so that the numbers after it are a change and the level it reached, or the
 /// two ends of a change, rather than one interval. Only the last few dozen bytes are read.
+/// Lowercases a short ASCII word into a stack buffer; `None` for long or non-ASCII words,
+/// which are never number, hedge or unit words.
+pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 pub fn change_verb_before(before: &str) -> bool {
     let mut from = before.len().saturating_sub(60);
     while !before.is_char_boundary(from) {
@@ -644,13 +656,8 @@ pub fn change_verb_before(before: &str) -> bool {
         .take(4)
         .any(|w| {
             let mut buf = [0u8; 24];
-            if w.len() > buf.len() || !w.is_ascii() {
-                return false;
-            }
-            buf[..w.len()].copy_from_slice(w.as_bytes());
-            buf[..w.len()].make_ascii_lowercase();
             matches!(
-                std::str::from_utf8(&buf[..w.len()]).unwrap_or(""),
+                ascii_lower(w, &mut buf).unwrap_or(""),
                 "rose"
                     | "risen"
                     | "rise"

@@ -238,9 +238,10 @@ impl Lexicon {
         self.by_code.contains_key(word)
             || self.by_symbol.contains_key(word)
             || self.by_glued.contains_key(word)
-            || (word.len() <= 24
-                && self.name_starts.contains(&word.to_ascii_lowercase())
-                && self.by_name.contains_key(&word.to_ascii_lowercase()))
+            || (word.len() <= 24 && {
+                let lower = word.to_ascii_lowercase();
+                self.name_starts.contains(&lower) && self.by_name.contains_key(&lower)
+            })
     }
 
     /// Codes of units one of whose forms is within `max` edits of `written`: a likely
@@ -266,26 +267,10 @@ impl Lexicon {
 
     /// Up to three codes closest to an unknown unit, for an error message.
     pub fn closest(&self, written: &str) -> Vec<&'static str> {
-        let w = written.trim().to_lowercase();
-        let mut scored: Vec<(usize, usize, &'static str)> = Vec::new();
-        for (i, u) in self.units.iter().enumerate() {
-            let forms = std::iter::once(u.code)
-                .chain(u.symbols.iter().copied())
-                .chain(u.names.iter().copied());
-            let best = forms
-                .map(|f| edit_distance(&w, &f.to_lowercase()))
-                .min()
-                .unwrap_or(usize::MAX);
-            scored.push((best, i, u.code));
-        }
-        scored.sort();
-        let limit = (w.chars().count() / 2).max(2);
-        scored
-            .into_iter()
-            .filter(|(d, _, _)| *d <= limit)
-            .take(3)
-            .map(|(_, _, c)| c)
-            .collect()
+        let limit = (written.trim().chars().count() / 2).max(2);
+        let mut close = self.misspelt(written, limit);
+        close.truncate(3);
+        close
     }
 
     /// The unit written at the start of `s`, joined to its number as `join` says: its byte
