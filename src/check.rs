@@ -30,6 +30,9 @@ pub struct Finding {
     /// For a contradiction: the earlier statement it disagrees with.
     pub related: Option<Related>,
     pub message: String,
+    /// How the claim's entity, metric and period were found, when any was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::claim::Evidence>,
 }
 
 impl Finding {
@@ -129,6 +132,10 @@ pub struct ClaimReport {
     pub status: Status,
     /// The table row the claim was checked against, when there is one.
     pub expected: Option<Expected>,
+    /// How the entity, metric and period were found.
+    pub evidence: crate::claim::Evidence,
+    /// Why the claim is unverified, when it is.
+    pub reason: Option<String>,
 }
 
 /// The result of checking one article.
@@ -169,7 +176,7 @@ pub fn check_source(
             let (status, row) = check_shape(claim, &place, tables, tol, &mut findings);
             report
                 .claims
-                .push(ClaimReport::of(path, claim, &place, status, row));
+                .push(ClaimReport::of(path, claim, &place, status, row, &findings));
             report.findings.extend(findings);
             continue;
         }
@@ -195,6 +202,16 @@ pub fn check_source(
                         row = Some(expected.clone());
                         if interval.meets(&expected.interval) {
                             status = Status::Consistent;
+                        } else if let Some(why) = claim.evidence.why_not_refutable() {
+                            // A reading that rests on a default may confirm, never refute.
+                            findings.push(place.unverified(
+                                claim,
+                                Some(interval),
+                                &format!(
+                                    "the table says {} for {entity}, {metric}, {period}, but {why}",
+                                    record.value.text
+                                ),
+                            ));
                         } else {
                             status = Status::Inconsistent;
                             findings.push(place.finding(
@@ -237,8 +254,12 @@ pub fn check_source(
                     }
                 }
                 // The article against itself, for values in the metric's unit only (a
-                // percentage change is no level to compare with).
-                let contradicted = if unit_ok {
+                // percentage change is no level to compare with), that the table cannot
+                // check, and whose readings rest on no default: a claim the table checks has
+                // its own finding, and a guessed reading proves no disagreement.
+                let unchecked =
+                    unit_ok && row.is_none() && claim.evidence.why_not_refutable().is_none();
+                let contradicted = if unchecked {
                     seen.iter().find(|(c, i)| {
                         c.entity == claim.entity
                             && c.metric == claim.metric
@@ -272,7 +293,7 @@ pub fn check_source(
                         ),
                     ));
                 }
-                if unit_ok {
+                if unchecked {
                     seen.push((claim, interval));
                 }
             }
@@ -286,7 +307,7 @@ pub fn check_source(
         }
         report
             .claims
-            .push(ClaimReport::of(path, claim, &place, status, row));
+            .push(ClaimReport::of(path, claim, &place, status, row, &findings));
         report.findings.extend(findings);
     }
     crate::suppress::apply(path, &doc, &mut report.findings);
@@ -309,7 +330,17 @@ impl ClaimReport {
         place: &Place<'_>,
         status: Status,
         expected: Option<Expected>,
+        findings: &[Finding],
     ) -> ClaimReport {
+        // An unverified claim says why: the message of its note.
+        let reason = (status == Status::Unverified)
+            .then(|| {
+                findings
+                    .iter()
+                    .find(|f| f.rule == rules::unverified::RULE.id)
+                    .map(|f| f.message.clone())
+            })
+            .flatten();
         ClaimReport {
             path: path.to_string(),
             line: place.line,
@@ -328,6 +359,8 @@ impl ClaimReport {
             period: claim.period.clone(),
             status,
             expected,
+            evidence: claim.evidence.clone(),
+            reason,
         }
     }
 }
@@ -366,6 +399,13 @@ fn check_shape(
                 .unwrap_or_else(|| "not tied to a table row".into());
             (&rules::unverified::RULE, Verdict::Undecided(why))
         }
+    };
+    // A reading that rests on a default may confirm a claim, never refute it.
+    let verdict = match (verdict, claim.evidence.why_not_refutable()) {
+        (Verdict::Refuted { message, .. }, Some(why)) => {
+            Verdict::Undecided(format!("{message}, but {why}"))
+        }
+        (v, _) => v,
     };
     match verdict {
         Verdict::Holds => (Status::Consistent, None),
@@ -508,6 +548,8 @@ impl<'a> Place<'a> {
             expected,
             related,
             message,
+            evidence: (claim.evidence != crate::claim::Evidence::default())
+                .then(|| claim.evidence.clone()),
         }
     }
 }

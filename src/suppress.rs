@@ -122,6 +122,7 @@ pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) {
             claimed: None,
             expected: None,
             related: None,
+            evidence: None,
         });
     }
     findings.sort_by(|a, b| {

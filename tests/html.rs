@@ -180,6 +180,8 @@ fn claim(start: usize, end: usize, status: Status) -> ClaimReport {
         period: None,
         status,
         expected: None,
+        evidence: Default::default(),
+        reason: None,
     }
 }
 

@@ -418,9 +418,13 @@ fn hedges_and_tolerance() {
 
 #[test]
 fn contradictions_need_the_same_row() {
+    // The table has no 2016 value: the article against itself is all there is to check.
+    let t = table(
+        "metrics:\n  fighters: {terms: [fighters]}\nrecords:\n  - {entity: Tunisia, metric: fighters, period: 2015, value: 6000}\n  - {entity: Tunisia, metric: fighters, period: 2017, value: 2926}\n",
+    );
     let r = run(
-        "Tunisia has 2,926 fighters. Later: Tunisia has about 1,910 fighters.",
-        &[soufan()],
+        "In 2016, Tunisia had 2,926 fighters. Later in 2016, Tunisia had about 1,910 fighters.",
+        std::slice::from_ref(&t),
     );
     let rules: Vec<&str> = r.findings.iter().map(|f| f.rule).collect();
     assert!(rules.contains(&"contradiction"), "{rules:?}");
@@ -434,6 +438,23 @@ fn contradictions_need_the_same_row() {
         "{:?}",
         r.findings
     );
+}
+
+#[test]
+fn a_claim_the_table_checks_gets_one_finding() {
+    // The second figure is wrong against the table: that is its finding, not also a
+    // contradiction with the first.
+    let r = run(
+        "Tunisia has 2,926 fighters. Later: Tunisia has about 1,910 fighters.",
+        &[soufan()],
+    );
+    let rules: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule != "unverified")
+        .map(|f| (f.rule, f.text.as_str()))
+        .collect();
+    assert_eq!(rules, [("value-mismatch", "about 1,910")]);
 }
 
 #[test]

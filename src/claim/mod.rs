@@ -4,9 +4,11 @@
 //! Precision comes first: whenever the sentence does not tie a number to one row without
 //! guessing, the claim stays unlinked and is reported as unverified.
 
+mod evidence;
 mod shapes;
 mod words;
 
+pub use evidence::{Basis, Evidence, Found};
 pub use shapes::{ChangeSize, Direction, Rank, Shape, Share, Trend};
 
 use std::collections::HashMap;
@@ -50,6 +52,8 @@ pub struct Claim {
     pub period: Option<String>,
     /// Why the claim could not be tied to a row, when it could not.
     pub unlinked: Option<String>,
+    /// How the entity, metric and period were found.
+    pub evidence: Evidence,
 }
 
 impl Claim {
@@ -65,6 +69,7 @@ impl Claim {
             metric: None,
             period: None,
             unlinked: None,
+            evidence: Evidence::default(),
         }
     }
 
@@ -77,8 +82,11 @@ impl Claim {
     }
 }
 
+/// A metric (table index, name) and how it was found.
+type Picked = ((usize, String), Found);
+
 /// The places and metric of the start of a change, which its end shares.
-type ChangeStart = (Vec<Mention>, Option<(usize, String)>);
+type ChangeStart = (Vec<Mention>, Option<Picked>);
 
 /// Sentences longer than this (in bytes), or with more quantities than `MOST_QUANTITIES`, are
 /// not prose, and their numbers are left unverified.
@@ -208,6 +216,12 @@ impl<'t> Linker<'t> {
         let mut paragraph = usize::MAX;
         let mut paragraph_metric: Option<MetricNames> = None;
         let mut carried: Option<MetricNames> = None;
+        // The year in force: the last one a sentence of the paragraph set, else the one a
+        // heading-like line set, else the year the article dates most of its figures by.
+        let years_in_force = years_in_force(doc, quantities);
+        let article_year = article_year(&years_in_force);
+        let mut paragraph_year: Option<String> = None;
+        let mut section_year: Option<String> = None;
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let text = &plain[sentence.start..sentence.end];
             while qi < quantities.len() && quantities[qi].start < sentence.start {
@@ -224,7 +238,9 @@ impl<'t> Linker<'t> {
                 carried = paragraph_metric.take().or(carried.take());
                 paragraph_metric = None;
                 paragraph = sentence.paragraph;
+                paragraph_year = None;
             }
+            let own_years = &years_in_force[si];
             let qs = &quantities[first..qi];
             if text.len() > LONGEST_SENTENCE || qs.len() > MOST_QUANTITIES {
                 // Not prose: a table pasted as one line, a data dump. Nothing in it is tied
@@ -236,7 +252,40 @@ impl<'t> Linker<'t> {
                 paragraph_metric = None;
                 continue;
             }
-            let ctx = SentenceContext::new(self, text, sentence.start);
+            let mut ctx = SentenceContext::new(self, text, sentence.start);
+            // The sentence's own years are read clause by clause where its numbers are
+            // (`period_for`); what is in force comes from the text before it.
+            let sentence_year = match own_years.as_slice() {
+                [(first, true), rest @ ..] if rest.iter().all(|y| y == &(first.clone(), true)) => {
+                    Some(first.clone())
+                }
+                _ => None,
+            };
+            // Nearest first; a year the table lacks is passed over for the next.
+            ctx.years_in_force = [
+                (sentence_year, "the year of the sentence"),
+                (paragraph_year.clone(), "the year in force in the paragraph"),
+                (section_year.clone(), "the year of the section"),
+            ]
+            .into_iter()
+            .filter_map(|(y, from)| y.map(|y| (y, from)))
+            .collect();
+            // The article's year is in force once it has been said.
+            ctx.article_year = article_year
+                .as_ref()
+                .filter(|(_, from)| *from < si)
+                .map(|(y, _)| y.clone());
+            if let Some((y, _)) = own_years.last() {
+                // A short line that is only a year and a few words ("## 2015", "2015 season")
+                // dates the sections after it; a sentence dates the rest of its paragraph.
+                let line = text.trim_end();
+                let heading = line.len() <= 100 && !line.ends_with(['.', '!', '?', ':', ';']);
+                if heading {
+                    section_year = Some(y.clone());
+                } else {
+                    paragraph_year = Some(y.clone());
+                }
+            }
             let own_metrics = ctx.metric_names();
             if !qs.is_empty() || !ctx.metric_terms.is_empty() {
                 // A sentence that names no metric takes it from the nearest preceding sentence
@@ -318,6 +367,11 @@ struct SentenceContext<'s> {
     term_spans: Vec<(usize, usize)>,
     /// The sentence in ASCII lowercase: the same byte offsets as `text`.
     lower: String,
+    /// The year in force where the sentence states none: its paragraph's, its section's or
+    /// the article's, with where it came from.
+    years_in_force: Vec<(String, &'static str)>,
+    /// The year of the article, once it has been said.
+    article_year: Option<String>,
 }
 
 impl<'s> SentenceContext<'s> {
@@ -391,6 +445,8 @@ impl<'s> SentenceContext<'s> {
             metric_terms,
             term_spans,
             lower: text.to_ascii_lowercase(),
+            years_in_force: Vec::new(),
+            article_year: None,
         }
     }
 
@@ -501,9 +557,9 @@ impl<'s> SentenceContext<'s> {
             };
             // The end of a change speaks of what its start spoke of: "Japan's gold count fell
             // from 27 … to 20, while Australia won 35 medals".
-            let entities = match (&change_start, role) {
-                (Some((e, _)), Role::ChangeTo) if !e.is_empty() => e.clone(),
-                _ => entities,
+            let (entities, from_start) = match (&change_start, role) {
+                (Some((e, _)), Role::ChangeTo) if !e.is_empty() => (e.clone(), true),
+                _ => (entities, false),
             };
             // Period
             let period_year = if role == Role::ChangeFrom {
@@ -534,7 +590,10 @@ impl<'s> SentenceContext<'s> {
                 Ok(None)
             };
             let by_unit = match by_unit {
-                Ok(m) => m,
+                Ok(m) => m.map(|m| {
+                    let unit = q.unit.clone().unwrap_or_default();
+                    (m, Found::stated(unit))
+                }),
                 Err(reason) => {
                     base.unlinked = Some(reason);
                     out.push(base);
@@ -577,11 +636,15 @@ impl<'s> SentenceContext<'s> {
                 // "411 of the 650 seats": one metric for both, so the whole is the table's
                 // total, not the part's entity.
                 base.role = Role::Whole;
-                let total = metric
-                    .as_ref()
-                    .and_then(|(t, m)| linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e)));
+                let total = metric.as_ref().and_then(|picked| {
+                    let t = picked.0 .0;
+                    linker.tables[t].total.clone().map(|e| (picked.clone(), e))
+                });
                 match total {
-                    Some((t, m, e)) => out.push(finish(linker, base, t, e, m, period_year)),
+                    Some((picked, e)) => {
+                        let entity = (e, Found::stated("the whole of the part before it"));
+                        out.push(self.finish(linker, base, entity, picked, period_year))
+                    }
                     None => {
                         base.unlinked =
                             Some("the whole of a part, and the table has no total".into());
@@ -592,12 +655,25 @@ impl<'s> SentenceContext<'s> {
             }
             if entities.is_empty() {
                 // No place named: the table's total, when the sentence names the metric.
-                let total = metric
-                    .as_ref()
-                    .and_then(|(t, m)| linker.tables[*t].total.clone().map(|e| (*t, m.clone(), e)));
+                let total = metric.as_ref().and_then(|picked| {
+                    let t = picked.0 .0;
+                    linker.tables[t].total.clone().map(|e| (picked.clone(), e))
+                });
                 match total {
-                    Some((t, m, e)) if !self.mentions_any_place() && self.speaks_of_total(q) => {
-                        out.push(finish(linker, base, t, e, m, period_year.clone()));
+                    Some((picked, e)) if !self.mentions_any_place() && self.speaks_of_total(q) => {
+                        // A total the sentence says it speaks of ("worldwide") is stated; one
+                        // read only from a head noun ("40,000 fighters") is a default.
+                        let found = match self.total_word() {
+                            Some(w) => Found::stated(w),
+                            None => Found::defaulted(format!("{e}, the table's total")),
+                        };
+                        out.push(self.finish(
+                            linker,
+                            base,
+                            (e, found),
+                            picked,
+                            period_year.clone(),
+                        ));
                     }
                     _ => {
                         base.unlinked = Some("no entity in the sentence".to_string());
@@ -608,16 +684,26 @@ impl<'s> SentenceContext<'s> {
             }
             for mention in entities {
                 let mut claim = base.clone();
-                let Some((t, m)) = metric.clone() else {
+                let Some(picked) = metric.clone() else {
                     claim.unlinked =
                         Some("no metric named in the sentence or its paragraph".to_string());
                     claim.entity = mention.entities.first().map(|(_, e)| e.clone());
                     out.push(claim);
                     continue;
                 };
+                let t = picked.0 .0;
                 match mention.entities.iter().find(|(ti, _)| *ti == t) {
                     Some((_, e)) => {
-                        out.push(finish(linker, claim, t, e.clone(), m, period_year.clone()))
+                        let found = if from_start {
+                            Found::inherited(format!(
+                                "{}, from the start of the change",
+                                mention.written
+                            ))
+                        } else {
+                            Found::stated(mention.written.clone())
+                        };
+                        let entity = (e.clone(), found);
+                        out.push(self.finish(linker, claim, entity, picked, period_year.clone()))
                     }
                     None => {
                         claim.unlinked = Some(format!("no table row for {}", mention.written));
@@ -627,6 +713,116 @@ impl<'s> SentenceContext<'s> {
             }
         }
         out
+    }
+
+    /// Ties a claim to its row: the entity and metric as found, and the period the sentence
+    /// gives, else the one in force, else the table's current one, each with its evidence.
+    fn finish(
+        &self,
+        linker: &Linker<'_>,
+        mut claim: Claim,
+        (entity, entity_found): (String, Found),
+        ((table, metric), metric_found): Picked,
+        period: Period,
+    ) -> Claim {
+        let t = &linker.tables[table];
+        let reading = match period {
+            Period::Year(y) => Some((y.clone(), Found::stated(y))),
+            Period::Current => self.current_period(t, &entity, &metric),
+            Period::YearsAgo(n) => {
+                self.current_period(t, &entity, &metric)
+                    .and_then(|(base, found)| {
+                        let year = base.parse::<i64>().ok()? - n;
+                        let words = format!("{n} year(s) before {base}");
+                        let found = Found {
+                            words,
+                            basis: found.basis.max(Basis::Stated),
+                        };
+                        Some((year.to_string(), found))
+                    })
+            }
+        };
+        claim.table = Some(table);
+        claim.entity = Some(entity);
+        claim.metric = Some(metric);
+        claim.evidence.entity = Some(entity_found);
+        claim.evidence.metric = Some(metric_found);
+        match reading {
+            Some((period, found)) => {
+                claim.period = Some(period);
+                claim.evidence.period = Some(found);
+            }
+            None => claim.unlinked = Some("the table has no period".to_string()),
+        }
+        claim
+    }
+
+    /// The period of a claim whose sentence states no year:
+    /// - "now" when the sentence says so;
+    /// - the table's only period, or the only period of the claim's row;
+    /// - else the nearest year in force (the sentence's, the paragraph's, the section's, the
+    ///   article's) that the row has;
+    /// - else, when no year is in force, the present: the table's current period;
+    /// - else the current period as a default, which may confirm but never refute.
+    fn current_period(&self, t: &Table, entity: &str, metric: &str) -> Option<(String, Found)> {
+        let current = t.current_period()?.to_string();
+        if let Some(word) = self.now_word() {
+            return Some((current, Found::stated(word)));
+        }
+        if t.period_count() == 1 {
+            let found = Found::only(format!("{current}, the table's only period"));
+            return Some((current, found));
+        }
+        let in_force = self
+            .years_in_force
+            .iter()
+            .map(|(y, from)| (y.as_str(), *from))
+            .chain(
+                self.article_year
+                    .as_deref()
+                    .map(|y| (y, "the year of the article")),
+            )
+            .find(|(y, _)| t.has_period(y));
+        if let Some((year, from)) = in_force {
+            if t.lookup(entity, metric, year).is_some() {
+                let found = Found::inherited(format!("{year}, {from}"));
+                return Some((year.to_string(), found));
+            }
+        }
+        let series = t.periods(entity, metric);
+        if let [only] = series.as_slice() {
+            let found = Found::only(format!("{only}, the only period of this row"));
+            return Some((only.to_string(), found));
+        }
+        match (in_force, &self.article_year) {
+            // No year in force: the text speaks of the present, as the current period does.
+            (None, None) => {
+                let found = Found::inherited(format!(
+                    "{current}, the table's current period; no year is in force"
+                ));
+                Some((current, found))
+            }
+            (Some((year, from)), _) => {
+                let found = Found::defaulted(format!(
+                    "{current}, the table's current period, though {year} is {from}"
+                ));
+                Some((current, found))
+            }
+            (None, Some(year)) => {
+                let found = Found::defaulted(format!(
+                    "{current}, the table's current period, though the article is of {year}"
+                ));
+                Some((current, found))
+            }
+        }
+    }
+
+    /// A word by which the sentence speaks of the present: "now", "today", "currently".
+    fn now_word(&self) -> Option<&'static str> {
+        const NOW: [&str; 5] = ["now", "today", "currently", "presently", "nowadays"];
+        self.lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find_map(|w| NOW.iter().find(|n| **n == w).copied())
     }
 
     /// Whether a number with no place is about the table's total: the metric names what it
@@ -652,14 +848,28 @@ impl<'s> SentenceContext<'s> {
 
     /// Whether the sentence says it speaks of a total ("overall", "worldwide", "in all").
     fn has_total_word(&self) -> bool {
+        self.total_word().is_some()
+    }
+
+    /// The word by which the sentence says it speaks of a total, if it does.
+    fn total_word(&self) -> Option<&'static str> {
         let lower = &self.lower;
-        lower.split(|c: char| !c.is_alphabetic()).any(|w| {
-            matches!(
-                w,
-                "total" | "overall" | "worldwide" | "globally" | "altogether" | "combined"
-            )
-        }) || lower.contains("in all")
-            || lower.contains("all countries")
+        const WORDS: [&str; 6] = [
+            "total",
+            "overall",
+            "worldwide",
+            "globally",
+            "altogether",
+            "combined",
+        ];
+        let word = lower
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(|w| WORDS.iter().find(|x| **x == w).copied());
+        word.or_else(|| {
+            ["in all", "all countries"]
+                .into_iter()
+                .find(|p| lower.contains(p))
+        })
     }
 
     fn mentions_any_place(&self) -> bool {
@@ -1479,13 +1689,14 @@ impl<'s> SentenceContext<'s> {
         values: &[(usize, usize)],
         inherited: Option<&[(usize, String)]>,
         linker: &Linker<'_>,
-    ) -> Option<(usize, String)> {
+    ) -> Option<Picked> {
         let qs = self.token_at(q.start);
         let qe = self.token_at(q.end);
-        if let Some(m) = self.parallel_metric(q, values) {
-            return Some(m);
+        if let Some((t, m)) = self.parallel_metric(q, values) {
+            let words = format!("{m}, as for the figure before it");
+            return Some(((t, m), Found::stated(words)));
         }
-        let mut candidates: Vec<(usize, usize, &String)> = self
+        let mut candidates: Vec<(usize, usize, &String, usize)> = self
             .metric_terms
             .iter()
             .map(|(k, t, m)| {
@@ -1494,7 +1705,7 @@ impl<'s> SentenceContext<'s> {
                 } else {
                     qs.saturating_sub(*k) + 1
                 };
-                (d, *t, m)
+                (d, *t, m, *k)
             })
             .collect();
         if role == Role::Part {
@@ -1510,15 +1721,15 @@ impl<'s> SentenceContext<'s> {
             // When the whole's is the only metric, part and whole share it ("411 of the 650
             // seats").
             if let Some(wm) = whole_metric {
-                if candidates.iter().any(|(_, _, m)| **m != wm) {
-                    candidates.retain(|(_, _, m)| **m != wm);
+                if candidates.iter().any(|(_, _, m, _)| **m != wm) {
+                    candidates.retain(|(_, _, m, _)| **m != wm);
                 }
             }
         }
         // A count is never a place in an order: rank metrics are for ordinals.
         if q.kind != Kind::Ordinal {
             candidates
-                .retain(|(_, t, m)| !linker.tables[*t].metric(m).is_some_and(|x| x.is_rank()));
+                .retain(|(_, t, m, _)| !linker.tables[*t].metric(m).is_some_and(|x| x.is_rank()));
         }
         // Metrics of tables that know the sentence's places come first: with several tables
         // loaded, "number" in one table's terms must not pull a count away from another's.
@@ -1527,19 +1738,19 @@ impl<'s> SentenceContext<'s> {
             .iter()
             .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
             .collect();
-        if candidates.iter().any(|(_, t, _)| known.contains(t)) {
-            candidates.retain(|(_, t, _)| known.contains(t));
+        if candidates.iter().any(|(_, t, _, _)| known.contains(t)) {
+            candidates.retain(|(_, t, _, _)| known.contains(t));
         }
         candidates.sort();
-        if let Some((d, t, m)) = candidates.first() {
+        if let Some((d, t, m, k)) = candidates.first() {
             // Two different metrics at the same distance: ambiguous.
             if candidates
                 .iter()
-                .any(|(d2, t2, m2)| d2 == d && (t2 != t || m2 != m))
+                .any(|(d2, t2, m2, _)| d2 == d && (t2 != t || m2 != m))
             {
                 return None;
             }
-            return Some((*t, (*m).clone()));
+            return Some(((*t, (*m).clone()), Found::stated(self.term_text(*k))));
         }
         if !self.metric_terms.is_empty() {
             return None;
@@ -1550,15 +1761,33 @@ impl<'s> SentenceContext<'s> {
                 list.retain(|(t, _)| known.contains(t));
             }
             if list.len() == 1 {
-                return list.pop();
+                let (t, m) = list.pop()?;
+                let words = format!("{m}, named earlier in the text");
+                return Some(((t, m), Found::inherited(words)));
             }
             return None;
         }
-        // A single table with a single metric needs no word.
+        // A single table with a single metric: the reading may confirm a bare number, but no
+        // word of the article names the metric.
         if linker.tables.len() == 1 && linker.tables[0].metrics.len() == 1 {
-            return Some((0, linker.tables[0].metrics[0].name.clone()));
+            let m = linker.tables[0].metrics[0].name.clone();
+            let words = format!("{m}, the table's only metric");
+            return Some(((0, m), Found::defaulted(words)));
         }
         None
+    }
+
+    /// The words of the metric term that starts at token `k`.
+    fn term_text(&self, k: usize) -> String {
+        let end = self
+            .term_spans
+            .iter()
+            .find(|(a, _)| *a == k)
+            .map_or(k + 1, |(_, b)| *b);
+        match (self.tokens.get(k), self.tokens.get(end.saturating_sub(1))) {
+            (Some(a), Some(b)) => self.text[a.start..b.end].to_string(),
+            _ => String::new(),
+        }
     }
 }
 
@@ -1574,32 +1803,101 @@ fn year_label(y: &Quantity) -> String {
     y.value.map(|v| format!("{}", v as i64)).unwrap_or_default()
 }
 
-fn finish(
-    linker: &Linker<'_>,
-    mut claim: Claim,
-    table: usize,
-    entity: String,
-    metric: String,
-    period: Period,
-) -> Claim {
-    let t = &linker.tables[table];
-    let period = match period {
-        Period::Year(y) => Some(y),
-        Period::Current => t.current_period().map(str::to_string),
-        Period::YearsAgo(n) => t
-            .current_period()
-            .and_then(|c| c.parse::<i64>().ok())
-            .map(|c| (c - n).to_string()),
-    };
-    claim.table = Some(table);
-    claim.entity = Some(entity);
-    claim.metric = Some(metric);
-    claim.period = period;
-    if claim.period.is_none() {
-        claim.unlinked = Some("the table has no period".to_string());
+/// For each sentence, the years it sets in force for the sentences after it, each with
+/// whether a preposition introduces it (and so dates the sentence's own clauses too): a year
+/// introduced as the time of the figures ("in 2015", "as of 2017", "by the end of 2019",
+/// "during 2020"), not a start or a bound ("since 2015", "from 2015", "until 2019").
+fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(String, bool)>> {
+    let plain = doc.plain.as_str();
+    let mut out = vec![Vec::new(); doc.sentences.len()];
+    let mut si = 0;
+    for q in quantities.iter().filter(|q| q.kind == Kind::Year) {
+        while si < doc.sentences.len() && doc.sentences[si].end <= q.start {
+            si += 1;
+        }
+        let Some(sentence) = doc.sentences.get(si) else {
+            break;
+        };
+        let before = plain[sentence.start..q.start.max(sentence.start)].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // A line that is only the year ("## 2015") sets it too, and so does a year that
+        // names an event ("the 2024 general election", "its 2019 census"), and any year of a
+        // heading-like line ("United States top the Paris 2024 medal table").
+        let line = plain[sentence.start..sentence.end].trim_end();
+        let heading = line.len() <= 100 && !line.ends_with(['.', '!', '?', ':', ';']);
+        let alone = before.is_empty() || heading;
+        let after = plain[q.end..sentence.end].trim_start();
+        let attributive = matches!(prev.as_str(), "the" | "its" | "their" | "this" | "that")
+            && after.starts_with(|c: char| c.is_alphabetic());
+        let lead = matches!(prev.as_str(), "in" | "during" | "of" | "by");
+        if alone || lead || attributive {
+            let lower = before.to_ascii_lowercase();
+            // "since 2015", "until the end of 2019", and the start of a change ("from 365
+            // seats in 2019 to 121") set no year for what follows.
+            let bound = [
+                "since", "from", "until", "till", "before", "after", "between",
+            ]
+            .iter()
+            .any(|b| lower.ends_with(&format!("{b} the end of")) || prev == *b);
+            // The clause up to the year ("2,500" keeps its comma: a clause break is a
+            // comma followed by a space).
+            let clause_start = [", ", "; ", ": ", "(", ")", " - ", " – ", " — "]
+                .iter()
+                .filter_map(|b| lower.rfind(b).map(|i| i + b.len()))
+                .max()
+                .unwrap_or(0);
+            let change_start = lower[clause_start..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(6)
+                .any(|w| matches!(w, "from" | "since" | "until" | "between" | "before"));
+            if !bound && !change_start {
+                out[si].push((year_label(q), lead));
+            }
+        }
     }
-    claim
+    out
 }
+
+/// The year most of an article's dated figures are of, with the sentence that first names it:
+/// the one most sentences set in force, when one is strictly the most frequent and at least
+/// two sentences set it, else the year of its headline or lede. A year named once further down
+/// dates its own paragraph only.
+fn article_year(years: &[Vec<(String, bool)>]) -> Option<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for sentence in years {
+        let mut own: Vec<&str> = sentence.iter().map(|(y, _)| y.as_str()).collect();
+        own.dedup();
+        for y in own {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    let most = counts.values().max().copied().filter(|n| *n >= 2);
+    if let Some(most) = most {
+        let mut top = counts.iter().filter(|(_, n)| **n == most);
+        let (year, _) = top.next()?;
+        if top.next().is_none() {
+            let first = years
+                .iter()
+                .position(|ys| ys.iter().any(|(y, _)| y == year))?;
+            return Some((year.to_string(), first));
+        }
+    }
+    // Else the year of the headline or the lede, the first sentences of the article.
+    years
+        .iter()
+        .take(LEDE_SENTENCES)
+        .enumerate()
+        .find_map(|(i, ys)| ys.first().map(|(y, _)| (y.clone(), i)))
+}
+
+/// How many sentences from the top of an article make its headline and lede.
+const LEDE_SENTENCES: usize = 3;
 
 /// Quantities that can state a value of a table.
 fn is_value(q: &Quantity) -> bool {

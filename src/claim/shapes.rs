@@ -6,7 +6,7 @@
 //! already found, and tied to a table the same way a value is: an entity, a metric and a
 //! period. What the words do not pin down stays unverified.
 
-use super::{finish, Claim, Linker, Mention, Period, Role, SentenceContext};
+use super::{Claim, Found, Linker, Mention, Period, Role, SentenceContext};
 use crate::quantity::{Kind, Quantity};
 
 /// What a rank claim says about its entity.
@@ -266,13 +266,18 @@ impl SentenceContext<'_> {
         let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
         let entity = match subject {
             Some(m) => m.entities.first().cloned(),
-            None => metric.as_ref().and_then(|(t, _)| {
+            None => metric.as_ref().and_then(|((t, _), _)| {
                 r.linker.tables[*t]
                     .total
                     .clone()
                     .filter(|_| self.mentions.is_empty() && self.has_total_word())
                     .map(|e| (*t, e))
             }),
+        };
+        // The subject is named, or the total is ("worldwide", "overall").
+        let entity_found = match subject {
+            Some(m) => Found::stated(m.written.clone()),
+            None => Found::stated(self.total_word().unwrap_or("total")),
         };
         // The earlier year of a change in the sentence is never the period of its claims.
         let from = match &claim.shape {
@@ -282,12 +287,17 @@ impl SentenceContext<'_> {
         .or_else(|| self.earlier_period(&r.years));
         let period = self.shape_period(&r.years, from.as_deref());
         match (metric, entity) {
-            (Some((t, m)), Some((te, e))) if t == te => finish(r.linker, claim, t, e, m, period),
-            (Some((t, m)), Some(_)) => {
+            (Some(picked), Some((te, e))) if picked.0 .0 == te => {
+                self.finish(r.linker, claim, (e, entity_found), picked, period)
+            }
+            (Some(picked), Some(_)) => {
                 // The entity is in another table than the metric: look for it in this one.
+                let t = picked.0 .0;
                 let written = subject.map(|s| s.entities.iter().find(|(ti, _)| *ti == t));
                 match written.flatten() {
-                    Some((_, e)) => finish(r.linker, claim, t, e.clone(), m, period),
+                    Some((_, e)) => {
+                        self.finish(r.linker, claim, (e.clone(), entity_found), picked, period)
+                    }
                     None => {
                         claim.unlinked = Some("the entity is not in the metric's table".into());
                         claim
@@ -916,7 +926,12 @@ impl SentenceContext<'_> {
                 match (&claim.shape, claim.table, &claim.period, &claim.unlinked) {
                     (Shape::Share(sh), Some(t), Some(p), None) if !sh.whole_entity.is_empty() => {
                         let (e, m) = (sh.whole_entity.clone(), sh.whole_metric.clone());
-                        whole = finish(r.linker, whole, t, e, m, Period::Year(p.clone()));
+                        let found = Found::stated("the whole of the share");
+                        let picked = ((t, m), found.clone());
+                        let period = Period::Year(p.clone());
+                        whole = self.finish(r.linker, whole, (e, found), picked, period);
+                        // The whole is read as its share is.
+                        whole.evidence = claim.evidence.clone();
                     }
                     _ => {
                         whole.unlinked =

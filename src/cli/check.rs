@@ -231,6 +231,19 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    if args.show_claims {
+        // Beside a machine-readable report on standard output, the reading goes to standard
+        // error so that the report stays parseable.
+        let text = report::text::claims(&run.reports);
+        let machine_stdout = targets
+            .iter()
+            .any(|t| t.path.is_none() && t.format != Format::Text);
+        if machine_stdout {
+            let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        } else {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
     let mut failed_write = false;
     for t in &targets {
         let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());

@@ -132,6 +132,11 @@ pub struct CheckArgs {
     /// line, answered by one result line each, in order (with `--format jsonl`).
     #[arg(long, value_enum)]
     pub input: Option<InputFormat>,
+    /// Print how every number was read before the report: one line per claim with its
+    /// entity, metric and period, how each was found (stated, inherited, only, defaulted) and
+    /// the words that gave it, then the verdict and, when unverified, why.
+    #[arg(long)]
+    pub show_claims: bool,
 }
 
 /// How `--input` reads articles.

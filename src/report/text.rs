@@ -123,5 +123,49 @@ fn diagnostic(renderer: &Renderer, f: &Finding, source: &str) -> String {
         ))));
     }
     groups.extend(notes);
+    // The reading behind a verdict, so a table author sees which words the linker used.
+    if let Some(e) = f.evidence.as_ref().filter(|_| f.severity != Severity::Note) {
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(format!("read as: {}", e.describe())),
+        ));
+    }
     renderer.render(&groups).to_string()
+}
+
+/// One line per claim: where it is, what it was read as and how, and the verdict
+/// (`check --show-claims`).
+pub fn claims(files: &[FileReport]) -> String {
+    let mut out = String::new();
+    for f in files {
+        for c in &f.claims {
+            let part = |value: &Option<String>, found: &Option<crate::claim::Found>| match (
+                value, found,
+            ) {
+                (Some(v), Some(f)) => format!("{v} ({} \"{}\")", f.basis.name(), f.words),
+                (Some(v), None) => v.clone(),
+                (None, _) => "?".to_string(),
+            };
+            let e = &c.evidence;
+            let status = match c.status {
+                crate::check::Status::Consistent => "consistent".to_string(),
+                crate::check::Status::Inconsistent => "inconsistent".to_string(),
+                crate::check::Status::Unverified => match &c.reason {
+                    Some(r) => format!("unverified: {r}"),
+                    None => "unverified".to_string(),
+                },
+            };
+            out.push_str(&format!(
+                "{}:{}:{}: {} \"{}\" -> entity {}; metric {}; period {} => {status}\n",
+                c.path,
+                c.line,
+                c.column,
+                c.kind,
+                c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                part(&c.entity, &e.entity),
+                part(&c.metric, &e.metric),
+                part(&c.period, &e.period),
+            ));
+        }
+    }
+    out
 }

@@ -248,6 +248,16 @@ impl Table {
         self.current.as_deref().or(self.index.latest.as_deref())
     }
 
+    /// How many periods the records have.
+    pub fn period_count(&self) -> usize {
+        self.index.period_ids.len()
+    }
+
+    /// Whether some record is of this period.
+    pub fn has_period(&self, period: &str) -> bool {
+        self.index.period_ids.contains_key(period)
+    }
+
     /// The metric of that name (exact, else ignoring case).
     pub fn metric(&self, name: &str) -> Option<&Metric> {
         let pos = match self.index.metric_pos.get(name) {
