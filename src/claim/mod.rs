@@ -6,6 +6,7 @@
 
 mod evidence;
 mod shapes;
+mod types;
 mod words;
 
 pub use evidence::{Basis, Evidence, Found};
@@ -502,10 +503,17 @@ impl<'s> SentenceContext<'s> {
                 continue;
             }
             let mut base = Claim::new(self.placed(q), sentence, *role, Shape::Value);
+            // A change ("gained two", "a 4.1% decrease") is checked against a change metric
+            // only; a verb that is itself a metric's term ("lost 4", "yards gained") is not
+            // one.
+            let change = self.change_direction(q).filter(|_| !self.follows_a_term(q));
             if let Some(reason) = self.not_a_table_value(q) {
-                base.unlinked = Some(reason);
-                out.push(base);
-                continue;
+                let about_change = reason.contains("change") || reason.contains("increment");
+                if change.is_none() || !about_change {
+                    base.unlinked = Some(reason);
+                    out.push(base);
+                    continue;
+                }
             }
             // Entities
             let entities: Vec<Mention> = match &respectively {
@@ -607,6 +615,30 @@ impl<'s> SentenceContext<'s> {
             };
             if role == Role::ChangeFrom {
                 change_start = Some((entities.clone(), metric.clone()));
+            }
+            if let Some(direction) = change {
+                let kind = metric.as_ref().and_then(|((t, m), _)| {
+                    linker.tables[*t].metric(m).map(|x| (x.kind, m.clone()))
+                });
+                match kind {
+                    Some((crate::table::MetricKind::Change, _)) => {
+                        // The table signs a change; the words give its direction.
+                        if direction == Direction::Down {
+                            base.quantity = negated(&base.quantity);
+                        }
+                    }
+                    Some((_, m)) => {
+                        base.unlinked =
+                            Some(format!("states a change, and {m} is not a change metric"));
+                        out.push(base);
+                        continue;
+                    }
+                    None => {
+                        base.unlinked = Some("states a change, not a level".into());
+                        out.push(base);
+                        continue;
+                    }
+                }
             }
             if role == Role::Part {
                 let whole = value_positions
@@ -1093,6 +1125,10 @@ impl<'s> SentenceContext<'s> {
         if counts_times {
             return None;
         }
+        // "a 4.1% decrease": the size of a change, typed as one by `change_direction`.
+        if types::change_noun(&lower).is_some() {
+            return None;
+        }
         if words::is_unit_noun(&lower) {
             return Some(format!("counts {lower}, which no table measures"));
         }
@@ -1103,6 +1139,12 @@ impl<'s> SentenceContext<'s> {
             return None;
         }
         Some(format!("counts {lower}, which no table measures"))
+    }
+
+    /// Whether the word right before a quantity is a metric term ("lost 4", "gained 120").
+    fn follows_a_term(&self, q: &Quantity) -> bool {
+        let k = self.token_at(q.start);
+        k > 0 && self.metric_terms.iter().any(|(i, _, _)| *i == k - 1)
     }
 
     /// Mentions that a quantity speaks of.
@@ -1898,6 +1940,21 @@ fn article_year(years: &[Vec<(String, bool)>]) -> Option<(String, usize)> {
 
 /// How many sentences from the top of an article make its headline and lede.
 const LEDE_SENTENCES: usize = 3;
+
+/// A quantity with its sign turned: "fell by 31,000" is −31,000 against a signed change.
+fn negated(q: &Quantity) -> Quantity {
+    let flip = |v: Option<f64>| v.map(|v| if v == 0.0 { 0.0 } else { -v });
+    // Keep a value already written with a minus sign as it is.
+    if q.low.is_some_and(|v| v < 0.0) || q.value.is_some_and(|v| v < 0.0) {
+        return q.clone();
+    }
+    Quantity {
+        value: flip(q.value),
+        low: flip(q.high),
+        high: flip(q.low),
+        ..q.clone()
+    }
+}
 
 /// Quantities that can state a value of a table.
 fn is_value(q: &Quantity) -> bool {

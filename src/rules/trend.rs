@@ -4,7 +4,7 @@ use super::tolerance::{claimed, stated, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::{ChangeSize, Direction, Trend};
 use crate::quantity::{hedge_meaning, Quantity};
-use crate::table::{Record, Table};
+use crate::table::{MetricKind, Record, Table};
 
 pub const RULE: Rule = Rule {
     id: "trend",
@@ -63,6 +63,33 @@ pub fn check<'t>(
     period: &str,
     tol: &Tolerances,
 ) -> Verdict<'t> {
+    let percent_metric = table
+        .metric(metric)
+        .is_some_and(|m| m.unit.as_deref() == Some("%"));
+    // A count of people is no change of a percentage: "unemployment fell by 31,000".
+    if let Some(ChangeSize::Absolute(q)) = &trend.size {
+        if percent_metric && q.kind != crate::quantity::Kind::PercentagePoints {
+            return Verdict::Undecided(format!(
+                "{} is an amount, and {metric} is a percentage",
+                q.text
+            ));
+        }
+    }
+    if table
+        .metric(metric)
+        .is_some_and(|m| m.kind == MetricKind::Change)
+    {
+        // A percentage size is a share only of a change measured in percent.
+        if let Some(ChangeSize::Percent(q)) = &trend.size {
+            if !percent_metric {
+                return Verdict::Undecided(format!(
+                    "{} is a percentage, and {metric} is not",
+                    q.text
+                ));
+            }
+        }
+        return check_change(trend, table, entity, metric, period, tol);
+    }
     let from = match &trend.from {
         Some(f) => f.clone(),
         None => match previous(table, entity, metric, period) {
@@ -156,5 +183,65 @@ pub fn check<'t>(
         )),
         Some(_) => Verdict::Holds,
         None => Verdict::Undecided("the size of the change is not a number".into()),
+    }
+}
+
+/// A trend on a metric whose values are themselves changes ("seat change", "growth"): the
+/// direction is the sign of the period's value, and a size ("grew by 12 percent", "lost 4
+/// seats") is that value, not a change of it.
+fn check_change<'t>(
+    trend: &Trend,
+    table: &'t Table,
+    entity: &str,
+    metric: &str,
+    period: &str,
+    tol: &Tolerances,
+) -> Verdict<'t> {
+    let Some(record) = table.lookup(entity, metric, period) else {
+        return Verdict::Undecided(format!("no {metric} value for {entity} in {period}"));
+    };
+    let value = interval(record, tol);
+    let text = &record.value.text;
+    let refuted = |m: String| Verdict::Refuted {
+        message: m,
+        record: Some(record),
+    };
+    match trend.direction {
+        Direction::Up if value.high < 0.0 => {
+            return refuted(format!(
+                "{entity}, {metric}: the change in {period} is {text}, no rise"
+            ))
+        }
+        Direction::Down if value.low > 0.0 => {
+            return refuted(format!(
+                "{entity}, {metric}: the change in {period} is {text}, no fall"
+            ))
+        }
+        _ => {}
+    }
+    let size = match &trend.size {
+        Some(ChangeSize::Absolute(q) | ChangeSize::Percent(q)) => q,
+        // A factor of a change ("doubled") says nothing about the change's own value.
+        Some(ChangeSize::Factor(_)) | None => return Verdict::Holds,
+    };
+    let Some(claimed) = claimed(size, tol) else {
+        return Verdict::Undecided("the size of the change is not a number".into());
+    };
+    // The table signs a change; the text gives its direction in words.
+    let signed = match trend.direction {
+        Direction::Up => claimed,
+        Direction::Down => Interval {
+            low: -claimed.high,
+            high: -claimed.low,
+            ..claimed
+        },
+    };
+    if signed.meets(&value) {
+        Verdict::Holds
+    } else {
+        refuted(format!(
+            "{entity}, {metric}: the change in {period} is {text}, not {}",
+            size.text
+        ))
     }
 }

@@ -7,7 +7,7 @@ use serde_saphyr::{Location, Spanned};
 
 use super::csv_source::{self, CsvForm, CsvSpec, MetricColumn, PeriodSpec};
 use super::raw::{RawMetrics, RawTable, RawValue};
-use super::{Index, Metric, Record, Source, Table, TableError, Value};
+use super::{Index, Metric, MetricKind, Record, Source, Table, TableError, Value};
 
 /// Structural nesting allowed in a table file (tables need about 4 levels).
 const MAX_DEPTH: usize = 32;
@@ -413,14 +413,43 @@ fn build_metrics(raw: RawMetrics, path: &str) -> Result<(Vec<Metric>, MetricColu
             Some(col) => columns.push((Some(col.value), col.referenced)),
             None => columns.push((None, loc)),
         }
+        let kind = match &spec.kind {
+            Some(k) => MetricKind::parse(&k.value).ok_or_else(|| {
+                yaml_at(
+                    path,
+                    k.referenced,
+                    format!(
+                        "unknown metric kind `{}` (expected level, change, rate or rank)",
+                        k.value
+                    ),
+                )
+            })?,
+            // Named as a change ("seat change", "growth"), or measured in ranks.
+            None if names_a_change(&name) => MetricKind::Change,
+            None if unit.as_deref() == Some("rank") => MetricKind::Rank,
+            None => MetricKind::Level,
+        };
         metrics.push(Metric {
             name,
             terms,
             unit,
             scale,
+            kind,
         });
     }
     Ok((metrics, columns))
+}
+
+/// Whether a metric's name says it is a change: "change", "seat_change", "growth", "net gain".
+fn names_a_change(name: &str) -> bool {
+    name.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                "change" | "changes" | "growth" | "gain" | "gains" | "swing" | "delta" | "diff"
+            )
+        })
 }
 
 /// Splits a unit into the unit proper and the scale its words imply:

@@ -93,6 +93,35 @@ pub struct Metric {
     pub unit: Option<String>,
     /// Multiply a stated table value by this to get the value in plain units (default 1).
     pub scale: f64,
+    /// What the metric's values are: levels, changes, rates or ranks.
+    pub kind: MetricKind,
+}
+
+/// What a metric's values state. A change in the text is checked only against a change metric,
+/// and a level only against a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricKind {
+    /// A amount at a time: seats held, population, visitors.
+    Level,
+    /// The change of an amount over a period: seats gained (+2, -4), growth in percent.
+    Change,
+    /// An amount per unit of something: per capita, per 100,000, a share.
+    Rate,
+    /// A place in an order: 1st, 2nd.
+    Rank,
+}
+
+impl MetricKind {
+    pub fn parse(s: &str) -> Option<MetricKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "level" => Some(MetricKind::Level),
+            "change" => Some(MetricKind::Change),
+            "rate" => Some(MetricKind::Rate),
+            "rank" => Some(MetricKind::Rank),
+            _ => None,
+        }
+    }
 }
 
 /// A table value: the interval it states, and the text it was written as.

@@ -235,9 +235,10 @@ pub(super) struct RawMetricSpec {
     pub unit: Option<Spanned<String>>,
     pub scale: Option<Spanned<f64>>,
     pub column: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
 }
 
-const METRIC_FIELDS: &[&str] = &["name", "terms", "unit", "scale", "column"];
+const METRIC_FIELDS: &[&str] = &["name", "terms", "unit", "scale", "column", "kind"];
 
 impl<'de> Deserialize<'de> for RawMetricSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -245,7 +246,9 @@ impl<'de> Deserialize<'de> for RawMetricSpec {
         impl<'de> Visitor<'de> for V {
             type Value = RawMetricSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of terms or a mapping with `terms`, `unit`, `scale`, `column`")
+                f.write_str(
+                    "a list of terms or a mapping with `terms`, `unit`, `scale`, `column`, `kind`",
+                )
             }
             fn visit_unit<E: de::Error>(self) -> Result<RawMetricSpec, E> {
                 Ok(RawMetricSpec::default())
@@ -275,6 +278,7 @@ impl<'de> Deserialize<'de> for RawMetricSpec {
                         "unit" => spec.unit = map.next_value()?,
                         "scale" => spec.scale = Some(map.next_value()?),
                         "column" => spec.column = Some(map.next_value()?),
+                        "kind" => spec.kind = Some(map.next_value()?),
                         other => return Err(de::Error::unknown_field(other, METRIC_FIELDS)),
                     }
                 }

@@ -1,0 +1,92 @@
+//! What a number states: a level, or a change of one. A change ("gained two seats", "fell by
+//! 31,000", "a 4.1% decrease", "Ohio (+2)") is checked only against a metric whose values are
+//! changes (`kind: change`), with the sign its words give; against a level it is unverified.
+
+use super::{Direction, SentenceContext};
+use crate::quantity::Quantity;
+
+/// Verbs right before a number that make it the size of a change, with its direction.
+fn change_verb(word: &str) -> Option<Direction> {
+    match word {
+        "up" | "rose" | "risen" | "grew" | "grown" | "increased" | "jumped" | "climbed"
+        | "soared" | "surged" | "gained" | "gains" | "gaining" | "added" | "adds" | "adding"
+        | "picked" | "swelled" | "expanded" | "rebounded" | "advanced" => Some(Direction::Up),
+        "down" | "fell" | "fallen" | "dropped" | "declined" | "decreased" | "shrank" | "shrunk"
+        | "slid" | "plunged" | "plummeted" | "slipped" | "dipped" | "sank" | "tumbled"
+        | "slumped" | "lost" | "loses" | "losing" | "shed" | "sheds" | "cut" | "cuts"
+        | "trimmed" => Some(Direction::Down),
+        _ => None,
+    }
+}
+
+/// Nouns right after a number that make it the size of a change: "a 4.1% decrease".
+pub(super) fn change_noun(word: &str) -> Option<Direction> {
+    match word {
+        "increase" | "rise" | "gain" | "jump" | "growth" | "hike" | "surge" | "uptick" => {
+            Some(Direction::Up)
+        }
+        "decrease" | "decline" | "drop" | "fall" | "loss" | "cut" | "reduction" | "dip"
+        | "slump" | "contraction" => Some(Direction::Down),
+        _ => None,
+    }
+}
+
+impl SentenceContext<'_> {
+    /// The direction of the change a quantity states, when it states one rather than a level:
+    /// a sign written on the number ("+2", "−4.1"), a change verb right before it ("gained
+    /// two", "fell by 31,000", "up 12%"), or a change noun right after it ("a 4.1% decrease").
+    pub(super) fn change_direction(&self, q: &Quantity) -> Option<Direction> {
+        let text = q.text.trim_start_matches(['(', '[']);
+        if let Some(rest) = text.strip_prefix('+') {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some(Direction::Up);
+            }
+        }
+        if let Some(rest) = text
+            .strip_prefix('−')
+            .or_else(|| text.strip_prefix('-'))
+            .or_else(|| text.strip_prefix('–'))
+        {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some(Direction::Down);
+            }
+        }
+        // A sign the grammar left before the number: "(+2)", "Ohio +3".
+        let before = self.before(q.start);
+        if let Some(c) = before.chars().next_back() {
+            match c {
+                '+' => return Some(Direction::Up),
+                '−' => return Some(Direction::Down),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .collect();
+        match words.as_slice() {
+            // "fell by 31,000", "rose sharply by 12 percent", "lost by 4 points" is a margin,
+            // read elsewhere.
+            ["by", verb, ..] | ["by", _, verb, ..] if *verb != "lost" && *verb != "won" => {
+                if let Some(d) = change_verb(verb) {
+                    return Some(d);
+                }
+            }
+            // "gained two", "up 12%", "picked up three".
+            [verb, ..] => {
+                if let Some(d) = change_verb(verb) {
+                    return Some(d);
+                }
+            }
+            _ => {}
+        }
+        let next = self
+            .after(q.end)
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        change_noun(next)
+    }
+}

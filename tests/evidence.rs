@@ -1,0 +1,185 @@
+//! The evidence model: a claim is refuted only by a reading whose entity, metric and period the
+//! text states or carries, never by a default; a change is checked only against a change.
+//! Each failure class has a case that must stay unverified (negative) and one that must still
+//! be checked (positive).
+
+use claimcheck::claim::{Basis, Linker};
+use claimcheck::rules::Tolerances;
+use claimcheck::table::Table;
+use claimcheck::text::Format;
+use claimcheck::{check_source, ClaimReport, FileReport, Status};
+
+fn table(yaml: &str) -> Table {
+    Table::from_yaml("t.yaml", yaml, &mut |_| Err("no CSV".into())).expect("table")
+}
+
+fn run(article: &str, t: &Table) -> FileReport {
+    let tables = std::slice::from_ref(t);
+    let linker = Linker::new(tables);
+    check_source(
+        "a.md",
+        article,
+        Format::Markdown,
+        &linker,
+        tables,
+        &Tolerances::default(),
+    )
+}
+
+/// The claim whose text is `text` (and entity `entity`, when given).
+fn claim<'r>(r: &'r FileReport, text: &str, entity: Option<&str>) -> &'r ClaimReport {
+    r.claims
+        .iter()
+        .find(|c| c.text == text && entity.is_none_or(|e| c.entity.as_deref() == Some(e)))
+        .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
+}
+
+fn errors(r: &FileReport) -> Vec<(&str, &str)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule != "unverified")
+        .map(|f| (f.rule, f.text.as_str()))
+        .collect()
+}
+
+const SEATS: &str = "\
+current: 2024
+total: Canada
+metrics:
+  seats: {terms: [seats, seat]}
+  seat_change: {terms: [net change]}
+records:
+  - {entity: Ontario, metric: seats, period: 2024, value: 122}
+  - {entity: Ontario, metric: seats, period: 2020, value: 121}
+  - {entity: Ontario, metric: seat_change, period: 2024, value: 1}
+  - {entity: Quebec, metric: seats, period: 2024, value: 78}
+  - {entity: Quebec, metric: seats, period: 2020, value: 78}
+  - {entity: Quebec, metric: seat_change, period: 2024, value: -3}
+  - {entity: Canada, metric: seats, period: 2024, value: 343}
+  - {entity: Canada, metric: seats, period: 2020, value: 338}
+";
+
+#[test]
+fn a_change_is_never_checked_against_a_level() {
+    let t = table(SEATS);
+    let r = run("In 2024 Ontario gained one seat.", &t);
+    // "one seat" is the size of a change: not Ontario's 122 seats.
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_change_is_checked_against_a_change_metric_with_its_sign() {
+    let t = table(
+        "metrics:\n  seat_change: {terms: [seats, seat]}\nrecords:\n  - {entity: Ontario, metric: seat_change, period: 2024, value: 1}\n  - {entity: Quebec, metric: seat_change, period: 2024, value: -3}\n",
+    );
+    let kind = t.metric("seat_change").map(|m| m.kind);
+    assert_eq!(kind, Some(claimcheck::table::MetricKind::Change));
+    let r = run("Ontario gained one seat and Quebec lost 3 seats.", &t);
+    assert_eq!(claim(&r, "one", None).status, Status::Consistent);
+    assert_eq!(claim(&r, "3", None).status, Status::Consistent);
+    let r = run("Quebec lost 5 seats.", &t);
+    assert_eq!(claim(&r, "5", None).status, Status::Inconsistent);
+    // A level metric declared as such keeps a change away from it.
+    let t = table(
+        "metrics:\n  seat_change: {terms: [seats], kind: level}\nrecords:\n  - {entity: Quebec, metric: seat_change, period: 2024, value: -3}\n",
+    );
+    let r = run("Quebec lost 5 seats.", &t);
+    assert_eq!(claim(&r, "5", None).status, Status::Unverified);
+}
+
+#[test]
+fn a_decrease_noun_signs_the_change() {
+    let t = table(
+        "metrics:\n  growth: {terms: [sales], unit: percent}\nrecords:\n  - {entity: Japan, metric: growth, period: 2023, value: -4.1}\n",
+    );
+    let r = run("Japan's sales saw a 4.1% decrease.", &t);
+    assert_eq!(claim(&r, "4.1%", None).status, Status::Consistent);
+    let r = run("Japan's sales saw a 6.1% decrease.", &t);
+    assert_eq!(claim(&r, "6.1%", None).status, Status::Inconsistent);
+}
+
+#[test]
+fn a_trend_on_a_change_metric_is_read_as_its_sign() {
+    let t = table(
+        "metrics:\n  growth: {terms: [economy], unit: percent}\nrecords:\n  - {entity: Japan, metric: growth, period: 2022, value: 1.0}\n  - {entity: Japan, metric: growth, period: 2023, value: 1.9}\n",
+    );
+    // 1.9% growth in 2023: "grew by 1.9 percent" is right, whatever 2022's growth was.
+    let r = run("In 2023 Japan's economy grew by 1.9 percent.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("In 2023 Japan's economy shrank.", &t);
+    assert_eq!(errors(&r), [("trend", "shrank")]);
+}
+
+#[test]
+fn a_count_is_no_change_of_a_percentage() {
+    let t = table(
+        "metrics:\n  unemployment: {terms: [unemployment], unit: percent}\nrecords:\n  - {entity: Spain, metric: unemployment, period: 2022, value: 12.9}\n  - {entity: Spain, metric: unemployment, period: 2023, value: 12.2}\n",
+    );
+    let r = run("In 2023 unemployment in Spain fell by 31,000.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_default_total_may_confirm_but_never_refute() {
+    let t = table(SEATS);
+    // No place named: the total is a guess.
+    let r = run("The party took 250 seats in 2024.", &t);
+    let c = claim(&r, "250", None);
+    assert_eq!(c.status, Status::Unverified, "{c:#?}");
+    assert_eq!(
+        c.evidence.entity.as_ref().map(|f| f.basis),
+        Some(Basis::Defaulted)
+    );
+    let r = run("The party took 343 seats in 2024.", &t);
+    assert_eq!(claim(&r, "343", None).status, Status::Consistent);
+    // Said to be the total: checked.
+    let r = run("In total, 250 seats were filled in 2024.", &t);
+    assert_eq!(claim(&r, "250", None).status, Status::Inconsistent);
+}
+
+#[test]
+fn the_year_in_force_dates_the_sentences_after_it() {
+    let t = table(SEATS);
+    let article = "# Results\n\nIn 2020, the count was final in October. Ontario had 121 seats and Quebec 78.\n\nOntario has 122 seats.\n";
+    let r = run(article, &t);
+    let c = claim(&r, "121", None);
+    assert_eq!(c.period.as_deref(), Some("2020"));
+    assert_eq!(c.status, Status::Consistent);
+    assert_eq!(
+        c.evidence.period.as_ref().map(|f| f.basis),
+        Some(Basis::Inherited)
+    );
+}
+
+#[test]
+fn a_year_the_table_lacks_makes_the_current_period_a_guess() {
+    let t = table(SEATS);
+    // The article is about 2011; the table has 2020 and 2024 only.
+    let article = "# The 2011 election\n\nIn 2011, the count was final in May. Ontario had 106 seats.\n\nQuebec had 75 seats.\n";
+    let r = run(article, &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let c = claim(&r, "75", None);
+    assert_eq!(c.status, Status::Unverified);
+    assert!(
+        c.reason.as_deref().is_some_and(|r| r.contains("period")),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn with_no_year_in_force_the_present_is_checked() {
+    let t = table(SEATS);
+    let r = run("Quebec has 80 seats.", &t);
+    assert_eq!(errors(&r), [("value-mismatch", "80")]);
+}
+
+#[test]
+fn the_show_claims_reading_names_each_part() {
+    let t = table(SEATS);
+    let r = run("Quebec has 80 seats.", &t);
+    let c = claim(&r, "80", None);
+    let e = &c.evidence;
+    assert_eq!(e.entity.as_ref().map(|f| f.words.as_str()), Some("Quebec"));
+    assert_eq!(e.metric.as_ref().map(|f| f.words.as_str()), Some("seats"));
+    assert_eq!(e.period.as_ref().map(|f| f.basis), Some(Basis::Inherited));
+}
