@@ -189,7 +189,10 @@ pub fn check_source(
                 let period = claim.period.as_deref().unwrap_or_default();
                 let metric_info = table.metric(metric);
                 let fit = unit_fit(&claim.quantity, metric_info.and_then(|m| m.unit.as_deref()));
-                let unit_ok = fit.is_some() && !metric_info.is_some_and(|m| m.is_rank());
+                // A rank metric takes only a number read as a position ("ranked 2").
+                let position = claim.quantity.unit.as_deref() == Some("rank");
+                let unit_ok =
+                    fit.is_some() && (position || !metric_info.is_some_and(|m| m.is_rank()));
                 // A claim in another unit of the metric's dimension is converted first:
                 // "about 40 years" against a value in days.
                 let interval = match fit {

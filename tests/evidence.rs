@@ -183,3 +183,63 @@ fn the_show_claims_reading_names_each_part() {
     assert_eq!(e.metric.as_ref().map(|f| f.words.as_str()), Some("seats"));
     assert_eq!(e.period.as_ref().map(|f| f.basis), Some(Basis::Inherited));
 }
+
+const MEDALS: &str = "\
+metrics:
+  gold: {terms: [gold, golds]}
+  rank: {terms: [rank, ranked], unit: rank}
+records:
+  - {entity: Norway, metric: gold, period: 2022, value: 16}
+  - {entity: Norway, metric: rank, period: 2022, value: 1}
+  - {entity: Germany, metric: gold, period: 2022, value: 12}
+  - {entity: Germany, metric: rank, period: 2022, value: 2}
+";
+
+#[test]
+fn a_possessive_owns_the_number_after_it() {
+    let t = table(MEDALS);
+    let r = run("Germany won 12 golds, fewer than Norway's 16.", &t);
+    assert_eq!(claim(&r, "16", None).entity.as_deref(), Some("Norway"));
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_number_for_a_name_belongs_to_that_name() {
+    let t = table(MEDALS);
+    let r = run("The tally was 12 for Germany.", &t);
+    assert_eq!(claim(&r, "12", None).entity.as_deref(), Some("Germany"));
+}
+
+#[test]
+fn a_position_is_checked_against_the_rank_metric_only() {
+    let t = table(MEDALS);
+    let r = run("Germany was ranked 2 with 12 golds.", &t);
+    let c = claim(&r, "2", None);
+    assert_eq!(c.metric.as_deref(), Some("rank"));
+    assert_eq!(c.status, Status::Consistent);
+    let r = run("Germany was ranked 3 with 12 golds.", &t);
+    assert_eq!(claim(&r, "3", None).status, Status::Inconsistent);
+    // With no rank metric, a position is unverified, never a count of golds.
+    let t = table(
+        "metrics:\n  gold: {terms: [gold, golds]}\nrecords:\n  - {entity: Germany, metric: gold, period: 2022, value: 12}\n",
+    );
+    let r = run("Germany, in position 3, won 12 golds.", &t);
+    assert_eq!(claim(&r, "3", None).status, Status::Unverified);
+}
+
+#[test]
+fn a_distance_from_another_row_is_no_value() {
+    let t = table(MEDALS);
+    let r = run("Germany finished four golds behind Norway.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Germany was 10 golds prior to Norway.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_hyphenated_modifier_counts_nothing() {
+    let t = table(MEDALS);
+    let r = run("Germany's 3-gold day lifted it to 12 golds.", &t);
+    assert_eq!(claim(&r, "3", None).status, Status::Unverified);
+    assert_eq!(claim(&r, "12", None).status, Status::Consistent);
+}

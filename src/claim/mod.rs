@@ -616,6 +616,25 @@ impl<'s> SentenceContext<'s> {
             if role == Role::ChangeFrom {
                 change_start = Some((entities.clone(), metric.clone()));
             }
+            // "ranked 2", "in position 3", "a rank of 6": a place in an order, checked only
+            // against a rank metric.
+            let metric = match self.position_word(q) {
+                None => metric,
+                Some(word) => match self.rank_metric(linker) {
+                    Some(picked) => {
+                        // Read as a place in the order, in the rank metric's unit.
+                        base.quantity.unit = Some("rank".into());
+                        Some((picked, Found::stated(word)))
+                    }
+                    None => {
+                        base.unlinked = Some(format!(
+                            "states a position ({word}), and no metric is a rank"
+                        ));
+                        out.push(base);
+                        continue;
+                    }
+                },
+            };
             if let Some(direction) = change {
                 let kind = metric.as_ref().and_then(|((t, m), _)| {
                     linker.tables[*t].metric(m).map(|x| (x.kind, m.clone()))
@@ -695,7 +714,12 @@ impl<'s> SentenceContext<'s> {
                     Some((picked, e)) if !self.mentions_any_place() && self.speaks_of_total(q) => {
                         // A total the sentence says it speaks of ("worldwide") is stated; one
                         // read only from a head noun ("40,000 fighters") is a default.
+                        // "a total of 25" sums what the sentence is about, which need not
+                        // be the table's whole: only "the total", "overall", "worldwide" say so.
                         let found = match self.total_word() {
+                            Some("total") if !self.names_the_total() => {
+                                Found::defaulted(format!("{e}, the table's total"))
+                            }
                             Some(w) => Found::stated(w),
                             None => Found::defaulted(format!("{e}, the table's total")),
                         };
@@ -883,6 +907,12 @@ impl<'s> SentenceContext<'s> {
         self.total_word().is_some()
     }
 
+    /// Whether "total" is said of the whole ("the total", "in total"), not of a sum of what
+    /// the sentence names ("a total of 25").
+    fn names_the_total(&self) -> bool {
+        self.lower.contains("the total") || self.lower.contains("in total")
+    }
+
     /// The word by which the sentence says it speaks of a total, if it does.
     fn total_word(&self) -> Option<&'static str> {
         let lower = &self.lower;
@@ -913,6 +943,27 @@ impl<'s> SentenceContext<'s> {
     /// ("a dozen security forces", "three years") is not about the table.
     fn not_a_table_value(&self, q: &Quantity) -> Option<String> {
         let ti = self.token_at(q.end);
+        // "the 3-dart average", "a 3-point shot": a number hyphenated to a word that is no
+        // unit modifies the noun after it and counts nothing.
+        if let Some(rest) = self.text[q.end..].strip_prefix('-') {
+            let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            if !word.is_empty() && !crate::units::lexicon().is_unit_word(&word) {
+                return Some(format!("is part of the compound {}-{word}", q.text));
+            }
+        }
+        // A number inside a metric's own name ("area (km 2)", "upper index kcal / nm 3").
+        let qs = self.token_at(q.start);
+        if self
+            .tokens
+            .get(qs)
+            .is_some_and(|t| t.start == q.start && t.end <= q.end)
+            && self
+                .term_spans
+                .iter()
+                .any(|(a, b)| *a <= qs && qs < *b && b - a > 1)
+        {
+            return Some("is part of a metric's name".into());
+        }
         // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
         // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
         let before = self.before(q.start);
@@ -1072,12 +1123,22 @@ impl<'s> SentenceContext<'s> {
             {
                 return Some("states a difference, not a value".into());
             }
+            // "five gold medals behind Canada", "20 picks prior to", "207 points below the top":
+            // a distance from another row.
+            let relative = matches!(w.as_str(), "behind" | "ahead" | "below" | "above")
+                || (w == "prior" && next == "to");
+            if relative && k > ti {
+                return Some("states a difference, not a value".into());
+            }
             if words::is_threshold(&w) {
                 return Some(format!("states what is {w}, not a value"));
             }
-            if !(self.metric_terms.iter().any(|(i, _, _)| *i == k)
-                || words::is_unit_noun(&w)
-                || w.starts_with(|c: char| c.is_ascii_digit()))
+            // The counted noun may be any word ("one stroke less than"); past it, only terms,
+            // units and numbers.
+            if k > ti
+                && !(self.metric_terms.iter().any(|(i, _, _)| *i == k)
+                    || words::is_unit_noun(&w)
+                    || w.starts_with(|c: char| c.is_ascii_digit()))
             {
                 break;
             }
@@ -1141,6 +1202,68 @@ impl<'s> SentenceContext<'s> {
         Some(format!("counts {lower}, which no table measures"))
     }
 
+    /// The word that makes a number a place in an order, if one does: "ranked 2", "rank 7",
+    /// "a rank of 6", "position 1", "in 1 position", "seeded 3", "ranked number one".
+    fn position_word(&self, q: &Quantity) -> Option<String> {
+        const BEFORE: [&str; 9] = [
+            "rank", "ranked", "ranking", "position", "place", "placed", "seed", "seeded", "no",
+        ];
+        let before: Vec<&str> = self
+            .before(q.start)
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .collect();
+        let word = match before.as_slice() {
+            [w, ..] if BEFORE.contains(w) => Some(*w),
+            ["of", w, ..] if BEFORE[..5].contains(w) => Some(*w),
+            ["number", "ranked", ..] => Some("ranked number"),
+            _ => None,
+        };
+        if let Some(w) = word {
+            // "No." needs its dot: "no 4" in prose is rare, "No. 4" is a rank.
+            if w == "no" && !self.text[..q.start].trim_end().ends_with('.') {
+                return None;
+            }
+            return Some(w.to_string());
+        }
+        // "in 1 position", "in 3rd place".
+        if before.first() != Some(&"in") {
+            return None;
+        }
+        let next = self
+            .after(q.end)
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        ["position", "place", "spot"]
+            .into_iter()
+            .find(|w| *w == next)
+            .map(str::to_string)
+    }
+
+    /// The one rank metric among the tables that know the sentence's places (else all tables).
+    fn rank_metric(&self, linker: &Linker<'_>) -> Option<(usize, String)> {
+        let known: Vec<usize> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
+            .collect();
+        let mut found = linker.tables.iter().enumerate().flat_map(|(t, table)| {
+            table
+                .metrics
+                .iter()
+                .filter(|m| m.is_rank())
+                .map(move |m| (t, m.name.clone()))
+        });
+        let mut found: Vec<(usize, String)> = found
+            .by_ref()
+            .filter(|(t, _)| known.is_empty() || known.contains(t))
+            .collect();
+        (found.len() == 1).then(|| found.remove(0))
+    }
+
     /// Whether the word right before a quantity is a metric term ("lost 4", "gained 120").
     fn follows_a_term(&self, q: &Quantity) -> bool {
         let k = self.token_at(q.start);
@@ -1175,8 +1298,12 @@ impl<'s> SentenceContext<'s> {
             }
             let word = t.text.to_lowercase();
             let is_metric = self.metric_terms.iter().any(|(i, _, _)| *i == k);
+            let next_is_metric = self.metric_terms.iter().any(|(i, _, _)| *i == k + 1);
             match word.as_str() {
-                "from" | "of" | "by" => preposition = true,
+                // "181 for W35", "75% for Labour"
+                "from" | "of" | "by" | "for" => preposition = true,
+                // "9 in gold for Japan": "in" before a metric's term joins it.
+                "in" if next_is_metric && !preposition => {}
                 "the" if preposition => {}
                 "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
                     if !preposition => {}
@@ -1187,6 +1314,19 @@ impl<'s> SentenceContext<'s> {
         }
         // Left: the nearest mention (or coordinated group of mentions) before the quantity.
         let before = self.token_at(q.start);
+        // "Rutland's 16", "Clinton's 227": a possessive right before the number owns it,
+        // whatever else the sentence compares it with.
+        let possessive = self.mentions.iter().find(|m| {
+            m.tok_end == before && {
+                let gap = self.text[m.end..q.start].trim();
+                let owned = self.text[m.start..m.end].ends_with("'s")
+                    || self.text[m.start..m.end].ends_with("’s");
+                matches!(gap, "'s" | "’s" | "'" | "’") || (gap.is_empty() && owned)
+            }
+        });
+        if let Some(m) = possessive {
+            return vec![m.clone()];
+        }
         // A place no table has does not hide an entity the table names itself ("China's
         // survey found 1,864 giant pandas" is about pandas when the table is about species).
         let table_named = self.mentions.iter().any(|m| m.from_table);

@@ -275,9 +275,12 @@ impl SentenceContext<'_> {
             }),
         };
         // The subject is named, or the total is ("worldwide", "overall").
-        let entity_found = match subject {
-            Some(m) => Found::stated(m.written.clone()),
-            None => Found::stated(self.total_word().unwrap_or("total")),
+        let entity_found = match (subject, self.total_word()) {
+            (Some(m), _) => Found::stated(m.written.clone()),
+            (None, Some("total")) if !self.names_the_total() => {
+                Found::defaulted("the table's total, from \"a total\"")
+            }
+            (None, w) => Found::stated(w.unwrap_or("total")),
         };
         // The earlier year of a change in the sentence is never the period of its claims.
         let from = match &claim.shape {
