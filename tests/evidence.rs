@@ -243,3 +243,25 @@ fn a_hyphenated_modifier_counts_nothing() {
     assert_eq!(claim(&r, "3", None).status, Status::Unverified);
     assert_eq!(claim(&r, "12", None).status, Status::Consistent);
 }
+
+#[test]
+fn a_rank_within_a_part_the_table_does_not_define_is_unverified() {
+    let t = table(MEDALS);
+    for article in [
+        "Among the Nordic nations, Germany has the most golds.",
+        "Germany has the most golds of any Alpine nation.",
+        "When the games were held in Asia, Germany won the most golds.",
+        "Germany has the most golds in the biathlon category.",
+    ] {
+        let r = run(article, &t);
+        assert!(errors(&r).is_empty(), "{article}: {:?}", r.findings);
+    }
+    // The whole table's order is checked.
+    let r = run("Germany has the most golds.", &t);
+    assert_eq!(errors(&r), [("rank", "the most")]);
+    let r = run("Germany is among the top two for golds.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // An idiom is no place in an order.
+    let r = run("For the most part, Germany won golds.", &t);
+    assert!(r.claims.iter().all(|c| c.kind != "rank"), "{:?}", r.claims);
+}

@@ -262,6 +262,12 @@ impl SentenceContext<'_> {
                 ));
                 return claim;
             }
+            if let Some(scope) = self.rank_scope() {
+                claim.unlinked = Some(format!(
+                    "ranks within \"{scope}\", which the table does not define"
+                ));
+                return claim;
+            }
         }
         let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
         let entity = match subject {
@@ -319,6 +325,53 @@ impl SentenceContext<'_> {
                 claim
             }
         }
+    }
+
+    /// Words that narrow an order to a part of the table: "among the players in round 2",
+    /// "of any Belgian", "in the borough category", "when the opponent was Maryland", "for
+    /// the rhp position". A rank within such a part needs its members, which the table does
+    /// not list.
+    fn rank_scope(&self) -> Option<String> {
+        const GROUPS: [&str; 9] = [
+            "category",
+            "division",
+            "group",
+            "class",
+            "conference",
+            "round",
+            "segment",
+            "position",
+            "section",
+        ];
+        let n = self.tokens.len();
+        for k in 0..n {
+            let w = self.lower(k);
+            let next = self.lower(k + 1);
+            let scoped = match w.as_str() {
+                // "among the top three" is a place in the whole order, not a part of it.
+                "among" | "amongst" => {
+                    let then = if next == "the" {
+                        self.lower(k + 2)
+                    } else {
+                        next.clone()
+                    };
+                    !matches!(then.as_str(), "top" | "first" | "bottom" | "last")
+                }
+                "when" | "whenever" | "where" | "whose" => true,
+                "of" => next == "any",
+                // "in round 2", "in the borough category", "for the rhp position"
+                "in" | "for" => {
+                    (k + 1..(k + 5).min(n)).any(|i| GROUPS.contains(&self.lower(i).as_str()))
+                }
+                _ => false,
+            };
+            if scoped {
+                let end = (k + 4).min(n);
+                let last = self.tokens[end - 1].end;
+                return Some(self.text[self.tokens[k].start..last].to_string());
+            }
+        }
+        None
     }
 
     /// The period a rank or trend speaks of: a year in the sentence that is not a "since"
@@ -484,7 +537,9 @@ impl SentenceContext<'_> {
             // most fighters"); "the main" and "the leading" need a noun too.
             // … and not "at the top of the table", "the most of it".
             let next = self.lower(k + 1);
+            // "for the most part", "the most recent": idioms, not places in an order.
             if next.is_empty()
+                || matches!(next.as_str(), "part" | "recent" | "likely")
                 || next.starts_with(|c: char| c.is_ascii_digit())
                 || next == "of"
                 || crate::quantity::extract(&next)
