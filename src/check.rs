@@ -356,6 +356,7 @@ impl ClaimReport {
                 Shape::Rank(_) => "rank",
                 Shape::Trend(_) => "trend",
                 Shape::Share(_) => "share",
+                Shape::Compare(_) => "comparison",
             },
             entity: claim.entity.clone(),
             metric: claim.metric.clone(),
@@ -391,6 +392,10 @@ fn check_shape(
                 Shape::Share(s) => (
                     &rules::share::RULE,
                     rules::share::check(s, table, e, m, p, tol),
+                ),
+                Shape::Compare(c) => (
+                    &rules::compare::RULE,
+                    rules::compare::check(c, &claim.quantity, table, e, m, p, tol),
                 ),
                 Shape::Value => return (Status::Unverified, None),
             }

@@ -265,3 +265,32 @@ fn a_rank_within_a_part_the_table_does_not_define_is_unverified() {
     let r = run("For the most part, Germany won golds.", &t);
     assert!(r.claims.iter().all(|c| c.kind != "rank"), "{:?}", r.claims);
 }
+
+#[test]
+fn a_difference_between_two_rows_is_checked() {
+    let t = table(MEDALS);
+    // Norway 16, Germany 12.
+    let r = run("Norway won four more golds than Germany.", &t);
+    assert_eq!(claim(&r, "four", None).status, Status::Consistent);
+    let r = run("Norway won six more golds than Germany.", &t);
+    assert_eq!(errors(&r), [("compare", "six")]);
+    let r = run("Germany finished four golds behind Norway.", &t);
+    assert_eq!(claim(&r, "four", None).status, Status::Consistent);
+    // The wrong way round is wrong whatever the size.
+    let r = run("Germany won four more golds than Norway.", &t);
+    assert_eq!(errors(&r), [("compare", "four")]);
+    // With no second row named, the difference stays unverified.
+    let r = run("Norway won four more golds than its rival.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_ratio_between_two_rows_is_checked() {
+    let t = table(
+        "metrics:\n  length: {terms: [length, long], unit: km}\nrecords:\n  - {entity: Volga, metric: length, period: 2024, value: 3531}\n  - {entity: Danube, metric: length, period: 2024, value: 2850}\n  - {entity: Thames, metric: length, period: 2024, value: 346}\n",
+    );
+    let r = run("The Volga is more than twice the length of the Danube.", &t);
+    assert_eq!(errors(&r), [("compare", "more than twice")]);
+    let r = run("The Danube is about eight times as long as the Thames.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

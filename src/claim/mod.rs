@@ -4,11 +4,13 @@
 //! Precision comes first: whenever the sentence does not tie a number to one row without
 //! guessing, the claim stays unlinked and is reported as unverified.
 
+mod compare;
 mod evidence;
 mod shapes;
 mod types;
 mod words;
 
+pub use compare::Comparison;
 pub use evidence::{Basis, Evidence, Found};
 pub use shapes::{ChangeSize, Direction, Rank, Shape, Share, Trend};
 
@@ -307,7 +309,26 @@ impl<'t> Linker<'t> {
                     .filter(|(i, _)| !used.contains(i))
                     .map(|(_, q)| q.clone())
                     .collect();
-                out.extend(ctx.link(self, si, &values, inherited.as_deref()));
+                let linked = ctx.link(self, si, &values, inherited.as_deref());
+                // "four more golds than Norway" is one claim: the comparison with its size
+                // says all that "more … than Norway" says, so the bare order is not read too.
+                let compared: Vec<&str> = linked
+                    .iter()
+                    .filter_map(|c| match &c.shape {
+                        Shape::Compare(cmp) => Some(cmp.other.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                let shapes: Vec<Claim> = shapes
+                    .into_iter()
+                    .filter(|c| match &c.shape {
+                        Shape::Rank(Rank::Above(o) | Rank::Below(o)) => {
+                            !compared.contains(&o.as_str())
+                        }
+                        _ => true,
+                    })
+                    .collect();
+                out.extend(linked);
                 out.extend(shapes);
             }
             if own_metrics.is_some() {
@@ -499,6 +520,14 @@ impl<'s> SentenceContext<'s> {
         // The entities and metric of the last start of a change, for its end.
         let mut change_start: Option<ChangeStart> = None;
         for (q, role) in &values {
+            // "five times the size of Wales": a ratio of two named rows.
+            if q.kind == Kind::Multiple {
+                let period = self.period_for(q, &years, &value_positions);
+                let compared =
+                    self.comparison(linker, sentence, q, &value_positions, inherited, period);
+                out.extend(compared);
+                continue;
+            }
             if !is_value(q) {
                 continue;
             }
@@ -510,6 +539,22 @@ impl<'s> SentenceContext<'s> {
             if let Some(reason) = self.not_a_table_value(q) {
                 let about_change = reason.contains("change") || reason.contains("increment");
                 if change.is_none() || !about_change {
+                    // A difference between two named rows is checked as one.
+                    if reason.starts_with("states a difference") {
+                        let period = self.period_for(q, &years, &value_positions);
+                        let compared = self.comparison(
+                            linker,
+                            sentence,
+                            q,
+                            &value_positions,
+                            inherited,
+                            period,
+                        );
+                        if let Some(c) = compared {
+                            out.push(c);
+                            continue;
+                        }
+                    }
                     base.unlinked = Some(reason);
                     out.push(base);
                     continue;
@@ -1057,6 +1102,15 @@ impl<'s> SentenceContext<'s> {
         }
         // "two more", "89 more residents", "three extra": an increment, not a level.
         if after_words.first().is_some_and(|w| words::is_increment(w)) {
+            // "four more golds than Germany" measures against a named row.
+            let than = after
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .any(|w| w == "than");
+            if than {
+                return Some("states a difference, not a value".into());
+            }
             return Some("states an increment, not a value".into());
         }
         // "three in a row", "five straight": a streak.

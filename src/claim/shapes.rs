@@ -74,6 +74,8 @@ pub enum Shape {
     Rank(Rank),
     Trend(Trend),
     Share(Share),
+    /// A difference or ratio against another row.
+    Compare(super::compare::Comparison),
 }
 
 /// Superlatives of the top of an order.
@@ -168,7 +170,7 @@ impl SentenceContext<'_> {
 
     /// The mention an assertion at tokens `at..` is about: the nearest before it, else the
     /// first after it.
-    fn subject(&self, at: usize) -> Option<&Mention> {
+    pub(super) fn subject(&self, at: usize) -> Option<&Mention> {
         // After it only as the complement of a copula: "the largest source was Russia",
         // never an object ("… overtaking the SNP").
         // Before it, but not the object of a verb or comparison ("overtaking the Shanghai

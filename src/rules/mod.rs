@@ -1,6 +1,7 @@
 //! The rules: each one a module with a stable id, a default severity and its documentation,
 //! which is the single source for `claimcheck explain`, the README and SARIF.
 
+pub mod compare;
 pub mod contradiction;
 pub mod rank;
 pub mod share;
@@ -49,6 +50,7 @@ pub const RULES: &[Rule] = &[
     rank::RULE,
     trend::RULE,
     share::RULE,
+    compare::RULE,
     unverified::RULE,
     unused_suppression::RULE,
 ];

@@ -1,0 +1,113 @@
+//! `compare`: a difference or ratio between two rows that the table's values refute.
+
+use super::tolerance::{claimed, stated, Interval, Tolerances};
+use super::{Rule, Severity, Verdict};
+use crate::claim::Comparison;
+use crate::quantity::hedge_meaning;
+use crate::table::{Record, Table};
+
+pub const RULE: Rule = Rule {
+    id: "compare",
+    severity: Severity::Error,
+    summary: "A difference or ratio between two rows that the table's values refute",
+    doc: "\
+The article sets one row against another: a difference (\"six points clear of Arsenal\", \
+\"$40 billion more than Toyota\", \"four golds behind Norway\") or a ratio (\"five times the \
+size of Wales\", \"more than twice as long as the Thames\"), and the table's values for the \
+two rows, in the same metric and period, give another.
+
+The subject is the name the sentence speaks of; the other row is the name right after \
+\"than\", \"of\", \"as\", \"behind\" or \"to\". The difference is the subject's value less the \
+other's (the other's less the subject's for \"fewer\", \"behind\", \"lower\"), compared as \
+any number with its hedge and printed precision. A bare factor is read within 10 % \
+(\"twice\" covers ×1.8 to ×2.2); a hedged one as for any number (\"more than twice\" is \
+above ×2). A comparison whose direction the values contradict (\"more\" where the subject \
+has less) is refuted whatever its size.
+
+Fix: correct the difference or the factor, or the row it is measured against.",
+};
+
+fn interval(r: &Record, tol: &Tolerances) -> Interval {
+    stated(
+        r.value.scaled_low,
+        r.value.scaled_high,
+        r.value.hedge.as_deref(),
+        tol,
+    )
+}
+
+pub fn check<'t>(
+    c: &Comparison,
+    claim: &crate::quantity::Quantity,
+    table: &'t Table,
+    entity: &str,
+    metric: &str,
+    period: &str,
+    tol: &Tolerances,
+) -> Verdict<'t> {
+    let (Some(a), Some(b)) = (
+        table.lookup(entity, metric, period),
+        table.lookup(&c.other, metric, period),
+    ) else {
+        return Verdict::Undecided(format!(
+            "no {metric} values for both {entity} and {} in {period}",
+            c.other
+        ));
+    };
+    let (x, y) = (interval(a, tol), interval(b, tol));
+    if !(x.low.is_finite() && x.high.is_finite() && y.low.is_finite() && y.high.is_finite()) {
+        return Verdict::Undecided("a value of the two rows is unbounded".into());
+    }
+    let (av, bv) = (&a.value.text, &b.value.text);
+    let other = &c.other;
+    let refuted = |m: String| Verdict::Refuted {
+        message: m,
+        record: Some(a),
+    };
+    // The direction first: "more" where the subject has less is wrong whatever the size.
+    let wrong_way = if c.more {
+        x.high < y.low
+    } else {
+        x.low > y.high
+    };
+    if wrong_way {
+        let word = if c.more { "more" } else { "less" };
+        return refuted(format!("{entity} has {av} and {other} {bv}: not {word}"));
+    }
+    let (actual, stated_size) = if c.ratio {
+        if y.low <= 0.0 {
+            return Verdict::Undecided(format!("{other}'s value is zero"));
+        }
+        let ratio = Interval::closed(x.low / y.high, x.high / y.low);
+        let v = claim.value.unwrap_or(f64::NAN);
+        let size = if claim.hedge.as_deref().and_then(hedge_meaning).is_none() && v.is_finite() {
+            Some(Interval::closed(v * 0.9, v * 1.1))
+        } else {
+            claimed(claim, tol)
+        };
+        (ratio, size)
+    } else {
+        let diff = if c.more {
+            Interval::closed(x.low - y.high, x.high - y.low)
+        } else {
+            Interval::closed(y.low - x.high, y.high - x.low)
+        };
+        (diff, claimed(claim, tol))
+    };
+    let Some(size) = stated_size else {
+        return Verdict::Undecided("the size of the comparison is not a number".into());
+    };
+    if size.meets(&actual) {
+        return Verdict::Holds;
+    }
+    let mid = (actual.low + actual.high) / 2.0;
+    let actual_text = if c.ratio {
+        format!("×{mid:.2}")
+    } else {
+        format!("a difference of {}", crate::report::number(mid))
+    };
+    refuted(format!(
+        "{entity} has {av} and {other} {bv}: {actual_text}, not {}",
+        claim.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    ))
+}
