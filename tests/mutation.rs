@@ -20,8 +20,7 @@
 //! Mutation recall is caught / mutants. Mutation precision is caught / mutants with any new
 //! finding (on the figure or elsewhere). The test fails when either falls below
 //! `tests/mutation/ratchet.txt`; every mutant that was missed or raised a false alarm is written
-//! to `target/mutation-errors.txt`. `tests/heldout4` and `tests/heldout5` are left out on
-//! purpose: they are blind sets that must not be run before they are measured.
+//! to `target/mutation-errors.txt`.
 
 mod common;
 
