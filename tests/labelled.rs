@@ -413,15 +413,17 @@ fn precision_and_recall_on_third_held_out_set() {
 
 /// The fifth set (`tests/heldout4/`: economy and inflation, health, education) was written and
 /// labelled from public sources by someone who had not seen the engine's code or output, and
-/// measured once after the evidence model landed, before any change was made for it. Its
-/// ratchet is that first measurement rounded down.
+/// first measured after the evidence model landed: precision 0.324, recall 0.733. General
+/// fixes since (a year that dates one figure is not in force, "X (N)" belongs to X, "up from
+/// N" is a change's start) raised precision; one catch that rested on a wrong period ("tenth
+/// place" read in 2018) is gone. The ratchet is the current figure rounded down.
 #[test]
 fn precision_and_recall_on_fourth_held_out_set() {
     measure("heldout4");
 }
 
 /// The sixth set (`tests/heldout5/`: energy and climate, transport, elections), written,
-/// labelled and first measured as the fifth.
+/// labelled and first measured as the fifth: precision 0.085, recall 0.267.
 #[test]
 fn precision_and_recall_on_fifth_held_out_set() {
     measure("heldout5");

@@ -258,15 +258,15 @@ impl<'t> Linker<'t> {
             let mut ctx = SentenceContext::new(self, text, sentence.start);
             // The sentence's own years are read clause by clause where its numbers are
             // (`period_for`); what is in force comes from the text before it.
-            let sentence_year = match own_years.as_slice() {
-                [(first, true), rest @ ..] if rest.iter().all(|y| y == &(first.clone(), true)) => {
-                    Some(first.clone())
+            // A year the sentence introduces dates what follows it in the sentence.
+            ctx.sentence_year = match own_years.as_slice() {
+                [(first, true, at), rest @ ..] if rest.iter().all(|(y, l, _)| y == first && *l) => {
+                    Some((first.clone(), at - sentence.start))
                 }
                 _ => None,
             };
             // Nearest first; a year the table lacks is passed over for the next.
             ctx.years_in_force = [
-                (sentence_year, "the year of the sentence"),
                 (paragraph_year.clone(), "the year in force in the paragraph"),
                 (section_year.clone(), "the year of the section"),
             ]
@@ -278,7 +278,7 @@ impl<'t> Linker<'t> {
                 .as_ref()
                 .filter(|(_, from)| *from < si)
                 .map(|(y, _)| y.clone());
-            if let Some((y, _)) = own_years.last() {
+            if let Some((y, _, _)) = own_years.last() {
                 // A short line that is only a year and a few words ("## 2015", "2015 season")
                 // dates the sections after it; a sentence dates the rest of its paragraph.
                 let line = text.trim_end();
@@ -392,6 +392,9 @@ struct SentenceContext<'s> {
     /// The year in force where the sentence states none: its paragraph's, its section's or
     /// the article's, with where it came from.
     years_in_force: Vec<(String, &'static str)>,
+    /// The year the sentence itself introduces, with its offset in the sentence: it dates the
+    /// figures after it.
+    sentence_year: Option<(String, usize)>,
     /// The year of the article, once it has been said.
     article_year: Option<String>,
 }
@@ -456,7 +459,28 @@ impl<'s> SentenceContext<'s> {
                     && tokens.get(m.tok_end).is_some_and(|t| {
                         t.start == m.end + 1 && t.text.starts_with(|c: char| c.is_uppercase())
                     });
-                !(wide && opens_a_name)
+                // "the world's busiest airport", "Europe's largest": the scope of a
+                // superlative, not what the sentence is about.
+                let scope_of_superlative = {
+                    let rest = text[m.end..].trim_start();
+                    let owned = text[..m.end].ends_with("'s") || text[..m.end].ends_with("’s");
+                    let rest = rest
+                        .strip_prefix("'s")
+                        .or_else(|| rest.strip_prefix("’s"))
+                        .or(owned.then_some(rest))
+                        .map(str::trim_start);
+                    rest.is_some_and(|r| {
+                        let w: String = r
+                            .chars()
+                            .take_while(|c| c.is_alphabetic() || *c == '-')
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        w.ends_with("est")
+                            || w.starts_with("most")
+                            || matches!(w.as_str(), "top" | "leading" | "biggest")
+                    })
+                };
+                !(scope_of_superlative || wide && opens_a_name)
             })
             .collect();
         SentenceContext {
@@ -468,6 +492,7 @@ impl<'s> SentenceContext<'s> {
             term_spans,
             lower: text.to_ascii_lowercase(),
             years_in_force: Vec::new(),
+            sentence_year: None,
             article_year: None,
         }
     }
@@ -618,11 +643,17 @@ impl<'s> SentenceContext<'s> {
             let period_year = if role == Role::ChangeFrom {
                 // The start of a change is not "now", nor the year of the event that changed
                 // it: only a year right after it ("from 2,400 in 2015") or "since 2015".
+                let relative = match self.period_for(q, &years, &value_positions) {
+                    p @ Period::YearsAgo(_) => Some(p),
+                    _ => None,
+                };
                 match self
                     .attached_year(q, &years, &value_positions)
                     .or_else(|| self.since_year(&years))
                 {
                     Some(y) => Period::Year(y),
+                    // "down from 12.9% a year earlier"
+                    None if relative.is_some() => relative.unwrap_or(Period::Current),
                     None => {
                         base.unlinked = Some("the start of the change has no year".to_string());
                         let metric = self.metric_for(q, role, &value_positions, inherited, linker);
@@ -827,11 +858,13 @@ impl<'s> SentenceContext<'s> {
         period: Period,
     ) -> Claim {
         let t = &linker.tables[table];
+        // Where the claim is in the sentence, for the sentence's own year.
+        let at = claim.quantity.start.saturating_sub(self.offset);
         let reading = match period {
             Period::Year(y) => Some((y.clone(), Found::stated(y))),
-            Period::Current => self.current_period(t, &entity, &metric),
+            Period::Current => self.current_period(t, &entity, &metric, at),
             Period::YearsAgo(n) => {
-                self.current_period(t, &entity, &metric)
+                self.current_period(t, &entity, &metric, at)
                     .and_then(|(base, found)| {
                         let year = base.parse::<i64>().ok()? - n;
                         let words = format!("{n} year(s) before {base}");
@@ -865,7 +898,13 @@ impl<'s> SentenceContext<'s> {
     ///   article's) that the row has;
     /// - else, when no year is in force, the present: the table's current period;
     /// - else the current period as a default, which may confirm but never refute.
-    fn current_period(&self, t: &Table, entity: &str, metric: &str) -> Option<(String, Found)> {
+    fn current_period(
+        &self,
+        t: &Table,
+        entity: &str,
+        metric: &str,
+        at: usize,
+    ) -> Option<(String, Found)> {
         let current = t.current_period()?.to_string();
         if let Some(word) = self.now_word() {
             return Some((current, Found::stated(word)));
@@ -874,10 +913,18 @@ impl<'s> SentenceContext<'s> {
             let found = Found::only(format!("{current}, the table's only period"));
             return Some((current, found));
         }
-        let in_force = self
-            .years_in_force
-            .iter()
-            .map(|(y, from)| (y.as_str(), *from))
+        let own = self
+            .sentence_year
+            .as_ref()
+            .filter(|(_, year_at)| *year_at < at)
+            .map(|(y, _)| (y.as_str(), "the year of the sentence"));
+        let in_force = own
+            .into_iter()
+            .chain(
+                self.years_in_force
+                    .iter()
+                    .map(|(y, from)| (y.as_str(), *from)),
+            )
             .chain(
                 self.article_year
                     .as_deref()
@@ -1326,6 +1373,25 @@ impl<'s> SentenceContext<'s> {
 
     /// Mentions that a quantity speaks of.
     fn entities_for(&self, q: &Quantity, values: &[(usize, usize)]) -> Vec<Mention> {
+        // "Lithuania (57%)", "Macao: 552", "Hawaii – 3.5%": a number set right after a name
+        // by a bracket, a colon or a dash is that name's alone, whatever list it stands in.
+        let lead = self.text[..q.start].trim_end();
+        let joined = lead
+            .strip_suffix('(')
+            .or_else(|| lead.strip_suffix(':'))
+            .or_else(|| lead.strip_suffix('–'))
+            .or_else(|| lead.strip_suffix('—'))
+            // "California, at 6.5%", "Nevada at 5.4%"
+            .or_else(|| {
+                lead.strip_suffix(" at")
+                    .map(|b| b.trim_end().trim_end_matches(','))
+            })
+            .map(str::trim_end);
+        if let Some(before) = joined {
+            if let Some(m) = self.mentions.iter().find(|m| m.end == before.len()) {
+                return vec![m.clone()];
+            }
+        }
         // Right: "3,244 from Saudi Arabia", "1,623 Moroccan recruits", "800 British nationals",
         // "3,000 fighters from Jordan", "3,244 fighters came from Saudi Arabia".
         let after = self.token_at(q.end);
@@ -2043,7 +2109,7 @@ fn year_label(y: &Quantity) -> String {
 /// whether a preposition introduces it (and so dates the sentence's own clauses too): a year
 /// introduced as the time of the figures ("in 2015", "as of 2017", "by the end of 2019",
 /// "during 2020"), not a start or a bound ("since 2015", "from 2015", "until 2019").
-fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(String, bool)>> {
+fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(String, bool, usize)>> {
     let plain = doc.plain.as_str();
     let mut out = vec![Vec::new(); doc.sentences.len()];
     let mut si = 0;
@@ -2091,9 +2157,29 @@ fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(Strin
                 .filter(|w| !w.is_empty())
                 .rev()
                 .take(6)
-                .any(|w| matches!(w, "from" | "since" | "until" | "between" | "before"));
-            if !bound && !change_start {
-                out[si].push((year_label(q), lead));
+                .any(|w| {
+                    matches!(
+                        w,
+                        "from" | "since" | "until" | "between" | "before" | "than" | "compared"
+                    )
+                });
+            // "the 17 it took in 2021", "6,000 militants in December 2015": a year right
+            // after a figure dates that figure, not the sentences after it.
+            let dates_a_figure = quantities
+                .iter()
+                .filter(|v| v.kind != Kind::Year && is_value(v))
+                .rfind(|v| v.end <= q.start && v.start >= sentence.start)
+                .is_some_and(|v| {
+                    let gap = &plain[v.end..q.start];
+                    // "0.9 years longer than one born in 2022" dates the other term.
+                    !gap.contains([',', ';', ':', '(', ')'])
+                        && gap.split_whitespace().count() <= 5
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("than"))
+                });
+            if !bound && !change_start && !dates_a_figure {
+                out[si].push((year_label(q), lead, q.start));
             }
         }
     }
@@ -2104,10 +2190,10 @@ fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(Strin
 /// the one most sentences set in force, when one is strictly the most frequent and at least
 /// two sentences set it, else the year of its headline or lede. A year named once further down
 /// dates its own paragraph only.
-fn article_year(years: &[Vec<(String, bool)>]) -> Option<(String, usize)> {
+fn article_year(years: &[Vec<(String, bool, usize)>]) -> Option<(String, usize)> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for sentence in years {
-        let mut own: Vec<&str> = sentence.iter().map(|(y, _)| y.as_str()).collect();
+        let mut own: Vec<&str> = sentence.iter().map(|(y, _, _)| y.as_str()).collect();
         own.dedup();
         for y in own {
             *counts.entry(y).or_default() += 1;
@@ -2120,7 +2206,7 @@ fn article_year(years: &[Vec<(String, bool)>]) -> Option<(String, usize)> {
         if top.next().is_none() {
             let first = years
                 .iter()
-                .position(|ys| ys.iter().any(|(y, _)| y == year))?;
+                .position(|ys| ys.iter().any(|(y, _, _)| y == year))?;
             return Some((year.to_string(), first));
         }
     }
@@ -2129,7 +2215,7 @@ fn article_year(years: &[Vec<(String, bool)>]) -> Option<(String, usize)> {
         .iter()
         .take(LEDE_SENTENCES)
         .enumerate()
-        .find_map(|(i, ys)| ys.first().map(|(y, _)| (y.clone(), i)))
+        .find_map(|(i, ys)| ys.first().map(|(y, _, _)| (y.clone(), i)))
 }
 
 /// How many sentences from the top of an article make its headline and lede.
@@ -2209,6 +2295,12 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
             if let Some(k) = end {
                 out.push((q.clone(), Role::ChangeFrom));
                 to_index = Some(i + 1 + k);
+                continue;
+            }
+            // "84.0, up from 83.2", "slipped from 42.3%": the earlier end of a change, whose
+            // later end was stated before it or not at all.
+            if to_index != Some(i) && from_index != Some(i) {
+                out.push((q.clone(), Role::ChangeFrom));
                 continue;
             }
         }

@@ -784,6 +784,17 @@ impl SentenceContext<'_> {
             if hedged {
                 continue;
             }
+            // "climbed to tenth place", "fell to third": a move in the order, not a change of
+            // the metric's value.
+            if self.lower(k + 1) == "to" {
+                let rest = self.tokens.get(k + 2).map_or("", |t| &self.text[t.start..]);
+                let ordinal = crate::quantity::extract(rest)
+                    .first()
+                    .is_some_and(|q| q.start == 0 && q.kind == Kind::Ordinal);
+                if ordinal {
+                    continue;
+                }
+            }
             let verb_end = k + 1;
             let mut size = None;
             let mut span_end = verb_end;
