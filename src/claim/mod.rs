@@ -6,12 +6,14 @@
 
 mod compare;
 mod evidence;
+mod lint;
 mod shapes;
 mod types;
 mod words;
 
 pub use compare::Comparison;
 pub use evidence::{Basis, Evidence, Found};
+pub use lint::{lint, TermNote};
 pub use shapes::{ChangeSize, Direction, Rank, Shape, Share, Trend};
 
 use std::collections::HashMap;

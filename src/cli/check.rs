@@ -187,6 +187,13 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             return 2;
         }
     };
+    // Terms the linker cannot use well, for the table's author; never a finding.
+    for n in crate::claim::lint(&run.tables) {
+        eprintln!(
+            "note: {}: metric `{}`, term \"{}\": {}",
+            n.table, n.metric, n.term, n.message
+        );
+    }
     if let Some(rev) = &args.changed_since {
         match git::changed_lines(rev) {
             Ok(changed) => {
