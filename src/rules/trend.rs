@@ -15,12 +15,15 @@ The article says a value rose or fell (\"jumped\", \"increased\", \"declined\", 
 \"nearly tripled\", \"halved\", \"grew by about 500\", \"rose 30 percent\", \"200 more than in \
 2015\") and the table's values for the two periods say otherwise.
 
-The later period is the claim's (a year in the sentence, else the table's current period); the \
-earlier is the one the sentence names (\"since 2015\", \"from … in 2015\", \"than in 2015\"), \
+The later period is the claim's (a year in the sentence, else the year in force, else the \
+table's current period); the earlier is the one the sentence names (\"since 2015\", \"from … in 2015\", \"than in 2015\"), \
 else the table's period just before. A factor with no hedge is read within 10 % (\"doubled\" \
 covers ×1.8 to ×2.2); a hedge narrows or bounds it as for any number (\"nearly doubled\" is \
 ×1.8 to ×2). Predictions and negations (\"will not increase\") are not checked. Where the \
-intervals of the two values overlap, the direction is undecided and the claim unverified.
+intervals of the two values overlap, the direction is undecided and the claim unverified. On a \
+metric whose values are changes (`kind: change`), the direction is the sign of the period's \
+value and a size is that value itself; an amount (\"fell by 31,000\") is no change of a \
+percentage.
 
 Fix: correct the direction or the size, or name the periods compared.",
 };
