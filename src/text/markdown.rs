@@ -159,8 +159,16 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
             Event::InlineHtml(_) => b.html(range),
             Event::SoftBreak => {
                 if b.hidden == 0 {
+                    // A line break after a sentence's end is kept, so that it ends the
+                    // sentence whatever the next line starts with; any other is a space.
+                    let core = b
+                        .plain
+                        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+                        .trim_end_matches(' ');
+                    let after_end = core.ends_with(['.', '!', '?']);
+                    let shown = if after_end { "\n" } else { " " };
                     b.map
-                        .push_opaque(&mut b.plain, source, " ", range.start, range.end);
+                        .push_opaque(&mut b.plain, source, shown, range.start, range.end);
                 }
             }
             Event::HardBreak => {

@@ -166,6 +166,16 @@ pub(crate) fn split(text: &str, range: Range<usize>, paragraph: usize, out: &mut
     let mut start = 0;
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // A line that opens with a dash or a bullet ("-- France had 1,910") starts a new
+        // sentence, whatever the line before it ended with.
+        if c == '\n' {
+            let rest = para[i + 1..].trim_start_matches([' ', '\t']);
+            if ["--", "—", "–", "•"].iter().any(|m| rest.starts_with(m)) {
+                push(start, i);
+                start = i + 1;
+            }
+            continue;
+        }
         if !is_terminator(c) {
             continue;
         }
@@ -186,16 +196,21 @@ pub(crate) fn split(text: &str, range: Range<usize>, paragraph: usize, out: &mut
             Some(_) => continue,
         }
         let mut next = None;
+        let mut newline = false;
         while let Some(&(_, d)) = chars.peek() {
             if d.is_whitespace() {
+                newline |= d == '\n';
                 chars.next();
             } else {
                 next = Some(d);
                 break;
             }
         }
+        // A line break after a sentence's end ends the sentence whatever follows it, unless
+        // the dot is a title's or an initial's ("Dr.\nSmith").
         let ends = match next {
             None => true,
+            Some(n) if newline => c != '.' || ends_line_paragraph(para, end, Some(n)),
             Some(n) => starts_sentence(n) && (c != '.' || dot_ends_sentence(para, i, n)),
         };
         if ends {

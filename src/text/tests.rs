@@ -652,3 +652,24 @@ fn large_input_is_fast() {
     let index = LineIndex::new(&text);
     assert_eq!(index.line_col(&text, text.len()).0, 40_001);
 }
+
+#[test]
+fn a_line_break_after_a_sentence_end_ends_it_whatever_follows() {
+    let doc = md("Jordan has 3,000.\nfrance had 1,910.");
+    assert_eq!(sentences(&doc), ["Jordan has 3,000.", "france had 1,910."]);
+    check_map(&doc);
+    // A title's dot before a line break is a wrap.
+    let doc = md("The report by Dr.\nSmith counted 3,000.");
+    assert_eq!(sentences(&doc).len(), 1);
+    // Without a sentence end, a soft break is a space.
+    let doc = md("Revenue rose\nto $3 billion.");
+    assert_eq!(sentences(&doc), ["Revenue rose to $3 billion."]);
+}
+
+#[test]
+fn a_line_opening_with_a_dash_starts_a_sentence() {
+    assert_eq!(
+        plain("Tunisia had 2,926 fighters\n-- France had 1,910."),
+        ["Tunisia had 2,926 fighters", "-- France had 1,910."]
+    );
+}
