@@ -294,3 +294,15 @@ fn a_ratio_between_two_rows_is_checked() {
     let r = run("The Danube is about eight times as long as the Thames.", &t);
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_clause_with_a_name_of_its_own_borrows_none() {
+    let t = table(MEDALS);
+    // "Team Alpha" is no row of the table: 8 is its figure, not Norway's.
+    let r = run("Norway won 16 golds, while Team Alpha won 8 golds.", &t);
+    assert_eq!(claim(&r, "8", None).status, Status::Unverified);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A pronoun carries the subject on.
+    let r = run("Norway won 16 golds, and its skiers won 11 golds.", &t);
+    assert_eq!(claim(&r, "11", None).entity.as_deref(), Some("Norway"));
+}

@@ -1489,9 +1489,47 @@ impl<'s> SentenceContext<'s> {
             .filter(|m| !ranked_object(m))
             .rfind(|m| m.tok_end <= before);
         match left {
+            Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
         }
+    }
+
+    /// Whether the text between a name (ending at `from`) and a number (at `to`) opens a new
+    /// clause with a name of its own that no table knows: "Tunisia had 2,926; Libya had 600"
+    /// must not tie 600 to Tunisia. A clause with no name ("…, and rose to 3,000") carries its
+    /// subject on.
+    fn clause_has_own_name(&self, from: usize, to: usize) -> bool {
+        let gap = &self.text[from..to];
+        let lower = &self.lower[from..to];
+        let boundary = [
+            "; ",
+            ", while ",
+            ", whereas ",
+            ", but ",
+            ", and ",
+            " while ",
+            " whereas ",
+        ]
+        .iter()
+        .filter_map(|b| lower.rfind(b).map(|i| i + b.len()))
+        .max();
+        let Some(at) = boundary else {
+            return false;
+        };
+        // "…, but its House delegation shrank to 52": a pronoun carries the subject on.
+        if lower[at..]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "its" | "their" | "his" | "her" | "it" | "they"))
+        {
+            return false;
+        }
+        // A capitalised word in the new clause that is not a known name and does not open a
+        // sentence: the clause's own subject, unknown to the tables.
+        gap[at..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !words::may_open_clause(w))
     }
 
     /// The group of mentions ending with `last`: "Tunisia and France", "both Saudi Arabia and

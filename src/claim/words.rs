@@ -335,3 +335,55 @@ pub(super) fn picks_from_a_set(word: &str) -> bool {
                 | "both"
         )
 }
+
+/// Capitalised words that are no name of their own: function words that open a clause, months
+/// and days.
+pub(super) fn may_open_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "It"
+            | "Its"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "They"
+            | "Their"
+            | "He"
+            | "His"
+            | "She"
+            | "Her"
+            | "We"
+            | "Our"
+            | "I"
+            | "There"
+            | "Then"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
