@@ -306,3 +306,24 @@ fn a_clause_with_a_name_of_its_own_borrows_none() {
     let r = run("Norway won 16 golds, and its skiers won 11 golds.", &t);
     assert_eq!(claim(&r, "11", None).entity.as_deref(), Some("Norway"));
 }
+
+#[test]
+fn respectively_pairs_the_last_values_and_shares_the_ones_before() {
+    let t = table(
+        "metrics:\n  uninsured: {terms: [uninsured], unit: percent}\nrecords:\n  - {entity: North Carolina, metric: uninsured, period: 2022, value: 9.3}\n  - {entity: North Carolina, metric: uninsured, period: 2021, value: 10.4}\n  - {entity: Tennessee, metric: uninsured, period: 2022, value: 9.3}\n  - {entity: Tennessee, metric: uninsured, period: 2021, value: 10.0}\n",
+    );
+    let r = run(
+        "North Carolina and Tennessee were both at 9.3% uninsured, down from 10.4% and 10.0% respectively.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        claim(&r, "10.4%", None).entity.as_deref(),
+        Some("North Carolina")
+    );
+    assert_eq!(
+        claim(&r, "10.0%", None).entity.as_deref(),
+        Some("Tennessee")
+    );
+    assert_eq!(claim(&r, "10.0%", None).period.as_deref(), Some("2021"));
+}

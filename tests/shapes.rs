@@ -553,7 +553,28 @@ fn changes_limits_and_clauses() {
         "2017",
         Consistent,
     );
-    unverified("Russia's fighters rose to 3,417 from 2,400.", "2,400");
+    // The undated start is the row's only other period (2015 here) …
+    has(
+        "Russia's fighters rose to 3,417 from 2,400.",
+        "2,400",
+        "Russia",
+        "fighters",
+        "2015",
+        Consistent,
+    );
+    // … and with several earlier periods it is only a guess, which never refutes.
+    let t3 = table(
+        "metrics:\n  fighters: {terms: [fighters]}\nrecords:\n  - {entity: Russia, metric: fighters, period: 2013, value: 800}\n  - {entity: Russia, metric: fighters, period: 2015, value: 2400}\n  - {entity: Russia, metric: fighters, period: 2017, value: 3417}\n",
+    );
+    let got = claims(
+        "Russia's fighters rose to 3,417 from 1,000.",
+        std::slice::from_ref(&t3),
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "1,000" && c.3 == "2015" && c.4 == Status::Unverified),
+        "{got:#?}"
+    );
     // A limit is not a value.
     unverified("Jordan caps its fighters at 1,000.", "1,000");
     // A relative clause speaks of the name it follows.

@@ -593,12 +593,19 @@ impl<'s> SentenceContext<'s> {
                     // The i-th value after the places goes with the i-th place.
                     let first = list.last().map_or(0, |m| m.end);
                     let at = self.lower.find("respectively").unwrap_or(self.text.len());
-                    if q.start >= first && q.end <= at {
-                        let i = value_positions
-                            .iter()
-                            .filter(|(st, e)| *st >= first && *e <= at && *st < q.start)
-                            .count();
+                    // The values paired are the last ones before "respectively", one per
+                    // name: "were both at 9.3%, down from 10.4% and 10.0% respectively".
+                    let paired: Vec<usize> = value_positions
+                        .iter()
+                        .filter(|(st, e)| *st >= first && *e <= at)
+                        .map(|(st, _)| *st)
+                        .collect();
+                    let paired = &paired[paired.len().saturating_sub(list.len())..];
+                    if let Some(i) = paired.iter().position(|st| *st == q.start) {
                         list.get(i).cloned().into_iter().collect()
+                    } else if q.start >= first && q.end <= at {
+                        // Before the paired values: said of all the names ("both at 9.3%").
+                        list.clone()
                     } else {
                         self.entities_for(q, &value_positions)
                     }
@@ -656,6 +663,8 @@ impl<'s> SentenceContext<'s> {
                     Some(y) => Period::Year(y),
                     // "down from 12.9% a year earlier"
                     None if relative.is_some() => relative.unwrap_or(Period::Current),
+                    // "rose from 11 seats to 27": the row's period before the current one.
+                    None if self.years_before_start(q) => Period::Earlier,
                     None => {
                         base.unlinked = Some("the start of the change has no year".to_string());
                         let metric = self.metric_for(q, role, &value_positions, inherited, linker);
@@ -865,6 +874,29 @@ impl<'s> SentenceContext<'s> {
         let reading = match period {
             Period::Year(y) => Some((y.clone(), Found::stated(y))),
             Period::Current => self.current_period(t, &entity, &metric, at),
+            Period::Earlier => self
+                .current_period(t, &entity, &metric, at)
+                .and_then(|(now, _)| {
+                    let series = t.periods(&entity, &metric);
+                    let earlier: Vec<&str> = series.iter().copied().filter(|p| *p != now).collect();
+                    let before = series
+                        .iter()
+                        .position(|p| *p == now)
+                        .and_then(|i| i.checked_sub(1))
+                        .map(|i| series[i].to_string());
+                    match (earlier.as_slice(), before) {
+                        // Two periods in the row: the start can only be the other one.
+                        ([only], _) => Some((
+                            only.to_string(),
+                            Found::only(format!("{only}, the row's only other period")),
+                        )),
+                        (_, Some(p)) => {
+                            let words = format!("{p}, the row's period before {now}");
+                            Some((p, Found::defaulted(words)))
+                        }
+                        _ => None,
+                    }
+                }),
             Period::YearsAgo(n) => {
                 self.current_period(t, &entity, &metric, at)
                     .and_then(|(base, found)| {
@@ -1367,6 +1399,14 @@ impl<'s> SentenceContext<'s> {
         (found.len() == 1).then(|| found.remove(0))
     }
 
+    /// Whether the start of a change may be read in the row's earlier period: no year is
+    /// named anywhere in the sentence before it (a year there would be the start's own).
+    fn years_before_start(&self, q: &Quantity) -> bool {
+        !crate::extract(&self.text[..q.start])
+            .iter()
+            .any(|y| matches!(y.kind, Kind::Year | Kind::Date))
+    }
+
     /// Whether the word right before a quantity is a metric term ("lost 4", "gained 120").
     fn follows_a_term(&self, q: &Quantity) -> bool {
         let k = self.token_at(q.start);
@@ -1608,7 +1648,9 @@ impl<'s> SentenceContext<'s> {
             .iter()
             .filter(|(q, _)| is_value(q) && q.start >= last.end && q.end <= at)
             .count();
-        (group.len() == n && n > 1).then_some(group)
+        // The last values before "respectively" pair with the names; any before them are
+        // said of all ("were both at 9.3%, down from 10.4% and 10.0% respectively").
+        (n >= group.len() && group.len() > 1).then_some(group)
     }
 
     /// Whether other values after the same group of places would also be read as theirs,
@@ -2112,7 +2154,19 @@ impl<'s> SentenceContext<'s> {
         // A single table with a single metric: the reading may confirm a bare number, but no
         // word of the article names the metric.
         if linker.tables.len() == 1 && linker.tables[0].metrics.len() == 1 {
-            let m = linker.tables[0].metrics[0].name.clone();
+            let metric = &linker.tables[0].metrics[0];
+            let m = metric.name.clone();
+            // A claim in the metric's own unit ("12.2%" against a table of rates) has no other
+            // reading; a bare number might count anything.
+            let same_unit = match (q.kind, metric.unit.as_deref()) {
+                (Kind::Percent, Some("%")) => true,
+                (_, Some(u)) => q.unit.as_deref() == Some(u),
+                _ => false,
+            };
+            if same_unit {
+                let words = format!("{m}, the table's only metric, in the claim's unit");
+                return Some(((0, m), Found::only(words)));
+            }
             let words = format!("{m}, the table's only metric");
             return Some(((0, m), Found::defaulted(words)));
         }
@@ -2139,6 +2193,8 @@ enum Period {
     /// So many years before the table's current period.
     YearsAgo(i64),
     Current,
+    /// The start of a change with no year: the row's period before the one in force.
+    Earlier,
 }
 
 fn year_label(y: &Quantity) -> String {
@@ -2304,6 +2360,8 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
     let mut out = Vec::new();
     let mut to_index: Option<usize> = None;
     let mut from_index: Option<usize> = None;
+    // Values joined to a bare earlier end: "from 10.4% and 10.0%".
+    let mut from_run: Vec<usize> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         if q.kind == Kind::Range
             && q.text.to_lowercase().starts_with("from ")
@@ -2338,9 +2396,19 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
                 continue;
             }
             // "84.0, up from 83.2", "slipped from 42.3%": the earlier end of a change, whose
-            // later end was stated before it or not at all.
+            // later end was stated before it or not at all; values joined to it ("from 10.4%
+            // and 10.0% respectively") are earlier ends too.
             if to_index != Some(i) && from_index != Some(i) {
                 out.push((q.clone(), Role::ChangeFrom));
+                let mut last = q.end;
+                for (k, n) in qs.iter().enumerate().skip(i + 1) {
+                    let gap = text[last..n.start].trim().to_lowercase();
+                    if !is_value(n) || !matches!(gap.as_str(), "and" | "," | ", and" | "or") {
+                        break;
+                    }
+                    last = n.end;
+                    from_run.push(k);
+                }
                 continue;
             }
         }
@@ -2357,7 +2425,7 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
         }
         let role = if to_index == Some(i) {
             Role::ChangeTo
-        } else if from_index == Some(i) {
+        } else if from_index == Some(i) || from_run.contains(&i) {
             Role::ChangeFrom
         } else {
             Role::Value
