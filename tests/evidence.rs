@@ -327,3 +327,14 @@ fn respectively_pairs_the_last_values_and_shares_the_ones_before() {
     );
     assert_eq!(claim(&r, "10.0%", None).period.as_deref(), Some("2021"));
 }
+
+#[test]
+fn a_change_of_a_level_is_checked_between_two_periods() {
+    let t = table(SEATS);
+    // Ontario 121 (2020) → 122 (2024); Quebec 78 → 78.
+    let r = run("In 2024 Ontario gained one seat.", &t);
+    assert_eq!(claim(&r, "one", None).kind, "trend");
+    assert_eq!(claim(&r, "one", None).status, Status::Consistent);
+    let r = run("In 2024 Ontario gained three seats.", &t);
+    assert_eq!(errors(&r), [("trend", "three")]);
+}

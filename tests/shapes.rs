@@ -520,11 +520,14 @@ fn lists_sums_and_back_references() {
 
 #[test]
 fn changes_limits_and_clauses() {
-    // A percentage change is not a level.
-    unverified(
-        "Russia's fighters were up nearly 42 percent on 2015.",
-        "nearly 42 percent",
+    // A percentage change is not a level: it is checked as a change between two periods.
+    let r = run(
+        "Russia's fighters were up about 42 percent on 2015.",
+        &[soufan()],
     );
+    let kinds: Vec<(&str, &str)> = r.claims.iter().map(|c| (c.text.as_str(), c.kind)).collect();
+    assert_eq!(kinds, [("about 42 percent", "trend")]);
+    assert_eq!(r.claims[0].status, Consistent);
     // "a year earlier" dates the value one year back.
     let t = table(
         "metrics:\n  rate: {terms: [rate, unemployment], unit: percent}\nrecords:\n  - {entity: Spain, metric: rate, period: 2022, value: 12.9}\n  - {entity: Spain, metric: rate, period: 2023, value: 12.2}\n",

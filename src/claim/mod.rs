@@ -733,6 +733,25 @@ impl<'s> SentenceContext<'s> {
                             base.quantity = negated(&base.quantity);
                         }
                     }
+                    // A change of a level ("up 7.4%", "gained two seats") is checked by the
+                    // trend rule, between the row's period and the one before it.
+                    Some((_, _))
+                        if matches!(
+                            q.kind,
+                            Kind::Percent | Kind::Number | Kind::PercentagePoints
+                        ) =>
+                    {
+                        let size = if q.kind == Kind::Percent {
+                            ChangeSize::Percent(base.quantity.clone())
+                        } else {
+                            ChangeSize::Absolute(base.quantity.clone())
+                        };
+                        base.shape = Shape::Trend(Trend {
+                            direction,
+                            from: None,
+                            size: Some(size),
+                        });
+                    }
                     Some((_, m)) => {
                         base.unlinked =
                             Some(format!("states a change, and {m} is not a change metric"));
