@@ -338,3 +338,30 @@ fn a_change_of_a_level_is_checked_between_two_periods() {
     let r = run("In 2024 Ontario gained three seats.", &t);
     assert_eq!(errors(&r), [("trend", "three")]);
 }
+
+#[test]
+fn a_move_in_the_order_is_no_trend_of_the_value() {
+    let t = table(SEATS);
+    // Quebec's seats did not fall, but its place did.
+    for article in [
+        "In 2024 Quebec slid from second to third.",
+        "In 2024 Quebec fell two places.",
+    ] {
+        let r = run(article, &t);
+        assert!(
+            r.claims.iter().all(|c| c.kind != "trend"),
+            "{article}: {:?}",
+            r.claims
+        );
+    }
+}
+
+#[test]
+fn years_ago_dates_only_its_own_clause() {
+    let t = table(SEATS);
+    // "two years ago" dates the base of the difference, not the 78.
+    let r = run("Quebec kept 78 seats, as many as four years ago.", &t);
+    assert_eq!(claim(&r, "78", None).period.as_deref(), Some("2024"));
+    let r = run("Four years ago, Quebec had 78 seats.", &t);
+    assert_eq!(claim(&r, "78", None).period.as_deref(), Some("2020"));
+}

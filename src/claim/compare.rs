@@ -83,6 +83,10 @@ impl SentenceContext<'_> {
             self.metric_for(q, Role::Value, values, inherited, linker)?;
         let (_, subject_entity) = subject.entities.iter().find(|(ti, _)| *ti == t)?;
         let (_, other_entity) = other.entities.iter().find(|(ti, _)| *ti == t)?;
+        // Two names of one row ("the Bundestag … the chamber") compare nothing.
+        if subject_entity == other_entity {
+            return None;
+        }
         let shape = Shape::Compare(Comparison {
             other: other_entity.clone(),
             other_written: other.written.clone(),

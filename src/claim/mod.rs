@@ -1989,9 +1989,26 @@ impl<'s> SentenceContext<'s> {
         {
             return Period::YearsAgo(1);
         }
-        // "two years ago", "3 years ago": counted back from the table's current period.
+        // "two years ago", "3 years ago": counted back from the table's current period, for
+        // a value of the same clause before it with no other value between ("had 34 seats two
+        // years ago"; not "24 seats, ten fewer than two years ago", where it dates the base of
+        // the difference).
         let lower = &self.lower;
-        if let Some(at) = lower.find(" years ago").or_else(|| lower.find(" year ago")) {
+        let ago = lower.find(" years ago").or_else(|| lower.find(" year ago"));
+        let own_clause = ago.is_some_and(|at| {
+            // "Two years ago, Russia had 2,400": opening the sentence, it dates all of it.
+            let opens = at < q.start && self.text[..at].split_whitespace().count() <= 3;
+            opens
+                || at >= q.end && {
+                    let gap = &self.text[q.end..at];
+                    !gap.contains([',', ';', '.', '(', ')'])
+                        && gap.split_whitespace().count() <= 4
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("than"))
+                }
+        });
+        if let Some(at) = ago.filter(|_| own_clause) {
             let before = &self.text[..at];
             let n = crate::extract(before)
                 .last()

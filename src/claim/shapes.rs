@@ -784,8 +784,22 @@ impl SentenceContext<'_> {
             if hedged {
                 continue;
             }
-            // "climbed to tenth place", "fell to third": a move in the order, not a change of
-            // the metric's value.
+            // "climbed to tenth place", "fell to third", "slid from third to sixth", "dropped
+            // two places": a move in the order, not a change of the metric's value.
+            let moves_in_order = (k + 1..(k + 5).min(n)).any(|i| {
+                matches!(
+                    self.lower(i).as_str(),
+                    "place" | "places" | "spot" | "spots" | "position" | "positions"
+                ) || (self.lower(i) == "to"
+                    && self.tokens.get(i + 1).is_some_and(|t| {
+                        crate::quantity::extract(&self.text[t.start..])
+                            .first()
+                            .is_some_and(|q| q.start == 0 && q.kind == Kind::Ordinal)
+                    }))
+            });
+            if moves_in_order {
+                continue;
+            }
             if self.lower(k + 1) == "to" {
                 let rest = self.tokens.get(k + 2).map_or("", |t| &self.text[t.start..]);
                 let ordinal = crate::quantity::extract(rest)

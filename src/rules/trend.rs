@@ -104,6 +104,10 @@ pub fn check<'t>(
             }
         },
     };
+    // A change within one period says nothing the values can check.
+    if from == period {
+        return Verdict::Undecided(format!("the change is read within one period, {period}"));
+    }
     let (Some(a), Some(b)) = (
         table.lookup(entity, metric, &from),
         table.lookup(entity, metric, period),
