@@ -365,3 +365,16 @@ fn years_ago_dates_only_its_own_clause() {
     let r = run("Four years ago, Quebec had 78 seats.", &t);
     assert_eq!(claim(&r, "78", None).period.as_deref(), Some("2020"));
 }
+
+#[test]
+fn by_after_an_elided_verb_is_still_a_change() {
+    let t = table(
+        "metrics:\n  life: {terms: [life expectancy], unit: years}\nrecords:\n  - {entity: Latvia, metric: life, period: 2023, value: 75.9}\n  - {entity: Latvia, metric: life, period: 2022, value: 74.5}\n  - {entity: Lithuania, metric: life, period: 2023, value: 77.3}\n  - {entity: Lithuania, metric: life, period: 2022, value: 75.8}\n",
+    );
+    let r = run(
+        "Lithuania's life expectancy rose by 1.5 years, and Latvia's by 1.4 years.",
+        &t,
+    );
+    assert_eq!(claim(&r, "1.4 years", None).kind, "trend");
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

@@ -66,6 +66,22 @@ impl SentenceContext<'_> {
             .rev()
             .take(3)
             .collect();
+        // "…, and Latvia's by 1.4 years": "by" carries the change verb of the clause before.
+        if words.first() == Some(&"by") {
+            let elided = before
+                .rsplit([';', ':'])
+                .next()
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .skip(1)
+                .take(12)
+                .find_map(change_verb);
+            if let Some(d) = elided {
+                return Some(d);
+            }
+        }
         match words.as_slice() {
             // "fell by 31,000", "rose sharply by 12 percent", "lost by 4 points" is a margin,
             // read elsewhere.

@@ -37,6 +37,11 @@ pub fn check<'t>(
     period: &str,
     tol: &Tolerances,
 ) -> Verdict<'t> {
+    // A share of a row in itself says nothing ("three-quarters of a year" read as a share of
+    // the row's own value).
+    if entity == share.whole_entity && metric == share.whole_metric {
+        return Verdict::Undecided("the part and the whole are the same row".into());
+    }
     let (Some(part), Some(whole)) = (
         table.lookup(entity, metric, period),
         table.lookup(&share.whole_entity, &share.whole_metric, period),
