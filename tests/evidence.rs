@@ -378,3 +378,27 @@ fn by_after_an_elided_verb_is_still_a_change() {
     assert_eq!(claim(&r, "1.4 years", None).kind, "trend");
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_number_in_a_place_or_in_brackets_after_a_term_is_read_by_phrase() {
+    let t = table(
+        "metrics:\n  reading: {terms: [reading]}\n  science: {terms: [science]}\nrecords:\n  - {entity: United States, metric: reading, period: 2022, value: 504}\n  - {entity: United States, metric: science, period: 2022, value: 499}\n  - {entity: Germany, metric: reading, period: 2022, value: 480}\n  - {entity: France, metric: reading, period: 2022, value: 474}\n",
+    );
+    let r = run(
+        "American teenagers did better in reading (504) and science (499).",
+        &t,
+    );
+    assert_eq!(claim(&r, "504", None).metric.as_deref(), Some("reading"));
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The run of values right before "respectively" pairs with the names before it.
+    let r = run(
+        "The United States scored 504 in reading, ahead of Germany and France, at 480 and 474 in reading respectively.",
+        &t,
+    );
+    assert_eq!(claim(&r, "480", None).entity.as_deref(), Some("Germany"));
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // "N in X" ties N to X.
+    let r = run("Reading scores were 480 in Germany and 474 in France.", &t);
+    assert_eq!(claim(&r, "474", None).entity.as_deref(), Some("France"));
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

@@ -1485,6 +1485,15 @@ impl<'s> SentenceContext<'s> {
                 "from" | "of" | "by" | "for" => preposition = true,
                 // "9 in gold for Japan": "in" before a metric's term joins it.
                 "in" if next_is_metric && !preposition => {}
+                // "65.4% in Estonia": "in" right before a name ties the number to it.
+                "in" if !preposition
+                    && self
+                        .mentions
+                        .iter()
+                        .any(|m| m.tok_start == k + 1 && !m.entities.is_empty()) =>
+                {
+                    preposition = true
+                }
                 "the" if preposition => {}
                 "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
                     if !preposition => {}
@@ -1654,22 +1663,30 @@ impl<'s> SentenceContext<'s> {
         if !lower.contains("respectively") {
             return None;
         }
-        // The values between the named places and the word "respectively".
+        // The run of values joined by "and" or commas right before "respectively" pairs with
+        // the group of names before the run; values before the run are said of all the names
+        // ("were both at 9.3%, down from 10.4% and 10.0% respectively").
         let at = lower.find("respectively")?;
-        let first_value = values
+        let before: Vec<&Quantity> = values
             .iter()
-            .find(|(q, _)| is_value(q) && q.end <= at)?
-            .0
-            .start;
-        let last = self.mentions.iter().rfind(|m| m.end <= first_value)?;
+            .map(|(q, _)| q)
+            .filter(|q| is_value(q) && q.end <= at)
+            .collect();
+        let mut first = before.len().checked_sub(1)?;
+        while first > 0 {
+            let gap = lower[before[first - 1].end..before[first].start].trim();
+            if !matches!(gap, "and" | "," | ", and" | "or") {
+                break;
+            }
+            first -= 1;
+        }
+        let last = self
+            .mentions
+            .iter()
+            .rfind(|m| m.end <= before[first].start)?;
         let group = self.coordinated_to(last);
-        let n = values
-            .iter()
-            .filter(|(q, _)| is_value(q) && q.start >= last.end && q.end <= at)
-            .count();
-        // The last values before "respectively" pair with the names; any before them are
-        // said of all ("were both at 9.3%, down from 10.4% and 10.0% respectively").
-        (n >= group.len() && group.len() > 1).then_some(group)
+        let n = before.len() - first;
+        (n == group.len() && n > 1).then_some(group)
     }
 
     /// Whether other values after the same group of places would also be read as theirs,
@@ -2112,6 +2129,21 @@ impl<'s> SentenceContext<'s> {
     ) -> Option<Picked> {
         let qs = self.token_at(q.start);
         let qe = self.token_at(q.end);
+        // "reading (504) and science (499)": a number in brackets right after a metric's term
+        // is that metric's.
+        if self.text[..q.start].trim_end().ends_with('(') && qs > 0 {
+            let term = self.term_spans.iter().find(|(_, b)| *b == qs);
+            if let Some((a, _)) = term {
+                let names: Vec<&(usize, usize, String)> = self
+                    .metric_terms
+                    .iter()
+                    .filter(|(k, _, _)| k == a)
+                    .collect();
+                if let [(_, t, m)] = names.as_slice() {
+                    return Some(((*t, m.clone()), Found::stated(self.term_text(*a))));
+                }
+            }
+        }
         if let Some((t, m)) = self.parallel_metric(q, values) {
             let words = format!("{m}, as for the figure before it");
             return Some(((t, m), Found::stated(words)));
