@@ -402,3 +402,16 @@ fn a_number_in_a_place_or_in_brackets_after_a_term_is_read_by_phrase() {
     assert_eq!(claim(&r, "474", None).entity.as_deref(), Some("France"));
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_rank_takes_no_subject_across_a_semicolon() {
+    let t = table(MEDALS);
+    // The clause after ";" names no one of the table: Germany is not its subject.
+    let r = run(
+        "Germany won 12 golds; the most golds went to its skiers.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Germany won 12 golds; the most golds went to Germany.", &t);
+    assert!(r.claims.iter().any(|c| c.kind == "rank"), "{:?}", r.claims);
+}

@@ -199,9 +199,17 @@ impl SentenceContext<'_> {
                     )
             }
         };
+        // Never across a semicolon: "Russia sent the most; France, a quarter as many" has
+        // its own clause for each.
+        let clause_start = self
+            .tokens
+            .get(at)
+            .map_or(self.text.len(), |t| t.start)
+            .min(self.text.len());
+        let clause_start = self.text[..clause_start].rfind(';').map_or(0, |i| i + 1);
         self.mentions
             .iter()
-            .rfind(|m| m.tok_end <= at && !object(m))
+            .rfind(|m| m.tok_end <= at && m.start >= clause_start && !object(m))
             .or_else(|| {
                 self.mentions.iter().find(|m| {
                     m.tok_start > at
