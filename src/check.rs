@@ -70,12 +70,7 @@ impl Expected {
     /// A table row as checked: its interval under the tolerances, and where it is.
     pub fn of(record: &crate::table::Record, tol: &Tolerances) -> Expected {
         Expected {
-            interval: tolerance::stated(
-                record.value.scaled_low,
-                record.value.scaled_high,
-                record.value.hedge.as_deref(),
-                tol,
-            ),
+            interval: tolerance::of_record(record, tol),
             value: record.value.text.clone(),
             table: record.file.clone(),
             line: record.line,

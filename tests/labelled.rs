@@ -13,16 +13,12 @@
 //! precision or recall falls below `tests/labelled/ratchet.txt`; every false positive and false
 //! negative is written to `target/labelled-errors.txt`.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{root, Finding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Label {
@@ -39,33 +35,6 @@ struct Claim {
     note: String,
     /// 1-based character columns on `line`, end exclusive.
     columns: (usize, usize),
-}
-
-#[derive(Debug)]
-struct Finding {
-    rule: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    text: String,
-    message: String,
-}
-
-impl Finding {
-    /// Whether the finding covers any character of columns `[start, end)` of `line`.
-    fn overlaps(&self, line: usize, (start, end): (usize, usize)) -> bool {
-        if line < self.line || line > self.end_line {
-            return false;
-        }
-        let from = if line == self.line { self.column } else { 1 };
-        let to = if line == self.end_line {
-            self.end_column
-        } else {
-            usize::MAX
-        };
-        from < end && start < to
-    }
 }
 
 #[derive(Default, Clone, Copy)]
@@ -105,19 +74,6 @@ impl Counts {
             self.tp as f64 / (self.tp + self.fn_) as f64
         }
     }
-}
-
-fn articles(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("tests/labelled exists")
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.strip_suffix(".md").map(str::to_owned)
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 /// The labels of `name`, with the column range of each claim's text on its line.
@@ -175,64 +131,13 @@ fn labels(dir: &Path, name: &str, article: &str) -> Vec<Claim> {
 fn errors(set: &str, name: &str) -> Vec<Finding> {
     let article = format!("tests/{set}/{name}.md");
     let table = format!("tests/{set}/{name}.yaml");
-    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(["check", &article, "--data", &table, "--format", "json"])
-        .current_dir(root())
-        .output()
-        .expect("claimcheck runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "claimcheck check {article} exited with {:?}\nstdout:\n{stdout}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{article}: output is not JSON ({e}):\n{stdout}"));
-    let findings = json["findings"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{article}: no findings array"));
-    let num = |f: &Value, key: &str| -> usize {
-        f[key]
-            .as_u64()
-            .unwrap_or_else(|| panic!("{article}: finding without {key}: {f}")) as usize
-    };
-    let string = |f: &Value, key: &str| f[key].as_str().unwrap_or_default().to_owned();
-    findings
-        .iter()
-        .filter(|f| f["severity"] == "error")
-        .map(|f| Finding {
-            rule: string(f, "rule"),
-            line: num(f, "line"),
-            column: num(f, "column"),
-            end_line: num(f, "end_line"),
-            end_column: num(f, "end_column"),
-            text: string(f, "text"),
-            message: string(f, "message"),
-        })
-        .collect()
+    let mut found = common::check_findings(&article, &table);
+    found.retain(Finding::is_error);
+    found
 }
 
 fn ratchet(dir: &Path) -> (f64, f64) {
-    let path = dir.join("ratchet.txt");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut figures = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let mut words = line.split_whitespace();
-        let (Some(key), Some(value), None) = (words.next(), words.next(), words.next()) else {
-            panic!("{}: bad line {line:?}", path.display());
-        };
-        let value: f64 = value
-            .parse()
-            .unwrap_or_else(|_| panic!("{}: bad figure {value:?}", path.display()));
-        figures.insert(key.to_owned(), value);
-    }
-    let get = |k: &str| {
-        *figures
-            .get(k)
-            .unwrap_or_else(|| panic!("{}: no {k} line", path.display()))
-    };
-    (get("precision"), get("recall"))
+    common::ratchet(&dir.join("ratchet.txt"), ("precision", "recall"))
 }
 
 #[test]
@@ -250,7 +155,7 @@ fn precision_and_recall_on_held_out_articles() {
 
 fn measure(set: &str) {
     let dir = root().join("tests").join(set);
-    let names = articles(&dir);
+    let names = common::article_names(&dir);
     assert!(
         names.len() >= 6,
         "expected at least 6 labelled articles, found {names:?}"

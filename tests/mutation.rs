@@ -24,12 +24,12 @@
 
 mod common;
 
+use common::Finding;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-use serde_json::Value;
 
 /// The sets mutated, in report order.
 const SETS: [&str; 4] = ["labelled", "heldout", "heldout2", "heldout3"];
@@ -454,89 +454,6 @@ fn mutant(article: &str, claim: &Claim, article_groups: bool) -> Option<Mutant> 
     })
 }
 
-#[derive(Debug, Clone)]
-struct Finding {
-    rule: String,
-    severity: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    text: String,
-    message: String,
-}
-
-impl Finding {
-    /// Whether the finding covers any character of columns `[start, end)` of `line`.
-    fn overlaps(&self, line: usize, (start, end): (usize, usize)) -> bool {
-        if line < self.line || line > self.end_line {
-            return false;
-        }
-        let from = if line == self.line { self.column } else { 1 };
-        let to = if line == self.end_line {
-            self.end_column
-        } else {
-            usize::MAX
-        };
-        from < end && start < to
-    }
-
-    fn is_error(&self) -> bool {
-        self.severity == "error"
-    }
-}
-
-impl std::fmt::Display for Finding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{} {} {} {:?}: {}",
-            self.line, self.column, self.severity, self.rule, self.text, self.message
-        )
-    }
-}
-
-/// Every finding of `check` on `article` against `table`, run from the crate's root the way
-/// `tests/labelled.rs` runs it.
-fn check(article: &Path, table: &str) -> Vec<Finding> {
-    let shown = article.display().to_string();
-    let out = common::run(
-        &["check", &shown, "--data", table, "--format", "json"],
-        None,
-    );
-    let stdout = common::stdout(&out);
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "claimcheck check {shown} exited with {:?}\nstdout:\n{stdout}\nstderr:\n{}",
-        out.status.code(),
-        common::stderr(&out)
-    );
-    let json: Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{shown}: output is not JSON ({e}):\n{stdout}"));
-    let findings = json["findings"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{shown}: no findings array"));
-    let num = |f: &Value, key: &str| -> usize {
-        f[key]
-            .as_u64()
-            .unwrap_or_else(|| panic!("{shown}: finding without {key}: {f}")) as usize
-    };
-    let string = |f: &Value, key: &str| f[key].as_str().unwrap_or_default().to_owned();
-    findings
-        .iter()
-        .map(|f| Finding {
-            rule: string(f, "rule"),
-            severity: string(f, "severity"),
-            line: num(f, "line"),
-            column: num(f, "column"),
-            end_line: num(f, "end_line"),
-            end_column: num(f, "end_column"),
-            text: string(f, "text"),
-            message: string(f, "message"),
-        })
-        .collect()
-}
-
 /// What `check` said about one mutant.
 struct Verdict {
     /// Error findings overlapping the changed figure.
@@ -644,40 +561,10 @@ fn ratio(n: usize, d: usize) -> f64 {
     }
 }
 
-fn articles(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.strip_suffix(".md").map(str::to_owned)
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 /// `(recall, precision)` from `tests/mutation/ratchet.txt`.
 fn ratchet() -> (f64, f64) {
     let path = common::root().join("tests/mutation/ratchet.txt");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut figures = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let mut words = line.split_whitespace();
-        let (Some(key), Some(value), None) = (words.next(), words.next(), words.next()) else {
-            panic!("{}: bad line {line:?}", path.display());
-        };
-        let value: f64 = value
-            .parse()
-            .unwrap_or_else(|_| panic!("{}: bad figure {value:?}", path.display()));
-        figures.insert(key.to_owned(), value);
-    }
-    let get = |k: &str| {
-        *figures
-            .get(k)
-            .unwrap_or_else(|| panic!("{}: no {k} line", path.display()))
-    };
-    (get("recall"), get("precision"))
+    common::ratchet(&path, ("recall", "precision"))
 }
 
 /// Writes one missed or falsely alarmed mutant to the report.
@@ -748,7 +635,7 @@ fn mutation_recall_and_precision() {
     for set in SETS {
         let dir = root.join("tests").join(set);
         let mut counts = Counts::default();
-        for name in articles(&dir) {
+        for name in common::article_names(&dir) {
             counts.articles += 1;
             let table_path = format!("tests/{set}/{name}.yaml");
             assert!(
@@ -761,7 +648,7 @@ fn mutation_recall_and_precision() {
             let article_groups = groups_thousands(&original);
             let path = scratch.join(format!("{name}.md"));
             std::fs::write(&path, &original).expect("scratch article writes");
-            let baseline = check(&path, &table_path);
+            let baseline = common::check_findings(&path.display().to_string(), &table_path);
 
             for claim in &claims {
                 counts.right += 1;
@@ -778,7 +665,7 @@ fn mutation_recall_and_precision() {
                 }
 
                 std::fs::write(&path, &m.article).expect("mutant writes");
-                let found = check(&path, &table_path);
+                let found = common::check_findings(&path.display().to_string(), &table_path);
                 let verdict = judge(&baseline, &found, &m);
                 if verdict.caught() {
                     counts.caught += 1;

@@ -11,32 +11,6 @@ const GENERIC: [&str; 17] = [
     "amount", "total", "times", "value", "values", "level", "data", "some",
 ];
 
-/// Verbs that state a direction of change, which the trend rule reads.
-const TREND_VERBS: [&str; 22] = [
-    "rose",
-    "risen",
-    "grew",
-    "increased",
-    "jumped",
-    "climbed",
-    "soared",
-    "surged",
-    "gained",
-    "added",
-    "fell",
-    "fallen",
-    "dropped",
-    "declined",
-    "decreased",
-    "shrank",
-    "slid",
-    "slipped",
-    "dipped",
-    "lost",
-    "plunged",
-    "tumbled",
-];
-
 /// A term as a name is written: "french" → "French" (the gazetteer reads single capitalised
 /// words only with their capital).
 fn capitalised(term: &str) -> String {
@@ -81,7 +55,7 @@ pub fn lint(tables: &[Table]) -> Vec<TermNote> {
                          so it ties numbers to `{}` that speak of something else",
                         m.name
                     )));
-                } else if TREND_VERBS.contains(&term.as_str()) {
+                } else if super::types::change_verb(term).is_some() {
                     out.push(note(format!(
                         "\"{term}\" is a verb of change: as a term it reads \"{term} 3\" as a \
                          value of `{}` even where the sentence states a change",

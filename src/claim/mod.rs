@@ -664,7 +664,8 @@ impl<'s> SentenceContext<'s> {
                     // "down from 12.9% a year earlier"
                     None if relative.is_some() => relative.unwrap_or(Period::Current),
                     // "rose from 11 seats to 27": the row's period before the current one.
-                    None if self.years_before_start(q) => Period::Earlier,
+                    // (Not when a year stands before it: that would be the start's own.)
+                    None if !years.iter().any(|y| y.start < q.start) => Period::Earlier,
                     None => {
                         base.unlinked = Some("the start of the change has no year".to_string());
                         let metric = self.metric_for(q, role, &value_positions, inherited, linker);
@@ -1416,14 +1417,6 @@ impl<'s> SentenceContext<'s> {
             .filter(|(t, _)| known.is_empty() || known.contains(t))
             .collect();
         (found.len() == 1).then(|| found.remove(0))
-    }
-
-    /// Whether the start of a change may be read in the row's earlier period: no year is
-    /// named anywhere in the sentence before it (a year there would be the start's own).
-    fn years_before_start(&self, q: &Quantity) -> bool {
-        !crate::extract(&self.text[..q.start])
-            .iter()
-            .any(|y| matches!(y.kind, Kind::Year | Kind::Date))
     }
 
     /// Whether the word right before a quantity is a metric term ("lost 4", "gained 120").

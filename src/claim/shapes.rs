@@ -800,22 +800,13 @@ impl SentenceContext<'_> {
                     "place" | "places" | "spot" | "spots" | "position" | "positions"
                 ) || (self.lower(i) == "to"
                     && self.tokens.get(i + 1).is_some_and(|t| {
-                        crate::quantity::extract(&self.text[t.start..])
-                            .first()
-                            .is_some_and(|q| q.start == 0 && q.kind == Kind::Ordinal)
+                        r.quantities
+                            .iter()
+                            .any(|q| q.start == t.start && q.kind == Kind::Ordinal)
                     }))
             });
             if moves_in_order {
                 continue;
-            }
-            if self.lower(k + 1) == "to" {
-                let rest = self.tokens.get(k + 2).map_or("", |t| &self.text[t.start..]);
-                let ordinal = crate::quantity::extract(rest)
-                    .first()
-                    .is_some_and(|q| q.start == 0 && q.kind == Kind::Ordinal);
-                if ordinal {
-                    continue;
-                }
             }
             let verb_end = k + 1;
             let mut size = None;

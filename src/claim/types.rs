@@ -6,7 +6,7 @@ use super::{Direction, SentenceContext};
 use crate::quantity::Quantity;
 
 /// Verbs right before a number that make it the size of a change, with its direction.
-fn change_verb(word: &str) -> Option<Direction> {
+pub(super) fn change_verb(word: &str) -> Option<Direction> {
     match word {
         "up" | "rose" | "risen" | "grew" | "grown" | "increased" | "jumped" | "climbed"
         | "soared" | "surged" | "gained" | "gains" | "gaining" | "added" | "adds" | "adding"

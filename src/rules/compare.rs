@@ -1,10 +1,9 @@
 //! `compare`: a difference or ratio between two rows that the table's values refute.
 
-use super::tolerance::{claimed, stated, Interval, Tolerances};
+use super::tolerance::{claimed, factor, of_record, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::Comparison;
-use crate::quantity::hedge_meaning;
-use crate::table::{Record, Table};
+use crate::table::Table;
 
 pub const RULE: Rule = Rule {
     id: "compare",
@@ -27,15 +26,6 @@ has less) is refuted whatever its size.
 Fix: correct the difference or the factor, or the row it is measured against.",
 };
 
-fn interval(r: &Record, tol: &Tolerances) -> Interval {
-    stated(
-        r.value.scaled_low,
-        r.value.scaled_high,
-        r.value.hedge.as_deref(),
-        tol,
-    )
-}
-
 pub fn check<'t>(
     c: &Comparison,
     claim: &crate::quantity::Quantity,
@@ -54,7 +44,7 @@ pub fn check<'t>(
             c.other
         ));
     };
-    let (x, y) = (interval(a, tol), interval(b, tol));
+    let (x, y) = (of_record(a, tol), of_record(b, tol));
     if !(x.low.is_finite() && x.high.is_finite() && y.low.is_finite() && y.high.is_finite()) {
         return Verdict::Undecided("a value of the two rows is unbounded".into());
     }
@@ -79,13 +69,7 @@ pub fn check<'t>(
             return Verdict::Undecided(format!("{other}'s value is zero"));
         }
         let ratio = Interval::closed(x.low / y.high, x.high / y.low);
-        let v = claim.value.unwrap_or(f64::NAN);
-        let size = if claim.hedge.as_deref().and_then(hedge_meaning).is_none() && v.is_finite() {
-            Some(Interval::closed(v * 0.9, v * 1.1))
-        } else {
-            claimed(claim, tol)
-        };
-        (ratio, size)
+        (ratio, factor(claim, tol))
     } else {
         let diff = if c.more {
             Interval::closed(x.low - y.high, x.high - y.low)

@@ -1,7 +1,7 @@
 //! `rank`: a superlative, ordinal, top-N, "followed by", "tied with", "ahead of", "more … than"
 //! or "only … more than" claim that the table's order refutes.
 
-use super::tolerance::{stated, Interval, Tolerances};
+use super::tolerance::{of_record, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::Rank;
 use crate::gazetteer::{Gazetteer, PlaceKind};
@@ -62,12 +62,7 @@ struct Peer<'t> {
 
 /// A record's interval, turned around for a rank metric (position 1 ranks above 2).
 fn interval(r: &Record, tol: &Tolerances, lower_is_better: bool) -> Interval {
-    let i = stated(
-        r.value.scaled_low,
-        r.value.scaled_high,
-        r.value.hedge.as_deref(),
-        tol,
-    );
+    let i = of_record(r, tol);
     if lower_is_better {
         Interval {
             low: -i.high,

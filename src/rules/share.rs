@@ -1,6 +1,6 @@
 //! `share`: a part-of-whole, fraction or percentage claim that the values refute.
 
-use super::tolerance::{claimed, stated, Interval, Tolerances};
+use super::tolerance::{claimed, of_record, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::Share;
 use crate::quantity::{hedge_meaning, HedgeMeaning, Kind};
@@ -51,18 +51,7 @@ pub fn check<'t>(
             share.whole_entity, share.whole_metric
         ));
     };
-    let p = stated(
-        part.value.scaled_low,
-        part.value.scaled_high,
-        part.value.hedge.as_deref(),
-        tol,
-    );
-    let w = stated(
-        whole.value.scaled_low,
-        whole.value.scaled_high,
-        whole.value.hedge.as_deref(),
-        tol,
-    );
+    let (p, w) = (of_record(part, tol), of_record(whole, tol));
     if w.low <= 0.0 || !p.low.is_finite() || !p.high.is_finite() {
         return Verdict::Undecided("the whole or the part is unbounded".into());
     }

@@ -211,3 +211,23 @@ pub fn stated(
         },
     }
 }
+
+/// The interval a table record covers, in plain units (its value times the metric's scale).
+pub fn of_record(r: &crate::table::Record, tol: &Tolerances) -> Interval {
+    stated(
+        r.value.scaled_low,
+        r.value.scaled_high,
+        r.value.hedge.as_deref(),
+        tol,
+    )
+}
+
+/// A factor's interval ("doubled", "twice", "five times"): a bare factor is read within 10 %,
+/// a hedged one as any number.
+pub fn factor(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
+    let v = q.value?;
+    if q.hedge.as_deref().and_then(hedge_meaning).is_none() {
+        return Some(Interval::closed(v * 0.9, v * 1.1));
+    }
+    claimed(q, tol)
+}

@@ -1,10 +1,9 @@
 //! `trend`: a direction or size of change that the values refute.
 
-use super::tolerance::{claimed, stated, Interval, Tolerances};
+use super::tolerance::{claimed, factor, of_record, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::{ChangeSize, Direction, Trend};
-use crate::quantity::{hedge_meaning, Quantity};
-use crate::table::{MetricKind, Record, Table};
+use crate::table::{MetricKind, Table};
 
 pub const RULE: Rule = Rule {
     id: "trend",
@@ -28,15 +27,6 @@ percentage.
 Fix: correct the direction or the size, or name the periods compared.",
 };
 
-fn interval(r: &Record, tol: &Tolerances) -> Interval {
-    stated(
-        r.value.scaled_low,
-        r.value.scaled_high,
-        r.value.hedge.as_deref(),
-        tol,
-    )
-}
-
 /// The period before `period` among the entity's periods, when they are years.
 fn previous(table: &Table, entity: &str, metric: &str, period: &str) -> Option<String> {
     let p: i64 = period.parse().ok()?;
@@ -47,15 +37,6 @@ fn previous(table: &Table, entity: &str, metric: &str, period: &str) -> Option<S
         .filter(|x| *x < p)
         .max()
         .map(|x| x.to_string())
-}
-
-/// A factor claim's interval: a bare factor is read within 10 %.
-fn factor_interval(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
-    let v = q.value?;
-    if q.hedge.as_deref().and_then(hedge_meaning).is_none() {
-        return Some(Interval::closed(v * 0.9, v * 1.1));
-    }
-    claimed(q, tol)
 }
 
 pub fn check<'t>(
@@ -116,7 +97,7 @@ pub fn check<'t>(
             "no {metric} values for {entity} in both {from} and {period}"
         ));
     };
-    let (f, t) = (interval(a, tol), interval(b, tol));
+    let (f, t) = (of_record(a, tol), of_record(b, tol));
     let rose = t.low > f.high;
     let fell = t.high < f.low;
     let (fv, tv) = (&a.value.text, &b.value.text);
@@ -147,7 +128,7 @@ pub fn check<'t>(
                 return Verdict::Undecided("the earlier value is zero".into());
             }
             let actual = Interval::closed(t.low / f.high, t.high / f.low);
-            (actual, factor_interval(q, tol))
+            (actual, factor(q, tol))
         }
         Some(ChangeSize::Absolute(q)) => {
             let diff = match trend.direction {
@@ -207,7 +188,7 @@ fn check_change<'t>(
     let Some(record) = table.lookup(entity, metric, period) else {
         return Verdict::Undecided(format!("no {metric} value for {entity} in {period}"));
     };
-    let value = interval(record, tol);
+    let value = of_record(record, tol);
     let text = &record.value.text;
     let refuted = |m: String| Verdict::Refuted {
         message: m,
