@@ -198,7 +198,18 @@ pub fn check_source(
                     (Some(record), true) => {
                         let expected = Expected::of(record, tol);
                         row = Some(expected.clone());
-                        if interval.meets(&expected.interval) {
+                        // A metric that declares neither scale nor unit may hold its figures
+                        // in the millions the text names: "195.34 billion" against 318.85.
+                        let unscaled = match metric_info {
+                            Some(m) if m.scale == 1.0 && m.unit.is_none() => {
+                                tolerance::scale_word(&claim.quantity.text)
+                                    .map(|f| interval.scaled(1.0 / f))
+                            }
+                            _ => None,
+                        };
+                        let agrees = interval.meets(&expected.interval)
+                            || unscaled.is_some_and(|i| i.meets(&expected.interval));
+                        if agrees {
                             status = Status::Consistent;
                         } else if let Some(why) = claim.evidence.why_not_refutable() {
                             // A reading that rests on a default may confirm, never refute.

@@ -4,6 +4,7 @@
 //! Precision comes first: whenever the sentence does not tie a number to one row without
 //! guessing, the claim stays unlinked and is reported as unverified.
 
+mod assertion;
 mod compare;
 mod evidence;
 mod lint;
@@ -439,6 +440,30 @@ impl<'s> SentenceContext<'s> {
             term_spans.push((i, i + best));
             metric_terms.extend(found);
         }
+        // Two metrics' terms in one compound ("population density" where both are metrics):
+        // which one the compound names is not for the linker to pick, so neither is named.
+        let compounds: Vec<(usize, usize)> = term_spans
+            .windows(2)
+            .filter(|w| {
+                let (a, b) = (w[0], w[1]);
+                if a.1 != b.0 {
+                    return false;
+                }
+                let gap = &text[tokens[a.1 - 1].end..tokens[b.0].start];
+                let metrics = |span: (usize, usize)| -> Vec<(usize, &String)> {
+                    metric_terms
+                        .iter()
+                        .filter(|(k, _, _)| *k == span.0)
+                        .map(|(_, t, m)| (*t, m))
+                        .collect()
+                };
+                gap.chars().all(|c| c == ' ' || c == '-')
+                    && metrics(a).iter().all(|m| !metrics(b).contains(m))
+            })
+            .flat_map(|w| [w[0], w[1]])
+            .collect();
+        term_spans.retain(|s| !compounds.contains(s));
+        metric_terms.retain(|(k, _, _)| !compounds.iter().any(|(a, _)| a == k));
         metric_terms.sort();
         // A name inside a metric term is part of the term ("the Australian Open"); a
         // region or "World" that opens a longer proper name ("World Population
@@ -1088,6 +1113,9 @@ impl<'s> SentenceContext<'s> {
     /// are other kinds of claim; a number that counts something no metric names
     /// ("a dozen security forces", "three years") is not about the table.
     fn not_a_table_value(&self, q: &Quantity) -> Option<String> {
+        if let Some(reason) = self.not_asserted(q) {
+            return Some(reason);
+        }
         let ti = self.token_at(q.end);
         // "the 3-dart average", "a 3-point shot": a number hyphenated to a word that is no
         // unit modifies the noun after it and counts nothing.
@@ -1095,6 +1123,24 @@ impl<'s> SentenceContext<'s> {
             let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
             if !word.is_empty() && !crate::units::lexicon().is_unit_word(&word) {
                 return Some(format!("is part of the compound {}-{word}", q.text));
+            }
+        }
+        // "area (km 2)": a flattened superscript squares or cubes the unit before it.
+        if matches!(q.text.as_str(), "2" | "3") {
+            let unit = self.text[..q.start].trim_end_matches(' ');
+            let word = unit
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if self.text[..q.start].ends_with(' ')
+                && !word.is_empty()
+                && crate::units::lexicon()
+                    .read(word, crate::units::Join::Spaced)
+                    .is_some_and(|(n, u)| {
+                        n == word.len() && u.dimension == crate::units::Dimension::Length
+                    })
+            {
+                return Some(format!("is the power of the unit {word}"));
             }
         }
         // A number inside a metric's own name ("area (km 2)", "upper index kcal / nm 3").
@@ -2146,9 +2192,19 @@ impl<'s> SentenceContext<'s> {
             .iter()
             .map(|(k, t, m)| {
                 let d = if *k >= qe {
-                    k - qe
+                    // A term past a comma or a bracket is another phrase's: "a round smaller
+                    // than 11, a pick smaller than 152".
+                    let gap = &self.text[q.end.min(self.tokens[*k].start)..self.tokens[*k].start];
+                    let other_phrase = gap.contains([',', ';', ':', '(', ')']);
+                    k - qe + if other_phrase { 100 } else { 0 }
                 } else {
-                    qs.saturating_sub(*k) + 1
+                    // Measured from the term's last word: "tries against of 36".
+                    let end = self
+                        .term_spans
+                        .iter()
+                        .find(|(a, _)| a == k)
+                        .map_or(*k + 1, |(_, b)| *b);
+                    qs.saturating_sub(end) + 2
                 };
                 (d, *t, m, *k)
             })

@@ -1094,7 +1094,21 @@ fn unit_after<'a>(i: &'a str, a: &Amount) -> Option<(&'a str, &'static Unit)> {
             .then(|| Some((&rest[len..], lexicon().get("lb")?)))
             .flatten();
     }
-    Some((&rest[len..], unit))
+    // "12,245.9 km 2", "500 m 2": a flattened superscript squares a length.
+    let after = &rest[len..];
+    if unit.dimension == Dimension::Length {
+        if let Some(tail) = after.strip_prefix(" 2") {
+            let mut next = tail.chars();
+            let decimal = matches!(next.next(), Some('.' | ','))
+                && next.next().is_some_and(|c| c.is_ascii_digit());
+            if !decimal && !tail.starts_with(|c: char| c.is_alphanumeric()) {
+                if let Some(area) = lexicon().get(&format!("{}2", unit.code)) {
+                    return Some((tail, area));
+                }
+            }
+        }
+    }
+    Some((after, unit))
 }
 
 /// "per hour", "a day", "an hour", "/kWh" after a unit: the unit a rate is per. Money per

@@ -912,7 +912,7 @@ fn date_at(text: &str, pos: usize) -> Option<Quantity> {
             let after = &rest[digits..];
             let sp = after.len() - after.trim_start_matches(' ').len();
             if sp == 1 {
-                if let Some(m) = month_word(&after[1..]) {
+                if let Some(m) = month_word(&after[1..], false) {
                     let mut len = digits + 1 + m;
                     if let Some(y) = year_after(&rest[len..]) {
                         len += y;
@@ -924,7 +924,9 @@ fn date_at(text: &str, pos: usize) -> Option<Quantity> {
         return None;
     }
     // "October 2017", "Oct. 24, 2017", "May 4th"
-    let m = month_word(rest)?;
+    // Lowercase text ("aired on march 28, 2010") dates only with its year.
+    let m = month_word(rest, true)?;
+    let capital = rest.starts_with(|c: char| c.is_ascii_uppercase());
     let after = &rest[m..];
     if let Some(y) = year_after(after) {
         let year = rest[m + y - 4..m + y].parse().ok();
@@ -961,8 +963,8 @@ fn date_at(text: &str, pos: usize) -> Option<Quantity> {
         year = tail[comma + y - 4..comma + y].parse().ok();
         len += comma + y;
     }
-    // "May" is also a verb: "may 4" needs a capital.
-    if rest.starts_with("may") {
+    // "May" is also a verb: "may 4" needs a capital; any lowercase month needs its year.
+    if !capital && year.is_none() {
         return None;
     }
     Some(make(len, year))
@@ -1011,9 +1013,10 @@ fn year_span(rest: &str, pos: usize) -> Option<Quantity> {
 }
 
 /// The byte length of a month name at the start of `s` (with an abbreviation's dot).
-fn month_word(s: &str) -> Option<usize> {
+/// A lowercase month ("march 28, 2010") counts only where `lower_ok`: where a year follows.
+fn month_word(s: &str, lower_ok: bool) -> Option<usize> {
     let w: String = s.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if w.is_empty() || !(lower_ok || w.starts_with(|c: char| c.is_ascii_uppercase())) {
         return None;
     }
     if !words::month(&w.to_ascii_lowercase()) {

@@ -222,6 +222,32 @@ pub fn of_record(r: &crate::table::Record, tol: &Tolerances) -> Interval {
     )
 }
 
+/// The factor of the scale word a figure is printed with ("195.34 billion", "$2.5bn",
+/// "40k"), if it has one.
+pub fn scale_word(text: &str) -> Option<f64> {
+    let last = text
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()?
+        .to_ascii_lowercase();
+    // A glued scale follows a digit: "2.5bn", "40k".
+    let glued = text
+        .trim_end()
+        .strip_suffix(last.as_str())
+        .or_else(|| text.trim_end().strip_suffix(&last.to_ascii_uppercase()))
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    match last.as_str() {
+        "thousand" => Some(1e3),
+        "million" | "millions" | "mn" => Some(1e6),
+        "billion" | "billions" | "bn" => Some(1e9),
+        "trillion" | "trillions" | "tn" => Some(1e12),
+        "k" if glued => Some(1e3),
+        "m" if glued => Some(1e6),
+        "b" if glued => Some(1e9),
+        _ => None,
+    }
+}
+
 /// A factor's interval ("doubled", "twice", "five times"): a bare factor is read within 10 %,
 /// a hedged one as any number.
 pub fn factor(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
