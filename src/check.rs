@@ -198,12 +198,18 @@ pub fn check_source(
                     (Some(record), true) => {
                         let expected = Expected::of(record, tol);
                         row = Some(expected.clone());
-                        // A metric that declares neither scale nor unit may hold its figures
-                        // in the millions the text names: "195.34 billion" against 318.85.
+                        // The figure as printed may be in the table's own units: "195.34
+                        // billion" against a metric of no declared scale holding 318.85, or a
+                        // bare "900" against a metric in millions holding 900.
                         let unscaled = match metric_info {
-                            Some(m) if m.scale == 1.0 && m.unit.is_none() => {
-                                tolerance::scale_word(&claim.quantity.text)
-                                    .map(|f| interval.scaled(1.0 / f))
+                            Some(m) if m.unit.is_none() => {
+                                match (tolerance::scale_word(&claim.quantity.text), m.scale) {
+                                    (Some(f), s) if s == 1.0 => Some(interval.scaled(1.0 / f)),
+                                    (None, s) if s != 1.0 && claim.quantity.unit.is_none() => {
+                                        Some(interval.scaled(s))
+                                    }
+                                    _ => None,
+                                }
                             }
                             _ => None,
                         };

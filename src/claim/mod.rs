@@ -1326,8 +1326,14 @@ impl<'s> SentenceContext<'s> {
             }
             // "five gold medals behind Canada", "20 picks prior to", "207 points below the top":
             // a distance from another row.
+            // "two lanes before Inada": a distance in an order of named rows.
+            let before_a_name = matches!(w.as_str(), "before" | "after")
+                && self.mentions.iter().any(|m| {
+                    m.tok_start == k + 1 || (m.tok_start == k + 2 && next == "the")
+                });
             let relative = matches!(w.as_str(), "behind" | "ahead" | "below" | "above")
-                || (w == "prior" && next == "to");
+                || (w == "prior" && next == "to")
+                || before_a_name;
             if relative && k > ti {
                 return Some("states a difference, not a value".into());
             }
@@ -1492,6 +1498,15 @@ impl<'s> SentenceContext<'s> {
                 return vec![m.clone()];
             }
         }
+        // "Sevilla with 22 wins", "followed by the US with 38": the name right before "with"
+        // has the number, unless it is the object of a verb of beating or passing ("beat
+        // France with 3 goals" speaks of the subject).
+        if let Some(before) = lead.strip_suffix(" with").map(str::trim_end) {
+            let m = self.mentions.iter().find(|m| m.end == before.len());
+            if let Some(m) = m.filter(|m| !self.is_verb_object(m)) {
+                return vec![m.clone()];
+            }
+        }
         // Right: "3,244 from Saudi Arabia", "1,623 Moroccan recruits", "800 British nationals",
         // "3,000 fighters from Jordan", "3,244 fighters came from Saudi Arabia".
         let after = self.token_at(q.end);
@@ -1561,21 +1576,7 @@ impl<'s> SentenceContext<'s> {
         let table_named = self.mentions.iter().any(|m| m.from_table);
         // Nor does the object of a verb of ranking: "Spain tops the EU table at 12.2%" is
         // about Spain.
-        let ranked_object = |m: &Mention| {
-            let mut k = m.tok_start;
-            if k >= 1 && self.lower_token(k - 1) == "the" {
-                k -= 1;
-            }
-            (k >= 1
-                && matches!(
-                    self.lower_token(k - 1).as_str(),
-                    "tops" | "topped" | "leads" | "led" | "overtook" | "overtakes" | "overtaking"
-                        | "surpassed" | "surpasses" | "beat" | "beats" | "trails" | "trailed"
-                        | "behind" | "ahead"
-                ))
-                // "more than his great rival Prost"
-                || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
-        };
+        let ranked_object = |m: &Mention| self.is_ranked_object(m);
         // "…, more than Schindler's List, which won seven": a relative clause speaks of the
         // name it follows, whatever that name's part in the main clause.
         let relative = self
@@ -1600,6 +1601,28 @@ impl<'s> SentenceContext<'s> {
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
         }
+    }
+
+    /// Whether a name is the object of a verb of ranking or beating ("tops the EU table",
+    /// "beat France") or of a comparison ("more than his great rival Prost").
+    fn is_ranked_object(&self, m: &Mention) -> bool {
+        let k = m.tok_start;
+        self.is_verb_object(m) || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
+    }
+
+    /// Whether a name is the object of a verb of ranking or beating.
+    fn is_verb_object(&self, m: &Mention) -> bool {
+        let mut k = m.tok_start;
+        if k >= 1 && self.lower_token(k - 1) == "the" {
+            k -= 1;
+        }
+        k >= 1
+            && matches!(
+                self.lower_token(k - 1).as_str(),
+                "tops" | "topped" | "leads" | "led" | "overtook" | "overtakes" | "overtaking"
+                    | "surpassed" | "surpasses" | "beat" | "beats" | "trails" | "trailed"
+                    | "behind" | "ahead" | "defeated" | "defeats"
+            )
     }
 
     /// Whether the text between a name (ending at `from`) and a number (at `to`) opens a new
@@ -2195,7 +2218,16 @@ impl<'s> SentenceContext<'s> {
                     // A term past a comma or a bracket is another phrase's: "a round smaller
                     // than 11, a pick smaller than 152".
                     let gap = &self.text[q.end.min(self.tokens[*k].start)..self.tokens[*k].start];
-                    let other_phrase = gap.contains([',', ';', ':', '(', ')']);
+                    // So is one past a word that opens a new phrase: "total more than 8 with
+                    // gold of 4".
+                    let opens_phrase = (qe..*k).any(|i| {
+                        matches!(
+                            self.lower_token(i).as_str(),
+                            "with" | "and" | "while" | "but" | "when" | "where" | "that"
+                                | "which" | "who" | "whose"
+                        )
+                    });
+                    let other_phrase = gap.contains([',', ';', ':', '(', ')']) || opens_phrase;
                     k - qe + if other_phrase { 100 } else { 0 }
                 } else {
                     // Measured from the term's last word: "tries against of 36".

@@ -651,6 +651,17 @@ impl SentenceContext<'_> {
             let Some((_, other_name)) = other.entities.first().cloned() else {
                 continue;
             };
+            // "Celta had 24 wins, two more than Sevilla with 22", "China won 40, followed by
+            // the US with 38": each side's figure is checked as a value; the order they imply
+            // adds no claim of its own.
+            let figures = r
+                .quantities
+                .iter()
+                .filter(|q| !matches!(q.kind, Kind::Year | Kind::Date | Kind::Ordinal))
+                .count();
+            if figures >= 2 && word != "tied" && word != "level" {
+                continue;
+            }
             let rank = match word.as_str() {
                 "followed" => Rank::FollowedBy(other_name),
                 "ahead" => Rank::Above(other_name),

@@ -133,6 +133,21 @@ pub fn check<'t>(
         record: Some(me.record),
     };
     match rank {
+        // A rank metric states the place itself, which may count rows the table leaves out
+        // ("ranked 14th" in a table of the top ten and ties).
+        Rank::Position(n) if lower_is_better => {
+            let place = of_record(me.record, tol);
+            let n = *n as f64;
+            if place.low <= n && n <= place.high {
+                Verdict::Holds
+            } else {
+                refuted(format!(
+                    "{entity} is ranked {} by {metric} in {period}, not {}",
+                    me.record.value.text,
+                    ordinal(n as usize)
+                ))
+            }
+        }
         Rank::Position(n) => {
             let n = *n as usize;
             if n < best || n > worst {
