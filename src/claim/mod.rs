@@ -507,7 +507,39 @@ impl<'s> SentenceContext<'s> {
                             || matches!(w.as_str(), "top" | "leading" | "biggest")
                     })
                 };
-                !(scope_of_superlative || wide && opens_a_name)
+                // "the highest rate in the EU", "the fourth-most indebted country in the
+                // bloc": the set a superlative ranks within.
+                let scope_after_superlative = {
+                    let k = m.tok_start;
+                    let lead = |i: usize| text[tokens[i].start..tokens[i].end].to_lowercase();
+                    let mut i = k;
+                    if i >= 1 && lead(i - 1) == "the" {
+                        i -= 1;
+                    }
+                    let opens = i >= 1 && matches!(lead(i - 1).as_str(), "in" | "across");
+                    opens
+                        && (i.saturating_sub(6)..i - 1).any(|j| {
+                            let w = lead(j);
+                            words::is_superlative(&w)
+                        })
+                };
+                // "Great Northern": a name that ends a longer capitalised name is part of it.
+                let inside_a_name = m.tok_start >= 1 && {
+                    let prev = tokens[m.tok_start - 1];
+                    let gap = &text[prev.end..m.start];
+                    let opens_sentence = text[..prev.start].trim_end().is_empty();
+                    gap == " "
+                        && prev.text.starts_with(|c: char| c.is_uppercase())
+                        && !opens_sentence
+                        && !words::may_open_clause(prev.text)
+                        && !crate::quantity::is_month(&prev.text.to_lowercase())
+                        && !prev.text.ends_with("'s")
+                        && !prev.text.ends_with("’s")
+                };
+                !(scope_of_superlative
+                    || wide && opens_a_name
+                    || scope_after_superlative
+                    || inside_a_name)
             })
             .collect();
         SentenceContext {

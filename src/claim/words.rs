@@ -276,6 +276,9 @@ pub(super) fn is_threshold(word: &str) -> bool {
             | "limit"
             | "cap"
             | "threshold"
+            | "ceiling"
+            | "benchmark"
+            | "mark"
     )
 }
 
@@ -308,6 +311,21 @@ pub(super) fn is_increment_verb(word: &str) -> bool {
             | "trimmed"
             | "dropped"
     )
+}
+
+/// A superlative or an ordinal superlative ("highest", "most", "fourth-most", "second-largest"):
+/// a word that ranks within a set.
+pub(super) fn is_superlative(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    matches!(last, "most" | "least" | "top" | "best" | "worst")
+        || (last.len() > 5
+            && last.ends_with("est")
+            && !matches!(
+                last,
+                "interest" | "forest" | "harvest" | "request" | "protest" | "suggest" | "contest"
+                    | "invest" | "arrest" | "manifest" | "digest" | "southwest" | "northwest"
+                    | "midwest" | "honest" | "modest" | "latest" | "earliest"
+            ))
 }
 
 /// Words before "of (the) N" that make N the size of a set: "the lowest of the 14",
