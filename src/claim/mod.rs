@@ -2005,11 +2005,15 @@ impl<'s> SentenceContext<'s> {
                 let lead = ws.iter().rposition(|w| {
                     matches!(*w, "in" | "as" | "by" | "at" | "for" | "during" | "of")
                 });
-                let ok = ws.len() <= 4
+                // "348 million in the same quarter of 2022"
+                let ok = ws.len() <= 6
                     && lead.is_some_and(|k| ws[k..].iter().all(|w| words::is_period_lead(w)))
                     && !ws
                         .iter()
-                        .any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"));
+                        .any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"))
+                    // "41 races before his death in 1994" reaches no further than before.
+                    && (ws.len() <= 4
+                        || !ws.iter().any(|w| matches!(*w, "before" | "after" | "until")));
                 let no_value_between = !values.iter().any(|(s, _)| *s > q.end && *s < y.start);
                 if ok && no_value_between && !between.contains(['.', ';', ',']) {
                     return Period::Year(year_label(y));
@@ -2021,13 +2025,31 @@ impl<'s> SentenceContext<'s> {
         // by another value, with no "since".
         for y in years.iter().rev() {
             if y.end <= q.start {
+                // "2021's 76.1 million": a year that owns the figure dates it.
+                let owned = self.text[y.end..q.start].trim();
+                if matches!(owned, "'s" | "’s") {
+                    return Period::Year(year_label(y));
+                }
+                // "up 18% on 2019, when France recorded 89.4 million": a "when" clause
+                // speaks of the year it follows.
+                let gap = self.lower[y.end..q.start].trim_start_matches([',', ' ']);
+                let no_value_between = !values.iter().any(|(s, _)| *s > y.end && *s < q.start);
+                if gap.starts_with("when ")
+                    && no_value_between
+                    && !gap.contains([',', ';', '.'])
+                {
+                    return Period::Year(year_label(y));
+                }
                 let before = self.before(y.start);
                 let prev = before
                     .rsplit(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                let by_preposition =
-                    matches!(prev, "in" | "by" | "of" | "during") || before.ends_with("as of");
+                // "As recently as 2021 the total was 146", "back in 2019"
+                let by_preposition = matches!(prev, "in" | "by" | "of" | "during")
+                    || ["as of", "recently as", "late as", "early as"]
+                        .iter()
+                        .any(|p| before.ends_with(p));
                 // "the 2019 count found …", "its 2017 assessment estimated …"
                 let after_year = self.text[y.end..].trim_start();
                 let attributive = (after_year.starts_with(|c: char| c.is_ascii_lowercase())
@@ -2060,6 +2082,10 @@ impl<'s> SentenceContext<'s> {
                         "during",
                         "by the end of",
                         "at the end of",
+                        "as recently as",
+                        "as late as",
+                        "as early as",
+                        "back in",
                     ]
                     .iter()
                     .any(|p| before.starts_with(p));
@@ -2084,6 +2110,11 @@ impl<'s> SentenceContext<'s> {
                 }
                 break;
             }
+        }
+        // "the 83.5 million it received before the pandemic", "pre-pandemic": an earlier
+        // period the text does not date.
+        if self.undated_earlier(q) {
+            return Period::Earlier;
         }
         // "12.9% a year earlier", "the previous year": one year back.
         let after = self.after(q.end);
@@ -2130,6 +2161,30 @@ impl<'s> SentenceContext<'s> {
             }
         }
         Period::Current
+    }
+
+    /// Whether the clause of `q` dates it to an earlier time it does not name: "before the
+    /// pandemic", "prior to the war", "pre-crisis", "previously" after the figure, or "Before
+    /// the pandemic, …" opening the sentence.
+    fn undated_earlier(&self, q: &Quantity) -> bool {
+        let after = &self.lower[q.end..];
+        let clause = &after[..after.find([',', ';', '.', '(']).unwrap_or(after.len())];
+        let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+        let marks = |ws: &[&str]| {
+            ws.windows(2).any(|p| {
+                matches!(p[0], "before" | "prior") && matches!(p[1], "the" | "to")
+            }) || ws
+                .iter()
+                .any(|w| w.starts_with("pre-") || *w == "previously" || *w == "formerly")
+        };
+        if marks(&words) {
+            return true;
+        }
+        let opening: Vec<&str> = self.lower[..q.start].split_whitespace().take(3).collect();
+        let head = self.lower.trim_start();
+        (head.starts_with("before the ") || head.starts_with("prior to the "))
+            && self.lower[..q.start].contains(',')
+            && opening.len() == 3
     }
 
     /// The year of "since 2015" in the sentence, if any.
