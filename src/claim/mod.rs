@@ -381,11 +381,25 @@ impl<'t> Linker<'t> {
 }
 
 /// What a sentence says around its quantities.
+/// What a name found in a sentence is to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// What the sentence may be about.
+    Subject,
+    /// The set a superlative ranks within.
+    Scope,
+    /// A word of a longer name ("Northern" in "Great Northern").
+    PartOfAName,
+}
+
 struct SentenceContext<'s> {
     text: &'s str,
     offset: usize,
     tokens: Vec<Token<'s>>,
     mentions: Vec<Mention>,
+    /// Names that give the scope of a superlative ("the highest rate in the EU", "the
+    /// world's busiest"), not what the sentence is about.
+    scopes: Vec<Mention>,
     /// (token index, table, metric) for every metric term in the sentence.
     metric_terms: Vec<(usize, usize, String)>,
     /// Token ranges covered by metric terms.
@@ -468,7 +482,7 @@ impl<'s> SentenceContext<'s> {
         // A name inside a metric term is part of the term ("the Australian Open"); a
         // region or "World" that opens a longer proper name ("World Population
         // Prospects", "World Bank") is part of that name.
-        let mentions: Vec<Mention> = mentions
+        let classed: Vec<(Mention, Place)> = mentions
             .into_iter()
             .filter(|m| {
                 m.from_table
@@ -476,7 +490,7 @@ impl<'s> SentenceContext<'s> {
                         .iter()
                         .any(|(a, b)| m.tok_start < *b && *a < m.tok_end)
             })
-            .filter(|m| {
+            .map(|m| {
                 let wide = matches!(
                     m.place,
                     Some(crate::gazetteer::PlaceKind::World | crate::gazetteer::PlaceKind::Region)
@@ -536,17 +550,32 @@ impl<'s> SentenceContext<'s> {
                         && !prev.text.ends_with("'s")
                         && !prev.text.ends_with("’s")
                 };
-                !(scope_of_superlative
-                    || wide && opens_a_name
-                    || scope_after_superlative
-                    || inside_a_name)
+                let place = if scope_of_superlative || scope_after_superlative {
+                    Place::Scope
+                } else if wide && opens_a_name || inside_a_name {
+                    Place::PartOfAName
+                } else {
+                    Place::Subject
+                };
+                (m, place)
             })
+            .collect();
+        let scopes: Vec<Mention> = classed
+            .iter()
+            .filter(|(_, p)| *p == Place::Scope)
+            .map(|(m, _)| m.clone())
+            .collect();
+        let mentions: Vec<Mention> = classed
+            .into_iter()
+            .filter(|(_, p)| *p == Place::Subject)
+            .map(|(m, _)| m)
             .collect();
         SentenceContext {
             text,
             offset,
             tokens,
             mentions,
+            scopes,
             metric_terms,
             term_spans,
             lower: text.to_ascii_lowercase(),
@@ -1360,9 +1389,10 @@ impl<'s> SentenceContext<'s> {
             // a distance from another row.
             // "two lanes before Inada": a distance in an order of named rows.
             let before_a_name = matches!(w.as_str(), "before" | "after")
-                && self.mentions.iter().any(|m| {
-                    m.tok_start == k + 1 || (m.tok_start == k + 2 && next == "the")
-                });
+                && self
+                    .mentions
+                    .iter()
+                    .any(|m| m.tok_start == k + 1 || (m.tok_start == k + 2 && next == "the"));
             let relative = matches!(w.as_str(), "behind" | "ahead" | "below" | "above")
                 || (w == "prior" && next == "to")
                 || before_a_name;
@@ -1651,9 +1681,23 @@ impl<'s> SentenceContext<'s> {
         k >= 1
             && matches!(
                 self.lower_token(k - 1).as_str(),
-                "tops" | "topped" | "leads" | "led" | "overtook" | "overtakes" | "overtaking"
-                    | "surpassed" | "surpasses" | "beat" | "beats" | "trails" | "trailed"
-                    | "behind" | "ahead" | "defeated" | "defeats"
+                "tops"
+                    | "topped"
+                    | "leads"
+                    | "led"
+                    | "overtook"
+                    | "overtakes"
+                    | "overtaking"
+                    | "surpassed"
+                    | "surpasses"
+                    | "beat"
+                    | "beats"
+                    | "trails"
+                    | "trailed"
+                    | "behind"
+                    | "ahead"
+                    | "defeated"
+                    | "defeats"
             )
     }
 
@@ -2034,10 +2078,7 @@ impl<'s> SentenceContext<'s> {
                 // speaks of the year it follows.
                 let gap = self.lower[y.end..q.start].trim_start_matches([',', ' ']);
                 let no_value_between = !values.iter().any(|(s, _)| *s > y.end && *s < q.start);
-                if gap.starts_with("when ")
-                    && no_value_between
-                    && !gap.contains([',', ';', '.'])
-                {
+                if gap.starts_with("when ") && no_value_between && !gap.contains([',', ';', '.']) {
                     return Period::Year(year_label(y));
                 }
                 let before = self.before(y.start);
@@ -2171,11 +2212,11 @@ impl<'s> SentenceContext<'s> {
         let clause = &after[..after.find([',', ';', '.', '(']).unwrap_or(after.len())];
         let words: Vec<&str> = clause.split_whitespace().take(8).collect();
         let marks = |ws: &[&str]| {
-            ws.windows(2).any(|p| {
-                matches!(p[0], "before" | "prior") && matches!(p[1], "the" | "to")
-            }) || ws
-                .iter()
-                .any(|w| w.starts_with("pre-") || *w == "previously" || *w == "formerly")
+            ws.windows(2)
+                .any(|p| matches!(p[0], "before" | "prior") && matches!(p[1], "the" | "to"))
+                || ws
+                    .iter()
+                    .any(|w| w.starts_with("pre-") || *w == "previously" || *w == "formerly")
         };
         if marks(&words) {
             return true;
@@ -2310,8 +2351,16 @@ impl<'s> SentenceContext<'s> {
                     let opens_phrase = (qe..*k).any(|i| {
                         matches!(
                             self.lower_token(i).as_str(),
-                            "with" | "and" | "while" | "but" | "when" | "where" | "that"
-                                | "which" | "who" | "whose"
+                            "with"
+                                | "and"
+                                | "while"
+                                | "but"
+                                | "when"
+                                | "where"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "whose"
                         )
                     });
                     let other_phrase = gap.contains([',', ';', ':', '(', ')']) || opens_phrase;

@@ -261,14 +261,35 @@ impl SentenceContext<'_> {
         // A rank within a region ("the largest in Europe", "of any European country") needs
         // the region's members, which tables do not list: undecided.
         if let Shape::Rank(_) = &claim.shape {
-            let scope = self.mentions.iter().find(|m| {
-                m.place == Some(crate::gazetteer::PlaceKind::Region)
-                    && subject.is_none_or(|s| s.tok_start != m.tok_start)
-            });
+            // A scope is the table's whole ("the highest rate in the EU" of an EU table) or a
+            // set the table does not define.
+            let whole = |m: &Mention| {
+                m.place == Some(crate::gazetteer::PlaceKind::World)
+                    || m.entities.iter().any(|(t, e)| {
+                        r.linker.tables[*t]
+                            .total
+                            .as_ref()
+                            .is_some_and(|total| total.eq_ignore_ascii_case(e))
+                    })
+            };
+            let scope = self
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.place == Some(crate::gazetteer::PlaceKind::Region)
+                        && subject.is_none_or(|s| s.tok_start != m.tok_start)
+                })
+                .or_else(|| self.scopes.iter().find(|m| !whole(m)));
             if let Some(scope) = scope {
                 claim.unlinked = Some(format!(
                     "the scope {} is not defined by the table",
                     scope.written
+                ));
+                return claim;
+            }
+            if let Some(words) = self.record_over_time(&span) {
+                claim.unlinked = Some(format!(
+                    "a record over time (\"{words}\"), not a rank among the table's rows"
                 ));
                 return claim;
             }
@@ -368,6 +389,8 @@ impl SentenceContext<'_> {
                     !matches!(then.as_str(), "top" | "first" | "bottom" | "last")
                 }
                 "when" | "whenever" | "where" | "whose" => true,
+                // "the largest operator outside London", "excluding Germany"
+                "outside" | "excluding" | "except" | "besides" => true,
                 "of" => next == "any",
                 // "in round 2", "in the borough category", "for the rhp position"
                 "in" | "for" => {
@@ -379,6 +402,36 @@ impl SentenceContext<'_> {
                 let end = (k + 4).min(n);
                 let last = self.tokens[end - 1].end;
                 return Some(self.text[self.tokens[k].start..last].to_string());
+            }
+        }
+        None
+    }
+
+    /// "the lowest since records began", "the most since 1997", "its largest in a decade": a superlative over time, which a table of rows cannot rank.
+    fn record_over_time(&self, span: &Quantity) -> Option<String> {
+        let from = self.token_at(span.end);
+        let to = (from + 7).min(self.tokens.len());
+        for k in from..to {
+            // Only within the superlative's own clause.
+            let gap_start = self.tokens[from.max(1) - 1].end.min(self.tokens[k].start);
+            if self.text[gap_start..self.tokens[k].start].contains([',', ';', '.', '(']) {
+                return None;
+            }
+            let w = self.lower(k);
+            let next = self.lower(k + 1);
+            // ("in history" and "ever" rank over all time, which a table of all-time
+            // figures covers.)
+            let over_time = w == "since"
+                || (w == "on" && next == "record")
+                || (w == "in" && matches!(next.as_str(), "decades" | "years"))
+                || (w == "in"
+                    && matches!(
+                        self.lower(k + 2).as_str(),
+                        "years" | "decade" | "decades" | "century"
+                    ));
+            if over_time {
+                let end = (k + 3).min(self.tokens.len());
+                return Some(self.text[self.tokens[k].start..self.tokens[end - 1].end].to_string());
             }
         }
         None

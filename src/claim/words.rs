@@ -322,9 +322,24 @@ pub(super) fn is_superlative(word: &str) -> bool {
             && last.ends_with("est")
             && !matches!(
                 last,
-                "interest" | "forest" | "harvest" | "request" | "protest" | "suggest" | "contest"
-                    | "invest" | "arrest" | "manifest" | "digest" | "southwest" | "northwest"
-                    | "midwest" | "honest" | "modest" | "latest" | "earliest"
+                "interest"
+                    | "forest"
+                    | "harvest"
+                    | "request"
+                    | "protest"
+                    | "suggest"
+                    | "contest"
+                    | "invest"
+                    | "arrest"
+                    | "manifest"
+                    | "digest"
+                    | "southwest"
+                    | "northwest"
+                    | "midwest"
+                    | "honest"
+                    | "modest"
+                    | "latest"
+                    | "earliest"
             ))
 }
 
