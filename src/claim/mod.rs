@@ -1368,6 +1368,17 @@ impl<'s> SentenceContext<'s> {
         {
             return Some("states a difference, not a value".into());
         }
+        // "trailed its rival by 8 million", "beat Spain by two points", "led by 3": the
+        // margin between two rows.
+        if prev == "by" {
+            let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+            if clause
+                .split(|c: char| !c.is_alphabetic())
+                .any(words::is_verb_of_beating)
+            {
+                return Some("states a difference, not a value".into());
+            }
+        }
         for k in ti..(ti + 3).min(self.tokens.len()) {
             let w = self.tokens[k].text.to_lowercase();
             // A token may begin inside the quantity ("4,500.ds"): then nothing lies between.
@@ -1425,6 +1436,16 @@ impl<'s> SentenceContext<'s> {
                 continue;
             }
             if t.text.starts_with(|c: char| c.is_uppercase()) && i > ti {
+                i += 1;
+                continue;
+            }
+            // "91 Falcon 9 flights", "two Ariane 5s": the number of a product's name.
+            let after_name = i > ti
+                && self.tokens[i - 1]
+                    .text
+                    .starts_with(|c: char| c.is_uppercase())
+                && &self.text[self.tokens[i - 1].end..t.start] == " ";
+            if after_name && t.text.starts_with(|c: char| c.is_ascii_digit()) {
                 i += 1;
                 continue;
             }
@@ -1556,7 +1577,10 @@ impl<'s> SentenceContext<'s> {
             })
             .map(str::trim_end);
         if let Some(before) = joined {
-            if let Some(m) = self.mentions.iter().find(|m| m.end == before.len()) {
+            let m = self.mentions.iter().find(|m| m.end == before.len());
+            // "Italy matched Japan at 1.20" speaks of Italy; "Japan (1.20)" of Japan.
+            let by_at = lead.ends_with(" at");
+            if let Some(m) = m.filter(|m| !(by_at && self.is_verb_object(m))) {
                 return vec![m.clone()];
             }
         }
@@ -1678,27 +1702,23 @@ impl<'s> SentenceContext<'s> {
         if k >= 1 && self.lower_token(k - 1) == "the" {
             k -= 1;
         }
-        k >= 1
-            && matches!(
-                self.lower_token(k - 1).as_str(),
-                "tops"
-                    | "topped"
-                    | "leads"
-                    | "led"
-                    | "overtook"
-                    | "overtakes"
-                    | "overtaking"
-                    | "surpassed"
-                    | "surpasses"
-                    | "beat"
-                    | "beats"
-                    | "trails"
-                    | "trailed"
-                    | "behind"
-                    | "ahead"
-                    | "defeated"
-                    | "defeats"
-            )
+        k >= 1 && {
+            let w = self.lower_token(k - 1);
+            words::is_verb_of_beating(&w)
+                || matches!(
+                    w.as_str(),
+                    "tops"
+                        | "topped"
+                        | "behind"
+                        | "ahead"
+                        | "matched"
+                        | "equalled"
+                        | "equaled"
+                        | "matching"
+                        | "joined"
+                        | "joins"
+                )
+        }
     }
 
     /// Whether the text between a name (ending at `from`) and a number (at `to`) opens a new

@@ -343,6 +343,36 @@ pub(super) fn is_superlative(word: &str) -> bool {
             ))
 }
 
+/// Verbs that put one row past another, whose "by N" is the margin between them.
+pub(super) fn is_verb_of_beating(word: &str) -> bool {
+    matches!(
+        word,
+        "beat"
+            | "beats"
+            | "beating"
+            | "defeated"
+            | "defeats"
+            | "led"
+            | "leads"
+            | "leading"
+            | "trailed"
+            | "trails"
+            | "trailing"
+            | "outpaced"
+            | "outpaces"
+            | "outsold"
+            | "outsells"
+            | "outstripped"
+            | "overtook"
+            | "overtakes"
+            | "overtaking"
+            | "surpassed"
+            | "surpasses"
+            | "exceeded"
+            | "exceeds"
+    )
+}
+
 /// Words before "of (the) N" that make N the size of a set: "the lowest of the 14",
 /// "one of the 20", "all of the 650".
 pub(super) fn picks_from_a_set(word: &str) -> bool {
