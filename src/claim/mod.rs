@@ -60,6 +60,9 @@ pub struct Claim {
     pub unlinked: Option<String>,
     /// How the entity, metric and period were found.
     pub evidence: Evidence,
+    /// A figure of a signed (change) metric written with no sign and no word of direction
+    /// ("house prices eased from 2.2%"): it states a size, either sign.
+    pub sign_unstated: bool,
 }
 
 impl Claim {
@@ -76,6 +79,7 @@ impl Claim {
             period: None,
             unlinked: None,
             evidence: Evidence::default(),
+            sign_unstated: false,
         }
     }
 
@@ -809,6 +813,18 @@ impl<'s> SentenceContext<'s> {
                     }
                 },
             };
+            let signed_metric = metric.as_ref().is_some_and(|((t, m), _)| {
+                linker.tables[*t]
+                    .metric(m)
+                    .is_some_and(|x| x.kind == crate::table::MetricKind::Change)
+            });
+            if change.is_none()
+                && signed_metric
+                && !q.text.contains(['+', '-', '−'])
+                && q.value.is_some_and(|v| v >= 0.0)
+            {
+                base.sign_unstated = true;
+            }
             if let Some(direction) = change {
                 let kind = metric.as_ref().and_then(|((t, m), _)| {
                     linker.tables[*t].metric(m).map(|x| (x.kind, m.clone()))

@@ -99,6 +99,16 @@ impl Interval {
             ..*self
         }
     }
+
+    /// The interval of the opposite sign.
+    pub fn negated(&self) -> Interval {
+        Interval {
+            low: -self.high,
+            high: -self.low,
+            low_open: self.high_open,
+            high_open: self.low_open,
+        }
+    }
 }
 
 /// The interval a quantity claims, in its own unit.
