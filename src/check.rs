@@ -214,8 +214,8 @@ pub fn check_source(
                             _ => None,
                         };
                         // A size with no sign meets a change of either sign.
-                        let either_sign = claim.sign_unstated
-                            && interval.negated().meets(&expected.interval);
+                        let either_sign =
+                            claim.sign_unstated && interval.negated().meets(&expected.interval);
                         let agrees = interval.meets(&expected.interval)
                             || unscaled.is_some_and(|i| i.meets(&expected.interval))
                             || either_sign;

@@ -2146,7 +2146,7 @@ impl<'s> SentenceContext<'s> {
                         let gap = self.text[*e..y.start].to_lowercase();
                         gap.split_whitespace().count() <= 3
                     }
-                });
+                }) || self.place_before(y.start);
                 // A year that opens the sentence ("In 2016, …") dates all of it; one inside
                 // it dates the values up to the next value.
                 let opens_sentence = y.start < WINDOW
@@ -2238,6 +2238,16 @@ impl<'s> SentenceContext<'s> {
             }
         }
         Period::Current
+    }
+
+    /// Whether a place in an order stands right before the year at `at` ("from fifth in
+    /// 2022"): the year is that place's.
+    fn place_before(&self, at: usize) -> bool {
+        let k = self.token_at(at);
+        let lead = k.checked_sub(1).map(|i| self.lower_token(i));
+        let place = k.checked_sub(2).map(|i| self.lower_token(i));
+        matches!(lead.as_deref(), Some("in" | "of"))
+            && place.is_some_and(|w| words::is_place_word(&w))
     }
 
     /// Whether the clause of `q` dates it to an earlier time it does not name: "before the
@@ -2577,9 +2587,24 @@ fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(Strin
                 .any(|w| {
                     matches!(
                         w,
-                        "from" | "since" | "until" | "between" | "before" | "than" | "compared"
+                        "from"
+                            | "since"
+                            | "until"
+                            | "between"
+                            | "before"
+                            | "after"
+                            | "than"
+                            | "compared"
                     )
                 });
+            // "Heathrow, whose traffic was held back for much of 2022, rose …", "the fuel
+            // whose price spike in 2022 …": a relative clause dates only itself.
+            let relative = lower[clause_start..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(8)
+                .any(|w| matches!(w, "whose" | "which" | "who"));
             // "the 17 it took in 2021", "6,000 militants in December 2015": a year right
             // after a figure dates that figure, not the sentences after it.
             let dates_a_figure = quantities
@@ -2595,7 +2620,7 @@ fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(Strin
                             .split_whitespace()
                             .any(|w| w.eq_ignore_ascii_case("than"))
                 });
-            if !bound && !change_start && !dates_a_figure {
+            if !bound && !change_start && !dates_a_figure && !relative {
                 out[si].push((year_label(q), lead, q.start));
             }
         }

@@ -343,6 +343,28 @@ pub(super) fn is_superlative(word: &str) -> bool {
             ))
 }
 
+/// A place in an order, spelled or in digits: "fifth", "16th", "1st".
+pub(super) fn is_place_word(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (!digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th"))
+        || matches!(
+            word,
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "last"
+        )
+}
+
 /// Verbs that put one row past another, whose "by N" is the margin between them.
 pub(super) fn is_verb_of_beating(word: &str) -> bool {
     matches!(
