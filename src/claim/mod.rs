@@ -2599,12 +2599,21 @@ fn years_in_force(doc: &Document<'_>, quantities: &[Quantity]) -> Vec<Vec<(Strin
                 });
             // "Heathrow, whose traffic was held back for much of 2022, rose …", "the fuel
             // whose price spike in 2022 …": a relative clause dates only itself.
-            let relative = lower[clause_start..]
+            let clause_words: Vec<&str> = lower[clause_start..]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty())
-                .rev()
-                .take(8)
-                .any(|w| matches!(w, "whose" | "which" | "who"));
+                .collect();
+            let relative_word = |w: &&str| matches!(*w, "whose" | "which" | "who");
+            // "D66, the second-biggest party in 2021, slumped to nine": an appositive
+            // closed right after its year dates only itself.
+            let appositive = clause_start > 0
+                && after.starts_with(',')
+                && clause_words
+                    .first()
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their"));
+            let relative = clause_words.first().is_some_and(relative_word)
+                || clause_words.iter().rev().take(8).any(relative_word)
+                || appositive;
             // "the 17 it took in 2021", "6,000 militants in December 2015": a year right
             // after a figure dates that figure, not the sentences after it.
             let dates_a_figure = quantities
@@ -2722,7 +2731,20 @@ fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
         // "from 2,400 in 2015 to … 3,417": the value after "from" and the first later one
         // with a "to" before it in the same clause.
         let before = text[..q.start].trim_end().to_lowercase();
-        if before.ends_with("from") && is_value(q) {
+        // "rates ranged from 2.4% in Massachusetts to 16.6% in Texas": a spread over rows,
+        // each value its own, not a change.
+        let spread = before
+            .trim_end_matches("from")
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "range" | "ranged" | "ranges" | "ranging" | "varied" | "varies" | "varying"
+                )
+            });
+        if before.ends_with("from") && is_value(q) && !spread {
             let end = qs[i + 1..].iter().position(|n| {
                 let gap = text[q.end..n.start].to_lowercase();
                 is_value(n)

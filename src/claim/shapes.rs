@@ -444,6 +444,21 @@ impl SentenceContext<'_> {
             if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
                 continue;
             }
+            // "more than doubling the 17 it took in 2021": a year right after a figure dates
+            // that figure (here the base of the change), not the shape.
+            let before = &self.text[..y.start];
+            let figure_before = crate::extract(&before[before.len().saturating_sub(40)..])
+                .iter()
+                .rfind(|q| !matches!(q.kind, Kind::Year | Kind::Date))
+                .is_some_and(|q| {
+                    let gap = &before[before.len().saturating_sub(40) + q.end..];
+                    !gap.contains([',', ';', ':', '(', ')'])
+                        && gap.split_whitespace().count() <= 5
+                        && !gap.split_whitespace().any(|w| w.eq_ignore_ascii_case("than"))
+                });
+            if figure_before {
+                continue;
+            }
             let before = self.before(y.start);
             let prev = before
                 .rsplit(|c: char| !c.is_alphabetic())
