@@ -1388,9 +1388,10 @@ impl<'s> SentenceContext<'s> {
         // margin between two rows.
         if prev == "by" {
             let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+            // "Japan had more medals than Russia by 25" measures one row against another too.
             if clause
                 .split(|c: char| !c.is_alphabetic())
-                .any(words::is_verb_of_beating)
+                .any(|w| words::is_verb_of_beating(w) || w == "than")
             {
                 return Some("states a difference, not a value".into());
             }

@@ -87,7 +87,6 @@ const HIGH: &[&str] = &[
     "most",
     "top",
     "leading",
-    "main",
     "tallest",
     "richest",
     "busiest",
@@ -301,6 +300,30 @@ impl SentenceContext<'_> {
             }
         }
         let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
+        // On a rank metric, "higher", "lower", "the highest rank" may mean the better place
+        // or the larger number; "ahead of", "followed by", "top" and places say which.
+        if let (Some(((t, m), _)), Shape::Rank(rank)) = (&metric, &claim.shape) {
+            let is_rank = r.linker.tables[*t].metric(m).is_some_and(|x| x.is_rank());
+            // "a lower rank than France", "the lowest ranking": size words on the rank itself
+            // ("ranked higher than", "placed lower" speak of the place and are read).
+            let size_of_rank = (0..self.tokens.len().saturating_sub(1)).any(|k| {
+                matches!(
+                    self.lower(k).as_str(),
+                    "higher" | "lower" | "highest" | "lowest" | "greater" | "smaller" | "larger"
+                ) && matches!(
+                    self.lower(k + 1).as_str(),
+                    "rank" | "ranking" | "rankings" | "position" | "place" | "seed" | "seeding"
+                )
+            });
+            let by_size = !matches!(rank, Rank::Top(_));
+            if is_rank && by_size && size_of_rank {
+                claim.unlinked = Some(format!(
+                    "\"{}\" on the rank metric {m} may mean the better place or the larger number",
+                    span.text
+                ));
+                return claim;
+            }
+        }
         let entity = match subject {
             Some(m) => m.entities.first().cloned(),
             None => metric.as_ref().and_then(|((t, _), _)| {
@@ -454,7 +477,9 @@ impl SentenceContext<'_> {
                     let gap = &before[before.len().saturating_sub(40) + q.end..];
                     !gap.contains([',', ';', ':', '(', ')'])
                         && gap.split_whitespace().count() <= 5
-                        && !gap.split_whitespace().any(|w| w.eq_ignore_ascii_case("than"))
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("than"))
                 });
             if figure_before {
                 continue;
