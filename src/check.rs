@@ -204,7 +204,7 @@ pub fn check_source(
                         let unscaled = match metric_info {
                             Some(m) if m.unit.is_none() => {
                                 match (tolerance::scale_word(&claim.quantity.text), m.scale) {
-                                    (Some(f), s) if s == 1.0 => Some(interval.scaled(1.0 / f)),
+                                    (Some(f), 1.0) => Some(interval.scaled(1.0 / f)),
                                     (None, s) if s != 1.0 && claim.quantity.unit.is_none() => {
                                         Some(interval.scaled(s))
                                     }
