@@ -1,0 +1,431 @@
+//! Which places a figure belongs to: the name its clause speaks of, a list of names that
+//! shares its figures ("A and B had 250 and 271 respectively"), and the "from A to B" ranges
+//! that are the two ends of a change.
+
+use super::{is_value, words, Mention, Role, SentenceContext};
+use crate::quantity::{Kind, Quantity};
+
+impl SentenceContext<'_> {
+    /// Mentions that a quantity speaks of.
+    pub(super) fn entities_for(&self, q: &Quantity, values: &[(usize, usize)]) -> Vec<Mention> {
+        // "Lithuania (57%)", "Macao: 552", "Hawaii – 3.5%": a number set right after a name
+        // by a bracket, a colon or a dash is that name's alone, whatever list it stands in.
+        let lead = self.text[..q.start].trim_end();
+        let joined = lead
+            .strip_suffix('(')
+            .or_else(|| lead.strip_suffix(':'))
+            .or_else(|| lead.strip_suffix('–'))
+            .or_else(|| lead.strip_suffix('—'))
+            // "California, at 6.5%", "Nevada at 5.4%"
+            .or_else(|| {
+                lead.strip_suffix(" at")
+                    .map(|b| b.trim_end().trim_end_matches(','))
+            })
+            .map(str::trim_end);
+        if let Some(before) = joined {
+            let m = self.mentions.iter().find(|m| m.end == before.len());
+            // "Italy matched Japan at 1.20" speaks of Italy; "Japan (1.20)" of Japan.
+            let by_at = lead.ends_with(" at");
+            if let Some(m) = m.filter(|m| !(by_at && self.is_verb_object(m))) {
+                return vec![m.clone()];
+            }
+        }
+        // "Sevilla with 22 wins", "followed by the US with 38": the name right before "with"
+        // has the number, unless it is the object of a verb of beating or passing ("beat
+        // France with 3 goals" speaks of the subject).
+        if let Some(before) = lead.strip_suffix(" with").map(str::trim_end) {
+            let m = self.mentions.iter().find(|m| m.end == before.len());
+            if let Some(m) = m.filter(|m| !self.is_verb_object(m)) {
+                return vec![m.clone()];
+            }
+        }
+        // Right: "3,244 from Saudi Arabia", "1,623 Moroccan recruits", "800 British nationals",
+        // "3,000 fighters from Jordan", "3,244 fighters came from Saudi Arabia".
+        let after = self.token_at(q.end);
+        let mut k = after;
+        let mut preposition = false;
+        while k < self.tokens.len() && k <= after + 5 {
+            if let Some(m) = self.mentions.iter().find(|m| m.tok_start == k) {
+                // Right after the number (words of the metric may stand between): a demonym
+                // or a name the table itself knows ("2,710 adult snow leopards").
+                let direct = !preposition && (m.demonym || m.from_table);
+                if direct || preposition {
+                    return self.coordinated_from(m);
+                }
+                break;
+            }
+            let t = self.tokens[k];
+            // Another value in between: what follows belongs to it.
+            if values.iter().any(|(s, _)| *s >= q.end && *s <= t.start) {
+                break;
+            }
+            let gap = &self.text[q.end.min(t.start)..t.start];
+            if gap.contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
+            let word = t.text.to_lowercase();
+            let is_metric = self.metric_terms.iter().any(|(i, _, _)| *i == k);
+            let next_is_metric = self.metric_terms.iter().any(|(i, _, _)| *i == k + 1);
+            match word.as_str() {
+                // "181 for W35", "75% for Labour"
+                "from" | "of" | "by" | "for" => preposition = true,
+                // "9 in gold for Japan": "in" before a metric's term joins it.
+                "in" if next_is_metric && !preposition => {}
+                // "65.4% in Estonia": "in" right before a name ties the number to it.
+                "in" if !preposition
+                    && self
+                        .mentions
+                        .iter()
+                        .any(|m| m.tok_start == k + 1 && !m.entities.is_empty()) =>
+                {
+                    preposition = true
+                }
+                "the" if preposition => {}
+                "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
+                    if !preposition => {}
+                _ if is_metric && !preposition => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        // Left: the nearest mention (or coordinated group of mentions) before the quantity.
+        let before = self.token_at(q.start);
+        // "Rutland's 16", "Clinton's 227": a possessive right before the number owns it,
+        // whatever else the sentence compares it with.
+        let possessive = self.mentions.iter().find(|m| {
+            m.tok_end == before && {
+                let gap = self.text[m.end..q.start].trim();
+                let owned = self.text[m.start..m.end].ends_with("'s")
+                    || self.text[m.start..m.end].ends_with("’s");
+                matches!(gap, "'s" | "’s" | "'" | "’") || (gap.is_empty() && owned)
+            }
+        });
+        if let Some(m) = possessive {
+            return vec![m.clone()];
+        }
+        // A place no table has does not hide an entity the table names itself ("China's
+        // survey found 1,864 giant pandas" is about pandas when the table is about species).
+        let table_named = self.mentions.iter().any(|m| m.from_table);
+        // Nor does the object of a verb of ranking: "Spain tops the EU table at 12.2%" is
+        // about Spain.
+        let ranked_object = |m: &Mention| self.is_ranked_object(m);
+        // "…, more than Schindler's List, which won seven": a relative clause speaks of the
+        // name it follows, whatever that name's part in the main clause.
+        let relative = self
+            .mentions
+            .iter()
+            .rfind(|m| m.tok_end <= before)
+            .filter(|m| {
+                let gap = self.lower[m.end..q.start].trim_start();
+                gap.starts_with(", which") || gap.starts_with(", who") || gap.starts_with(", whose")
+            });
+        if let Some(m) = relative {
+            return self.coordinated_to(m);
+        }
+        let left = self
+            .mentions
+            .iter()
+            .filter(|m| !(table_named && m.entities.is_empty()))
+            .filter(|m| !ranked_object(m))
+            .rfind(|m| m.tok_end <= before);
+        match left {
+            Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
+            Some(m) => self.coordinated_to(m),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether a name is the object of a verb of ranking or beating ("tops the EU table",
+    /// "beat France") or of a comparison ("more than his great rival Prost").
+    fn is_ranked_object(&self, m: &Mention) -> bool {
+        let k = m.tok_start;
+        self.is_verb_object(m) || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
+    }
+
+    /// Whether a name is the object of a verb of ranking or beating.
+    fn is_verb_object(&self, m: &Mention) -> bool {
+        let mut k = m.tok_start;
+        if k >= 1 && self.lower_token(k - 1) == "the" {
+            k -= 1;
+        }
+        k >= 1 && {
+            let w = self.lower_token(k - 1);
+            words::is_verb_of_beating(&w)
+                || matches!(
+                    w.as_str(),
+                    "tops"
+                        | "topped"
+                        | "behind"
+                        | "ahead"
+                        | "matched"
+                        | "equalled"
+                        | "equaled"
+                        | "matching"
+                        | "joined"
+                        | "joins"
+                )
+        }
+    }
+
+    /// Whether the text between a name (ending at `from`) and a number (at `to`) opens a new
+    /// clause with a name of its own that no table knows: "Tunisia had 2,926; Libya had 600"
+    /// must not tie 600 to Tunisia. A clause with no name ("…, and rose to 3,000") carries its
+    /// subject on.
+    fn clause_has_own_name(&self, from: usize, to: usize) -> bool {
+        let gap = &self.text[from..to];
+        let lower = &self.lower[from..to];
+        let boundary = [
+            "; ",
+            ", while ",
+            ", whereas ",
+            ", but ",
+            ", and ",
+            " while ",
+            " whereas ",
+        ]
+        .iter()
+        .filter_map(|b| lower.rfind(b).map(|i| i + b.len()))
+        .max();
+        let Some(at) = boundary else {
+            return false;
+        };
+        // "…, but its House delegation shrank to 52": a pronoun carries the subject on.
+        if lower[at..]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "its" | "their" | "his" | "her" | "it" | "they"))
+        {
+            return false;
+        }
+        // A capitalised word in the new clause that is not a known name and does not open a
+        // sentence: the clause's own subject, unknown to the tables.
+        gap[at..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !words::may_open_clause(w))
+    }
+
+    /// The group of mentions ending with `last`: "Tunisia and France", "both Saudi Arabia and
+    /// Tunisia", "Russia, Jordan and France".
+    pub(super) fn coordinated_to(&self, last: &Mention) -> Vec<Mention> {
+        let idx = self
+            .mentions
+            .iter()
+            .position(|m| m.start == last.start)
+            .unwrap_or(0);
+        // Walk back over the links; the one nearest `last` must be a conjunction.
+        let mut group = vec![last.clone()];
+        let mut links = Vec::new();
+        let mut cur = last.clone();
+        for m in self.mentions[..idx].iter().rev() {
+            let between = self.text[m.end..cur.start].trim().to_lowercase();
+            if !is_coordinator(&between) {
+                break;
+            }
+            links.push(between);
+            group.push(m.clone());
+            cur = m.clone();
+        }
+        // "A, B and C": the link next to the last name closes the list; a bare comma there
+        // ("In Northern Ireland, the DUP") joins no list.
+        let keep = if links.first().is_some_and(|l| l == ",") {
+            0
+        } else {
+            links.len()
+        };
+        group.truncate(keep + 1);
+        group.reverse();
+        group
+    }
+
+    pub(super) fn coordinated_from(&self, first: &Mention) -> Vec<Mention> {
+        let idx = self
+            .mentions
+            .iter()
+            .position(|m| m.start == first.start)
+            .unwrap_or(0);
+        let mut group = vec![first.clone()];
+        let mut links = Vec::new();
+        let mut cur = first.clone();
+        for m in self.mentions[idx + 1..].iter() {
+            let between = self.text[cur.end..m.start].trim().to_lowercase();
+            if !is_coordinator(&between) {
+                break;
+            }
+            links.push(between);
+            group.push(m.clone());
+            cur = m.clone();
+        }
+        let keep = well_formed_list(links.iter().map(String::as_str));
+        group.truncate(keep + 1);
+        group
+    }
+
+    /// "Jordan, France and Morocco had 250, 271 and 198 respectively": the i-th value belongs
+    /// to the i-th entity.
+    pub(super) fn respectively(&self, values: &[(Quantity, Role)]) -> Option<Vec<Mention>> {
+        let lower = &self.lower;
+        if !lower.contains("respectively") {
+            return None;
+        }
+        // The run of values joined by "and" or commas right before "respectively" pairs with
+        // the group of names before the run; values before the run are said of all the names
+        // ("were both at 9.3%, down from 10.4% and 10.0% respectively").
+        let at = lower.find("respectively")?;
+        let before: Vec<&Quantity> = values
+            .iter()
+            .map(|(q, _)| q)
+            .filter(|q| is_value(q) && q.end <= at)
+            .collect();
+        let mut first = before.len().checked_sub(1)?;
+        while first > 0 {
+            let gap = lower[before[first - 1].end..before[first].start].trim();
+            if !matches!(gap, "and" | "," | ", and" | "or") {
+                break;
+            }
+            first -= 1;
+        }
+        let last = self
+            .mentions
+            .iter()
+            .rfind(|m| m.end <= before[first].start)?;
+        let group = self.coordinated_to(last);
+        let n = before.len() - first;
+        (n == group.len() && n > 1).then_some(group)
+    }
+
+    /// Whether other values after the same group of places would also be read as theirs,
+    /// and no distributive word ("each", "both", "apiece") says they all hold for each.
+    pub(super) fn shared_by_several(
+        &self,
+        q: &Quantity,
+        group: &[Mention],
+        values: &[(usize, usize)],
+    ) -> bool {
+        let Some(last) = group.last() else {
+            return false;
+        };
+        let distributive = self
+            .lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "each" | "both" | "apiece" | "all"));
+        if distributive {
+            return false;
+        }
+        values.iter().any(|(st, _)| {
+            *st != q.start
+                && *st >= last.end
+                && !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= last.end && m.end <= *st)
+        })
+    }
+}
+
+/// How many links of a list of names, in reading order from its first name, make a real
+/// list: commas count only when a conjunction closes the list ("A, B and C").
+fn well_formed_list<'a>(links: impl Iterator<Item = &'a str>) -> usize {
+    let links: Vec<&str> = links.collect();
+    // The longest prefix of links that ends with a conjunction.
+    links.iter().rposition(|l| *l != ",").map_or(0, |i| i + 1)
+}
+
+fn is_coordinator(between: &str) -> bool {
+    matches!(
+        between,
+        "and" | "," | ", and" | "or" | ", or" | "&" | "as well as" | "and both" | "both"
+    )
+}
+
+/// Splits "from A to B" ranges that follow a verb of change into the two ends of the change.
+pub(super) fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
+    let mut out = Vec::new();
+    let mut to_index: Option<usize> = None;
+    let mut from_index: Option<usize> = None;
+    // Values joined to a bare earlier end: "from 10.4% and 10.0%".
+    let mut from_run: Vec<usize> = Vec::new();
+    for (i, q) in qs.iter().enumerate() {
+        if q.kind == Kind::Range
+            && q.text.to_lowercase().starts_with("from ")
+            && crate::quantity::change_verb_before(&text[..q.start])
+        {
+            if let Some((a, b)) = crate::quantity::range_ends(q) {
+                out.push((a, Role::ChangeFrom));
+                out.push((b, Role::ChangeTo));
+                continue;
+            }
+        }
+        // "from 2,400 in 2015 to … 3,417": the value after "from" and the first later one
+        // with a "to" before it in the same clause.
+        let before = text[..q.start].trim_end().to_lowercase();
+        // "rates ranged from 2.4% in Massachusetts to 16.6% in Texas": a spread over rows,
+        // each value its own, not a change.
+        let spread = before
+            .trim_end_matches("from")
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "range" | "ranged" | "ranges" | "ranging" | "varied" | "varies" | "varying"
+                )
+            });
+        if before.ends_with("from") && is_value(q) && !spread {
+            let end = qs[i + 1..].iter().position(|n| {
+                let gap = text[q.end..n.start].to_lowercase();
+                is_value(n)
+                    && !gap.contains(['.', ';'])
+                    && gap.split(|c: char| !c.is_alphanumeric()).any(|w| w == "to")
+                    && text[..n.start]
+                        .trim_end()
+                        .to_lowercase()
+                        .split_whitespace()
+                        .rev()
+                        .take(4)
+                        .any(|w| w == "to")
+            });
+            if let Some(k) = end {
+                out.push((q.clone(), Role::ChangeFrom));
+                to_index = Some(i + 1 + k);
+                continue;
+            }
+            // "84.0, up from 83.2", "slipped from 42.3%": the earlier end of a change, whose
+            // later end was stated before it or not at all; values joined to it ("from 10.4%
+            // and 10.0% respectively") are earlier ends too.
+            if to_index != Some(i) && from_index != Some(i) {
+                out.push((q.clone(), Role::ChangeFrom));
+                let mut last = q.end;
+                for (k, n) in qs.iter().enumerate().skip(i + 1) {
+                    let gap = text[last..n.start].trim().to_lowercase();
+                    if !is_value(n) || !matches!(gap.as_str(), "and" | "," | ", and" | "or") {
+                        break;
+                    }
+                    last = n.end;
+                    from_run.push(k);
+                }
+                continue;
+            }
+        }
+        // "rebounded to 4.5 million from 3.3 million": the end first, then the start.
+        if before.ends_with(" to") && is_value(q) && to_index != Some(i) {
+            if let Some(next) = qs.get(i + 1) {
+                let gap = text[q.end..next.start].trim().to_lowercase();
+                if is_value(next) && gap == "from" {
+                    out.push((q.clone(), Role::ChangeTo));
+                    from_index = Some(i + 1);
+                    continue;
+                }
+            }
+        }
+        let role = if to_index == Some(i) {
+            Role::ChangeTo
+        } else if from_index == Some(i) || from_run.contains(&i) {
+            Role::ChangeFrom
+        } else {
+            Role::Value
+        };
+        out.push((q.clone(), role));
+    }
+    out
+}

@@ -1,0 +1,412 @@
+//! What a figure measures: the metric term next to it, the unit it is written in, a figure
+//! it is set against, the paragraph's metric, or a rank; and whether a number with no place
+//! speaks of the table's total.
+
+use super::{Found, Linker, Picked, Role, SentenceContext};
+use crate::quantity::{Kind, Quantity};
+
+impl SentenceContext<'_> {
+    /// Whether a number with no place is about the table's total: the metric names what it
+    /// counts ("40,000 fighters", "5,600 returnees") or the sentence says it is a total
+    /// ("overall", "worldwide", "in all").
+    pub(super) fn speaks_of_total(&self, q: &Quantity) -> bool {
+        // "17 titles each": a number for each of some things, not for the whole.
+        let after = self.after(q.end);
+        if after
+            .split(|c: char| !c.is_alphabetic())
+            .take(4)
+            .any(|w| matches!(w, "each" | "apiece"))
+        {
+            return false;
+        }
+        let after = self.token_at(q.end);
+        let head_noun = self
+            .metric_terms
+            .iter()
+            .any(|(k, _, _)| *k >= after && *k < after + 3);
+        head_noun || self.has_total_word()
+    }
+
+    /// Whether the sentence says it speaks of a total ("overall", "worldwide", "in all").
+    pub(super) fn has_total_word(&self) -> bool {
+        self.total_word().is_some()
+    }
+
+    /// Whether "total" is said of the whole ("the total", "in total"), not of a sum of what
+    /// the sentence names ("a total of 25").
+    pub(super) fn names_the_total(&self) -> bool {
+        self.lower.contains("the total") || self.lower.contains("in total")
+    }
+
+    /// The word by which the sentence says it speaks of a total, if it does.
+    pub(super) fn total_word(&self) -> Option<&'static str> {
+        let lower = &self.lower;
+        const WORDS: [&str; 6] = [
+            "total",
+            "overall",
+            "worldwide",
+            "globally",
+            "altogether",
+            "combined",
+        ];
+        let word = lower
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(|w| WORDS.iter().find(|x| **x == w).copied());
+        word.or_else(|| {
+            ["in all", "all countries"]
+                .into_iter()
+                .find(|p| lower.contains(p))
+        })
+    }
+
+    pub(super) fn mentions_any_place(&self) -> bool {
+        !self.mentions.is_empty()
+    }
+
+    /// The word that makes a number a place in an order, if one does: "ranked 2", "rank 7",
+    /// "a rank of 6", "position 1", "in 1 position", "seeded 3", "ranked number one".
+    pub(super) fn position_word(&self, q: &Quantity) -> Option<String> {
+        const BEFORE: [&str; 9] = [
+            "rank", "ranked", "ranking", "position", "place", "placed", "seed", "seeded", "no",
+        ];
+        let before: Vec<&str> = self
+            .before(q.start)
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .collect();
+        let word = match before.as_slice() {
+            [w, ..] if BEFORE.contains(w) => Some(*w),
+            ["of", w, ..] if BEFORE[..5].contains(w) => Some(*w),
+            ["number", "ranked", ..] => Some("ranked number"),
+            _ => None,
+        };
+        if let Some(w) = word {
+            // "No." needs its dot: "no 4" in prose is rare, "No. 4" is a rank.
+            if w == "no" && !self.text[..q.start].trim_end().ends_with('.') {
+                return None;
+            }
+            return Some(w.to_string());
+        }
+        // "in 1 position", "in 3rd place".
+        if before.first() != Some(&"in") {
+            return None;
+        }
+        let next = self
+            .after(q.end)
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        ["position", "place", "spot"]
+            .into_iter()
+            .find(|w| *w == next)
+            .map(str::to_string)
+    }
+
+    /// The one rank metric among the tables that know the sentence's places (else all tables).
+    pub(super) fn rank_metric(&self, linker: &Linker<'_>) -> Option<(usize, String)> {
+        let known: Vec<usize> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
+            .collect();
+        let mut found = linker.tables.iter().enumerate().flat_map(|(t, table)| {
+            table
+                .metrics
+                .iter()
+                .filter(|m| m.is_rank())
+                .map(move |m| (t, m.name.clone()))
+        });
+        let mut found: Vec<(usize, String)> = found
+            .by_ref()
+            .filter(|(t, _)| known.is_empty() || known.contains(t))
+            .collect();
+        (found.len() == 1).then(|| found.remove(0))
+    }
+
+    /// Whether the word right before a quantity is a metric term ("lost 4", "gained 120").
+    pub(super) fn follows_a_term(&self, q: &Quantity) -> bool {
+        let k = self.token_at(q.start);
+        k > 0 && self.metric_terms.iter().any(|(i, _, _)| *i == k - 1)
+    }
+
+    /// The metric of a number set against an earlier one that names it: "304 electoral votes
+    /// to Clinton's 227", "250 returnees and France's 271". Only when `q` has no noun of its own.
+    fn parallel_metric(&self, q: &Quantity, values: &[(usize, usize)]) -> Option<(usize, String)> {
+        let qe = self.token_at(q.end);
+        if self
+            .metric_terms
+            .iter()
+            .any(|(k, _, _)| *k >= qe && *k < qe + 2)
+        {
+            return None;
+        }
+        let (_, pe) = values.iter().rev().find(|(_, e)| *e <= q.start)?;
+        let p_tok = self.token_at(*pe);
+        let (t, m) = self
+            .metric_terms
+            .iter()
+            .find(|(k, _, _)| *k >= p_tok && *k < p_tok + 2)
+            .map(|(_, t, m)| (*t, m.clone()))?;
+        // Between the head noun and `q`: only joining words and names.
+        let term_end = self
+            .term_spans
+            .iter()
+            .find(|(a, _)| *a >= p_tok)
+            .map_or(p_tok, |(_, b)| *b);
+        let q_tok = self.token_at(q.start);
+        let joined = (term_end..q_tok).all(|k| {
+            self.mentions
+                .iter()
+                .any(|m| m.tok_start <= k && k < m.tok_end)
+                || matches!(
+                    self.lower_token(k).as_str(),
+                    "to" | "and"
+                        | "versus"
+                        | "vs"
+                        | "against"
+                        | "compared"
+                        | "with"
+                        | "or"
+                        | "while"
+                )
+        });
+        let gap = &self.text[*pe..q.start];
+        (joined && !gap.contains(['.', ';'])).then_some((t, m))
+    }
+
+    /// The metric a quantity's unit names: the one metric, among the tables that know the
+    /// sentence's places (else all tables), measured in the unit's dimension. Several such
+    /// metrics make the claim ambiguous (`Err` with the reason); none leaves it to the words.
+    /// A duration that dates something ("two years ago", "a decade earlier") names nothing.
+    pub(super) fn unit_named_metric(
+        &self,
+        q: &Quantity,
+        linker: &Linker<'_>,
+    ) -> Result<Option<(usize, String)>, String> {
+        use crate::units::Dimension;
+        let Some(dim) = q.dimension else {
+            return Ok(None);
+        };
+        if matches!(
+            dim,
+            Dimension::Currency | Dimension::Percent | Dimension::Rate
+        ) {
+            return Ok(None);
+        }
+        if dim == Dimension::Time {
+            let next = self
+                .after(q.end)
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if matches!(
+                next.as_str(),
+                "ago" | "earlier" | "later" | "before" | "after" | "old" | "since" | "from"
+            ) {
+                return Ok(None);
+            }
+        }
+        let known: Vec<usize> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
+            .collect();
+        let lexicon = crate::units::lexicon();
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for (t, table) in linker.tables.iter().enumerate() {
+            if !known.is_empty() && !known.contains(&t) {
+                continue;
+            }
+            for m in &table.metrics {
+                let same = m
+                    .unit
+                    .as_deref()
+                    .and_then(|u| lexicon.get(u))
+                    .is_some_and(|u| u.dimension == dim);
+                if same {
+                    found.push((t, m.name.clone()));
+                }
+            }
+        }
+        match found.len() {
+            0 => Ok(None),
+            1 => Ok(found.pop()),
+            n => {
+                let names: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+                Err(format!(
+                    "ambiguous: {} names {} and {}",
+                    q.unit.as_deref().unwrap_or(dim.name()),
+                    names[..n - 1].join(", "),
+                    names[n - 1]
+                ))
+            }
+        }
+    }
+
+    /// The metric of a claim: the nearest metric term in the sentence, or the one its
+    /// paragraph named last, or the only metric of a table.
+    pub(super) fn metric_for(
+        &self,
+        q: &Quantity,
+        role: Role,
+        values: &[(usize, usize)],
+        inherited: Option<&[(usize, String)]>,
+        linker: &Linker<'_>,
+    ) -> Option<Picked> {
+        let qs = self.token_at(q.start);
+        let qe = self.token_at(q.end);
+        // "reading (504) and science (499)": a number in brackets right after a metric's term
+        // is that metric's.
+        if self.text[..q.start].trim_end().ends_with('(') && qs > 0 {
+            let term = self.term_spans.iter().find(|(_, b)| *b == qs);
+            if let Some((a, _)) = term {
+                let names: Vec<&(usize, usize, String)> = self
+                    .metric_terms
+                    .iter()
+                    .filter(|(k, _, _)| k == a)
+                    .collect();
+                if let [(_, t, m)] = names.as_slice() {
+                    return Some(((*t, m.clone()), Found::stated(self.term_text(*a))));
+                }
+            }
+        }
+        if let Some((t, m)) = self.parallel_metric(q, values) {
+            let words = format!("{m}, as for the figure before it");
+            return Some(((t, m), Found::stated(words)));
+        }
+        let mut candidates: Vec<(usize, usize, &String, usize)> = self
+            .metric_terms
+            .iter()
+            .map(|(k, t, m)| {
+                let d = if *k >= qe {
+                    // A term past a comma or a bracket is another phrase's: "a round smaller
+                    // than 11, a pick smaller than 152".
+                    let gap = &self.text[q.end.min(self.tokens[*k].start)..self.tokens[*k].start];
+                    // So is one past a word that opens a new phrase: "total more than 8 with
+                    // gold of 4".
+                    let opens_phrase = (qe..*k).any(|i| {
+                        matches!(
+                            self.lower_token(i).as_str(),
+                            "with"
+                                | "and"
+                                | "while"
+                                | "but"
+                                | "when"
+                                | "where"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "whose"
+                        )
+                    });
+                    let other_phrase = gap.contains([',', ';', ':', '(', ')']) || opens_phrase;
+                    k - qe + if other_phrase { 100 } else { 0 }
+                } else {
+                    // Measured from the term's last word: "tries against of 36".
+                    let end = self
+                        .term_spans
+                        .iter()
+                        .find(|(a, _)| a == k)
+                        .map_or(*k + 1, |(_, b)| *b);
+                    qs.saturating_sub(end) + 2
+                };
+                (d, *t, m, *k)
+            })
+            .collect();
+        if role == Role::Part {
+            // The part's metric is not the noun of its whole: "250 of the 3,000 fighters …
+            // returned" speaks of returnees.
+            let whole_metric = values.iter().find(|(s, _)| *s > q.end).and_then(|(_, e)| {
+                let k = self.token_at(*e);
+                self.metric_terms
+                    .iter()
+                    .find(|(i, _, _)| *i >= k && *i <= k + 1)
+                    .map(|(_, _, m)| m.clone())
+            });
+            // When the whole's is the only metric, part and whole share it ("411 of the 650
+            // seats").
+            if let Some(wm) = whole_metric {
+                if candidates.iter().any(|(_, _, m, _)| **m != wm) {
+                    candidates.retain(|(_, _, m, _)| **m != wm);
+                }
+            }
+        }
+        // A count is never a place in an order: rank metrics are for ordinals.
+        if q.kind != Kind::Ordinal {
+            candidates
+                .retain(|(_, t, m, _)| !linker.tables[*t].metric(m).is_some_and(|x| x.is_rank()));
+        }
+        // Metrics of tables that know the sentence's places come first: with several tables
+        // loaded, "number" in one table's terms must not pull a count away from another's.
+        let known: Vec<usize> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.entities.iter().map(|(t, _)| *t))
+            .collect();
+        if candidates.iter().any(|(_, t, _, _)| known.contains(t)) {
+            candidates.retain(|(_, t, _, _)| known.contains(t));
+        }
+        candidates.sort();
+        if let Some((d, t, m, k)) = candidates.first() {
+            // Two different metrics at the same distance: ambiguous.
+            if candidates
+                .iter()
+                .any(|(d2, t2, m2, _)| d2 == d && (t2 != t || m2 != m))
+            {
+                return None;
+            }
+            return Some(((*t, (*m).clone()), Found::stated(self.term_text(*k))));
+        }
+        if !self.metric_terms.is_empty() {
+            return None;
+        }
+        if let Some(list) = inherited {
+            let mut list = list.to_vec();
+            if list.iter().any(|(t, _)| known.contains(t)) {
+                list.retain(|(t, _)| known.contains(t));
+            }
+            if list.len() == 1 {
+                let (t, m) = list.pop()?;
+                let words = format!("{m}, named earlier in the text");
+                return Some(((t, m), Found::inherited(words)));
+            }
+            return None;
+        }
+        // A single table with a single metric: the reading may confirm a bare number, but no
+        // word of the article names the metric.
+        if linker.tables.len() == 1 && linker.tables[0].metrics.len() == 1 {
+            let metric = &linker.tables[0].metrics[0];
+            let m = metric.name.clone();
+            // A claim in the metric's own unit ("12.2%" against a table of rates) has no other
+            // reading; a bare number might count anything.
+            let same_unit = match (q.kind, metric.unit.as_deref()) {
+                (Kind::Percent, Some("%")) => true,
+                (_, Some(u)) => q.unit.as_deref() == Some(u),
+                _ => false,
+            };
+            if same_unit {
+                let words = format!("{m}, the table's only metric, in the claim's unit");
+                return Some(((0, m), Found::only(words)));
+            }
+            let words = format!("{m}, the table's only metric");
+            return Some(((0, m), Found::defaulted(words)));
+        }
+        None
+    }
+
+    /// The words of the metric term that starts at token `k`.
+    fn term_text(&self, k: usize) -> String {
+        let end = self
+            .term_spans
+            .iter()
+            .find(|(a, _)| *a == k)
+            .map_or(k + 1, |(_, b)| *b);
+        match (self.tokens.get(k), self.tokens.get(end.saturating_sub(1))) {
+            (Some(a), Some(b)) => self.text[a.start..b.end].to_string(),
+            _ => String::new(),
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! Numbers that state no value of a row: years, ranks, fractions, figures that count
+//! something no metric names, and the parts and wholes of "250 of the 3,000 fighters".
+
+use super::{types, words, SentenceContext};
+use crate::quantity::{Kind, Quantity};
+
+impl SentenceContext<'_> {
+    /// Why a quantity states no value of a table, if it does not: years, ranks and fractions
+    /// are other kinds of claim; a number that counts something no metric names
+    /// ("a dozen security forces", "three years") is not about the table.
+    pub(super) fn not_a_table_value(&self, q: &Quantity) -> Option<String> {
+        if let Some(reason) = self.not_asserted(q) {
+            return Some(reason);
+        }
+        let ti = self.token_at(q.end);
+        // "the 3-dart average", "a 3-point shot": a number hyphenated to a word that is no
+        // unit modifies the noun after it and counts nothing.
+        if let Some(rest) = self.text[q.end..].strip_prefix('-') {
+            let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            if !word.is_empty() && !crate::units::lexicon().is_unit_word(&word) {
+                return Some(format!("is part of the compound {}-{word}", q.text));
+            }
+        }
+        // "area (km 2)": a flattened superscript squares or cubes the unit before it.
+        if matches!(q.text.as_str(), "2" | "3") {
+            let unit = self.text[..q.start].trim_end_matches(' ');
+            let word = unit
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if self.text[..q.start].ends_with(' ')
+                && !word.is_empty()
+                && crate::units::lexicon()
+                    .read(word, crate::units::Join::Spaced)
+                    .is_some_and(|(n, u)| {
+                        n == word.len() && u.dimension == crate::units::Dimension::Length
+                    })
+            {
+                return Some(format!("is the power of the unit {word}"));
+            }
+        }
+        // A number inside a metric's own name ("area (km 2)", "upper index kcal / nm 3").
+        let qs = self.token_at(q.start);
+        if self
+            .tokens
+            .get(qs)
+            .is_some_and(|t| t.start == q.start && t.end <= q.end)
+            && self
+                .term_spans
+                .iter()
+                .any(|(a, b)| *a <= qs && qs < *b && b - a > 1)
+        {
+            return Some("is part of a metric's name".into());
+        }
+        // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
+        // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
+        let before = self.before(q.start);
+        let after = self.after(q.end);
+        let after_words: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let before_words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "up nearly 12 percent", "fell by 2.4 percentage points": a change, not a level.
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let changed = matches!(
+            prev_word,
+            "up" | "down"
+                | "by"
+                | "rose"
+                | "fell"
+                | "grew"
+                | "dropped"
+                | "increased"
+                | "decreased"
+                | "jumped"
+                | "climbed"
+                | "gained"
+                | "lost"
+                | "slipped"
+                | "rise"
+                | "fall"
+                | "increase"
+                | "decrease"
+                | "drop"
+                | "gain"
+        );
+        if changed && matches!(q.kind, Kind::Percent | Kind::PercentagePoints) {
+            return Some("states a change, not a level".into());
+        }
+        // "caps daily admissions at 30,000", "aims for 50 percent": a limit or a goal.
+        if before
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .take(5)
+            .any(|w| {
+                matches!(
+                    w,
+                    "cap"
+                        | "caps"
+                        | "capped"
+                        | "limit"
+                        | "limits"
+                        | "limited"
+                        | "aim"
+                        | "aims"
+                        | "target"
+                        | "targets"
+                        | "goal"
+                        | "quota"
+                        | "pledged"
+                        | "promised"
+                        | "plans"
+                )
+            })
+        {
+            return Some("states a limit or a goal, not a value".into());
+        }
+        // "Together the Celtics and Lakers hold 35": a sum over several, not one row.
+        if self
+            .lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "together" | "combined" | "jointly"))
+            || self.lower.contains("between them")
+        {
+            return Some("states a sum over several, not one row".into());
+        }
+        // "the three remain tied": a spelled-out count that refers back to things named.
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(prev_word, "the" | "these" | "those" | "all")
+            && q.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !self.has_head_noun(q)
+        {
+            return Some("refers back to things already named".into());
+        }
+        // "two more", "89 more residents", "three extra": an increment, not a level.
+        if after_words.first().is_some_and(|w| words::is_increment(w)) {
+            // "four more golds than Germany" measures against a named row.
+            let than = after
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .any(|w| w == "than");
+            if than {
+                return Some("states a difference, not a value".into());
+            }
+            return Some("states an increment, not a value".into());
+        }
+        // "three in a row", "five straight": a streak.
+        if after.starts_with("in a row")
+            || after_words.first().is_some_and(|w| {
+                matches!(*w, "straight" | "consecutive" | "successive" | "running")
+            })
+        {
+            return Some("states a streak, not a value".into());
+        }
+        // "the lowest of the 14", "one of the 20": the size of a set the claim picks from.
+        let prev = before_words.last().copied().unwrap_or("");
+        let prev2 = before_words
+            .len()
+            .checked_sub(2)
+            .map(|i| before_words[i])
+            .unwrap_or("");
+        let prev3 = before_words
+            .len()
+            .checked_sub(3)
+            .map(|i| before_words[i])
+            .unwrap_or("");
+        if (prev == "of" && words::picks_from_a_set(prev2))
+            || (prev == "the" && prev2 == "of" && words::picks_from_a_set(prev3))
+        {
+            return Some("counts the set a claim picks from".into());
+        }
+        // "would push it past 7,000 km", "could reach 1,000": a hypothesis.
+        let clause_start = before.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1);
+        if before[clause_start..]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "would" | "could" | "might" | "if" | "unless" | "should"))
+        {
+            return Some("is a hypothesis, not a value".into());
+        }
+        // "added two", "gained 3 seats": the size of a change.
+        let prev_is_term = {
+            let k = self.token_at(q.start);
+            k > 0 && self.metric_terms.iter().any(|(i, _, _)| *i == k - 1)
+        };
+        if words::is_increment_verb(prev) && !prev_is_term {
+            return Some("states the size of a change, not a value".into());
+        }
+        if words::DIFFERENCE_NOUNS
+            .iter()
+            .any(|n| before.ends_with(&format!("{n} of")) || before.ends_with(&format!("{n} by")))
+        {
+            return Some("states a difference, not a value".into());
+        }
+        // "trailed its rival by 8 million", "beat Spain by two points", "led by 3": the
+        // margin between two rows.
+        if prev == "by" {
+            let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+            // "Japan had more medals than Russia by 25" measures one row against another too.
+            if clause
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| words::is_verb_of_beating(w) || w == "than")
+            {
+                return Some("states a difference, not a value".into());
+            }
+        }
+        for k in ti..(ti + 3).min(self.tokens.len()) {
+            let w = self.tokens[k].text.to_lowercase();
+            // A token may begin inside the quantity ("4,500.ds"): then nothing lies between.
+            let gap_start = q.end.min(self.tokens[k].start);
+            if self.text[gap_start..self.tokens[k].start].contains([',', ';', '.']) {
+                break;
+            }
+            let next = self
+                .tokens
+                .get(k + 1)
+                .map(|t| t.text.to_lowercase())
+                .unwrap_or_default();
+            if words::is_comparative(&w)
+                && (next == "than" || w == "clear" || w == "ahead" || w == "behind")
+            {
+                return Some("states a difference, not a value".into());
+            }
+            // "five gold medals behind Canada", "20 picks prior to", "207 points below the top":
+            // a distance from another row.
+            // "two lanes before Inada": a distance in an order of named rows.
+            let before_a_name = matches!(w.as_str(), "before" | "after")
+                && self
+                    .mentions
+                    .iter()
+                    .any(|m| m.tok_start == k + 1 || (m.tok_start == k + 2 && next == "the"));
+            let relative = matches!(w.as_str(), "behind" | "ahead" | "below" | "above")
+                || (w == "prior" && next == "to")
+                || before_a_name;
+            if relative && k > ti {
+                return Some("states a difference, not a value".into());
+            }
+            if words::is_threshold(&w) {
+                return Some(format!("states what is {w}, not a value"));
+            }
+            // The counted noun may be any word ("one stroke less than"); past it, only terms,
+            // units and numbers.
+            if k > ti
+                && !(self.metric_terms.iter().any(|(i, _, _)| *i == k)
+                    || words::is_unit_noun(&w)
+                    || w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                break;
+            }
+        }
+        // The word counted by the number: skip names of places and people and adjectives
+        // that describe them, then read the noun.
+        let mut i = ti;
+        while let Some(t) = self.tokens.get(i) {
+            if self
+                .mentions
+                .iter()
+                .any(|m| m.tok_start <= i && i < m.tok_end)
+            {
+                i += 1;
+                continue;
+            }
+            if t.text.starts_with(|c: char| c.is_uppercase()) && i > ti {
+                i += 1;
+                continue;
+            }
+            // "91 Falcon 9 flights", "two Ariane 5s": the number of a product's name.
+            let after_name = i > ti
+                && self.tokens[i - 1]
+                    .text
+                    .starts_with(|c: char| c.is_uppercase())
+                && &self.text[self.tokens[i - 1].end..t.start] == " ";
+            if after_name && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let next = self.tokens.get(i)?;
+        // Another number ("250, 271 and 198"): nothing is counted here.
+        if next.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // Only the word right after the number (or after names) counts.
+        let between = &self.text[q.end.min(next.start)..next.start];
+        if between.contains(['.', ',', ';', ':', '(', ')', '"', '“', '”']) {
+            return None;
+        }
+        let lower = next.text.to_lowercase();
+        if self.metric_terms.iter().any(|(k, _, _)| *k == i) {
+            return None;
+        }
+        if words::counted_noun_is_generic(&lower) || words::is_function_word(&lower) {
+            return None;
+        }
+        // "won the Australian Open six times": times of something the table counts.
+        let counts_times = lower == "times" && {
+            let k = self.token_at(q.start);
+            k > 0 && self.term_spans.iter().any(|(_, e)| *e == k)
+        };
+        if counts_times {
+            return None;
+        }
+        // "a 4.1% decrease": the size of a change, typed as one by `change_direction`.
+        if types::change_noun(&lower).is_some() {
+            return None;
+        }
+        if words::is_unit_noun(&lower) {
+            return Some(format!("counts {lower}, which no table measures"));
+        }
+        if lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly") {
+            return None;
+        }
+        if next.text.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        Some(format!("counts {lower}, which no table measures"))
+    }
+
+    /// Whether `q` is the part in "250 of the 3,000 fighters", "271 of 1,910", "50 out of 280".
+    pub(super) fn is_part(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
+        let after = &self.text[q.end..];
+        let lower = &self.lower[q.end..];
+        let rest = [
+            "of the ",
+            "of its ",
+            "of their ",
+            "of his ",
+            "of her ",
+            "out of the ",
+            "out of ",
+            "of ",
+        ]
+        .iter()
+        .find_map(|p| {
+            lower
+                .strip_prefix(&format!(" {p}"))
+                .map(|r| after.len() - r.len())
+        });
+        match rest {
+            Some(skip) => values.iter().any(|(s, _)| *s == q.end + skip),
+            None => false,
+        }
+    }
+
+    /// Whether `q` is the whole of a part before it ("411 of the 650 seats").
+    pub(super) fn is_whole(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
+        values.iter().any(|(_, e)| {
+            *e <= q.start && {
+                // Only a short gap can read "of the": test its length before lowercasing it, or
+                // a sentence of many numbers costs the cube of its length.
+                let gap = self.text[*e..q.start].trim();
+                gap.len() <= 64 && {
+                    let gap = gap.to_lowercase();
+                    let gap = gap.trim();
+                    let rest = gap
+                        .strip_prefix("out of")
+                        .or_else(|| gap.strip_prefix("of"));
+                    rest.is_some_and(|r| {
+                        matches!(
+                            r.trim(),
+                            "" | "the"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "our"
+                                | "these"
+                                | "those"
+                        )
+                    })
+                }
+            }
+        })
+    }
+
+    /// Whether the sentence names a metric other than the one right after `q` (its noun):
+    /// "250 of the 3,000 fighters … have returned" does (returned), "411 of the 650 seats"
+    /// does not.
+    pub(super) fn part_has_own_metric(&self, q: &Quantity) -> bool {
+        let after = self.token_at(q.end);
+        let own: Vec<&String> = self
+            .metric_terms
+            .iter()
+            .filter(|(k, _, _)| *k >= after && *k < after + 3)
+            .map(|(_, _, m)| m)
+            .collect();
+        self.metric_terms.iter().any(|(_, _, m)| !own.contains(&m))
+    }
+
+    /// Whether a metric term names what `q` counts, right after it ("3,000 fighters").
+    pub(super) fn has_head_noun(&self, q: &Quantity) -> bool {
+        let after = self.token_at(q.end);
+        // Right after it, or after one adjective ("3,000 foreign fighters"), not after a
+        // preposition ("20 at Wimbledon").
+        let adjective = self
+            .tokens
+            .get(after)
+            .is_some_and(|t| !words::is_function_word(&t.text.to_lowercase()));
+        self.metric_terms
+            .iter()
+            .any(|(k, _, _)| *k == after || (adjective && *k == after + 1))
+    }
+}
+
+/// A quantity with its sign turned: "fell by 31,000" is −31,000 against a signed change.
+pub(super) fn negated(q: &Quantity) -> Quantity {
+    let flip = |v: Option<f64>| v.map(|v| if v == 0.0 { 0.0 } else { -v });
+    // Keep a value already written with a minus sign as it is.
+    if q.low.is_some_and(|v| v < 0.0) || q.value.is_some_and(|v| v < 0.0) {
+        return q.clone();
+    }
+    Quantity {
+        value: flip(q.value),
+        low: flip(q.high),
+        high: flip(q.low),
+        ..q.clone()
+    }
+}
+
+/// Quantities that can state a value of a table.
+pub(super) fn is_value(q: &Quantity) -> bool {
+    matches!(
+        q.kind,
+        Kind::Number | Kind::Money | Kind::Percent | Kind::Range | Kind::PercentagePoints
+    )
+}

@@ -1,0 +1,480 @@
+//! When a figure is of: the year the sentence attaches to it, a year in force from the text
+//! before (the paragraph's, the section's, the article's), or the table's current period.
+
+use super::{is_value, words, Found, SentenceContext, WINDOW};
+use crate::quantity::{Kind, Quantity};
+use crate::table::Table;
+use crate::text::Document;
+
+#[derive(Debug, Clone)]
+pub(super) enum Period {
+    Year(String),
+    /// So many years before the table's current period.
+    YearsAgo(i64),
+    Current,
+    /// The start of a change with no year: the row's period before the one in force.
+    Earlier,
+}
+
+impl SentenceContext<'_> {
+    /// The period of a claim whose sentence states no year:
+    /// - "now" when the sentence says so;
+    /// - the table's only period, or the only period of the claim's row;
+    /// - else the nearest year in force (the sentence's, the paragraph's, the section's, the
+    ///   article's) that the row has;
+    /// - else, when no year is in force, the present: the table's current period;
+    /// - else the current period as a default, which may confirm but never refute.
+    pub(super) fn current_period(
+        &self,
+        t: &Table,
+        entity: &str,
+        metric: &str,
+        at: usize,
+    ) -> Option<(String, Found)> {
+        let current = t.current_period()?.to_string();
+        if let Some(word) = self.now_word() {
+            return Some((current, Found::stated(word)));
+        }
+        if t.period_count() == 1 {
+            let found = Found::only(format!("{current}, the table's only period"));
+            return Some((current, found));
+        }
+        let own = self
+            .sentence_year
+            .as_ref()
+            .filter(|(_, year_at)| *year_at < at)
+            .map(|(y, _)| (y.as_str(), "the year of the sentence"));
+        let in_force = own
+            .into_iter()
+            .chain(
+                self.years_in_force
+                    .iter()
+                    .map(|(y, from)| (y.as_str(), *from)),
+            )
+            .chain(
+                self.article_year
+                    .as_deref()
+                    .map(|y| (y, "the year of the article")),
+            )
+            .find(|(y, _)| t.has_period(y));
+        if let Some((year, from)) = in_force {
+            if t.lookup(entity, metric, year).is_some() {
+                let found = Found::inherited(format!("{year}, {from}"));
+                return Some((year.to_string(), found));
+            }
+        }
+        let series = t.periods(entity, metric);
+        if let [only] = series.as_slice() {
+            let found = Found::only(format!("{only}, the only period of this row"));
+            return Some((only.to_string(), found));
+        }
+        match (in_force, &self.article_year) {
+            // No year in force: the text speaks of the present, as the current period does.
+            (None, None) => {
+                let found = Found::inherited(format!(
+                    "{current}, the table's current period; no year is in force"
+                ));
+                Some((current, found))
+            }
+            (Some((year, from)), _) => {
+                let found = Found::defaulted(format!(
+                    "{current}, the table's current period, though {year} is {from}"
+                ));
+                Some((current, found))
+            }
+            (None, Some(year)) => {
+                let found = Found::defaulted(format!(
+                    "{current}, the table's current period, though the article is of {year}"
+                ));
+                Some((current, found))
+            }
+        }
+    }
+
+    /// A word by which the sentence speaks of the present: "now", "today", "currently".
+    fn now_word(&self) -> Option<&'static str> {
+        const NOW: [&str; 5] = ["now", "today", "currently", "presently", "nowadays"];
+        self.lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find_map(|w| NOW.iter().find(|n| **n == w).copied())
+    }
+
+    /// A year right after a value: "2,400 in 2015", "320 by 2017".
+    pub(super) fn attached_year(
+        &self,
+        q: &Quantity,
+        years: &[&Quantity],
+        values: &[(usize, usize)],
+    ) -> Option<String> {
+        match self.period_for(q, years, values) {
+            Period::Year(y) if years.iter().any(|x| x.start >= q.end && year_label(x) == y) => {
+                Some(y)
+            }
+            _ => None,
+        }
+    }
+
+    /// The period of a claim, as a year when the sentence gives one for it.
+    pub(super) fn period_for(
+        &self,
+        q: &Quantity,
+        years: &[&Quantity],
+        values: &[(usize, usize)],
+    ) -> Period {
+        // "2,400 in 2015", "6,000 militants in December 2015", "3,244 as of 2017",
+        // "320 by 2017": a year shortly after the value, introduced by a preposition.
+        for y in years {
+            if y.start >= q.end {
+                let between = self.text[q.end..y.start].to_lowercase();
+                let ws: Vec<&str> = between
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let lead = ws.iter().rposition(|w| {
+                    matches!(*w, "in" | "as" | "by" | "at" | "for" | "during" | "of")
+                });
+                // "348 million in the same quarter of 2022"
+                let ok = ws.len() <= 6
+                    && lead.is_some_and(|k| ws[k..].iter().all(|w| words::is_period_lead(w)))
+                    && !ws
+                        .iter()
+                        .any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"))
+                    // "41 races before his death in 1994" reaches no further than before.
+                    && (ws.len() <= 4
+                        || !ws.iter().any(|w| matches!(*w, "before" | "after" | "until")));
+                let no_value_between = !values.iter().any(|(s, _)| *s > q.end && *s < y.start);
+                if ok && no_value_between && !between.contains(['.', ';', ',']) {
+                    return Period::Year(year_label(y));
+                }
+                break;
+            }
+        }
+        // "In 2015, Tunisia had 6,000": a year before, introduced by "in", not already taken
+        // by another value, with no "since".
+        for y in years.iter().rev() {
+            if y.end <= q.start {
+                // "2021's 76.1 million": a year that owns the figure dates it.
+                let owned = self.text[y.end..q.start].trim();
+                if matches!(owned, "'s" | "’s") {
+                    return Period::Year(year_label(y));
+                }
+                // "up 18% on 2019, when France recorded 89.4 million": a "when" clause
+                // speaks of the year it follows.
+                let gap = self.lower[y.end..q.start].trim_start_matches([',', ' ']);
+                let no_value_between = !values.iter().any(|(s, _)| *s > y.end && *s < q.start);
+                if gap.starts_with("when ") && no_value_between && !gap.contains([',', ';', '.']) {
+                    return Period::Year(year_label(y));
+                }
+                let before = self.before(y.start);
+                let prev = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                // "As recently as 2021 the total was 146", "back in 2019"
+                let by_preposition = matches!(prev, "in" | "by" | "of" | "during")
+                    || ["as of", "recently as", "late as", "early as"]
+                        .iter()
+                        .any(|p| before.ends_with(p));
+                // "the 2019 count found …", "its 2017 assessment estimated …"
+                let after_year = self.text[y.end..].trim_start();
+                let attributive = (after_year.starts_with(|c: char| c.is_ascii_lowercase())
+                    && matches!(prev, "the" | "its" | "their" | "a" | "this" | "that"))
+                    || before.ends_with("'s")
+                    || before.ends_with("’s");
+                let now_between = self.text[y.end..q.start]
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| matches!(w, "now" | "today" | "currently" | "current" | "latest"));
+                // "its 2017 assessment estimated …" dates its own clause only: "Yellowstone,
+                // which lost its 2022 season to floods, rebounded to 4.5 million" does not.
+                let attributive = attributive && !self.text[y.end..q.start].contains(',');
+                let lead_ok = (by_preposition || attributive) && !now_between;
+                let taken = values.iter().any(|(_, e)| {
+                    *e <= y.start && {
+                        let gap = self.text[*e..y.start].to_lowercase();
+                        gap.split_whitespace().count() <= 3
+                    }
+                }) || self.place_before(y.start);
+                // A year that opens the sentence ("In 2016, …") dates all of it; one inside
+                // it dates the values up to the next value.
+                let opens_sentence = y.start < WINDOW
+                    && before.split_whitespace().count() <= 5
+                    && [
+                        "in",
+                        "by",
+                        "at",
+                        "as of",
+                        "during",
+                        "by the end of",
+                        "at the end of",
+                        "as recently as",
+                        "as late as",
+                        "as early as",
+                        "back in",
+                    ]
+                    .iter()
+                    .any(|p| before.starts_with(p));
+                let value_between = values.iter().any(|(s, _)| *s > y.end && *s < q.start);
+                // Inside the sentence, a year dates only its own clause: "won four times,
+                // most recently in 2018, while Norway has four wins" leaves Norway's undated.
+                let gap = self.text[y.end..q.start].to_lowercase();
+                let same_clause = !gap.contains(';')
+                    && ![
+                        ", while",
+                        ", whereas",
+                        ", but",
+                        ", although",
+                        ", though",
+                        ", and",
+                        ", as ",
+                    ]
+                    .iter()
+                    .any(|c| gap.contains(c));
+                if lead_ok && !taken && (opens_sentence || (!value_between && same_clause)) {
+                    return Period::Year(year_label(y));
+                }
+                break;
+            }
+        }
+        // "the 83.5 million it received before the pandemic", "pre-pandemic": an earlier
+        // period the text does not date.
+        if self.undated_earlier(q) {
+            return Period::Earlier;
+        }
+        // "12.9% a year earlier", "the previous year": one year back.
+        let after = self.after(q.end);
+        if [
+            "a year earlier",
+            "a year before",
+            "the year before",
+            "the previous year",
+            "a year ago",
+            "the prior year",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p))
+        {
+            return Period::YearsAgo(1);
+        }
+        // "two years ago", "3 years ago": counted back from the table's current period, for
+        // a value of the same clause before it with no other value between ("had 34 seats two
+        // years ago"; not "24 seats, ten fewer than two years ago", where it dates the base of
+        // the difference).
+        let lower = &self.lower;
+        let ago = lower.find(" years ago").or_else(|| lower.find(" year ago"));
+        let own_clause = ago.is_some_and(|at| {
+            // "Two years ago, Russia had 2,400": opening the sentence, it dates all of it.
+            let opens = at < q.start && self.text[..at].split_whitespace().count() <= 3;
+            opens
+                || at >= q.end && {
+                    let gap = &self.text[q.end..at];
+                    !gap.contains([',', ';', '.', '(', ')'])
+                        && gap.split_whitespace().count() <= 4
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("than"))
+                }
+        });
+        if let Some(at) = ago.filter(|_| own_clause) {
+            let before = &self.text[..at];
+            let n = crate::extract(before)
+                .last()
+                .filter(|n| n.end == before.len())
+                .and_then(|n| n.value);
+            if let Some(n) = n.filter(|n| n.fract() == 0.0 && (1.0..=100.0).contains(n)) {
+                return Period::YearsAgo(n as i64);
+            }
+        }
+        Period::Current
+    }
+
+    /// Whether a place in an order stands right before the year at `at` ("from fifth in
+    /// 2022"): the year is that place's.
+    fn place_before(&self, at: usize) -> bool {
+        let k = self.token_at(at);
+        let lead = k.checked_sub(1).map(|i| self.lower_token(i));
+        let place = k.checked_sub(2).map(|i| self.lower_token(i));
+        matches!(lead.as_deref(), Some("in" | "of"))
+            && place.is_some_and(|w| words::is_place_word(&w))
+    }
+
+    /// Whether the clause of `q` dates it to an earlier time it does not name: "before the
+    /// pandemic", "prior to the war", "pre-crisis", "previously" after the figure, or "Before
+    /// the pandemic, …" opening the sentence.
+    fn undated_earlier(&self, q: &Quantity) -> bool {
+        let after = &self.lower[q.end..];
+        let clause = &after[..after.find([',', ';', '.', '(']).unwrap_or(after.len())];
+        let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+        let marks = |ws: &[&str]| {
+            ws.windows(2)
+                .any(|p| matches!(p[0], "before" | "prior") && matches!(p[1], "the" | "to"))
+                || ws
+                    .iter()
+                    .any(|w| w.starts_with("pre-") || *w == "previously" || *w == "formerly")
+        };
+        if marks(&words) {
+            return true;
+        }
+        let opening: Vec<&str> = self.lower[..q.start].split_whitespace().take(3).collect();
+        let head = self.lower.trim_start();
+        (head.starts_with("before the ") || head.starts_with("prior to the "))
+            && self.lower[..q.start].contains(',')
+            && opening.len() == 3
+    }
+
+    /// The year of "since 2015" in the sentence, if any.
+    pub(super) fn since_year(&self, years: &[&Quantity]) -> Option<String> {
+        years.iter().find_map(|y| {
+            let before = self.text[..y.start].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+            word.eq_ignore_ascii_case("since").then(|| year_label(y))
+        })
+    }
+}
+
+fn year_label(y: &Quantity) -> String {
+    y.value.map(|v| format!("{}", v as i64)).unwrap_or_default()
+}
+
+/// For each sentence, the years it sets in force for the sentences after it, each with
+/// whether a preposition introduces it (and so dates the sentence's own clauses too): a year
+/// introduced as the time of the figures ("in 2015", "as of 2017", "by the end of 2019",
+/// "during 2020"), not a start or a bound ("since 2015", "from 2015", "until 2019").
+pub(super) fn years_in_force(
+    doc: &Document<'_>,
+    quantities: &[Quantity],
+) -> Vec<Vec<(String, bool, usize)>> {
+    let plain = doc.plain.as_str();
+    let mut out = vec![Vec::new(); doc.sentences.len()];
+    let mut si = 0;
+    for q in quantities.iter().filter(|q| q.kind == Kind::Year) {
+        while si < doc.sentences.len() && doc.sentences[si].end <= q.start {
+            si += 1;
+        }
+        let Some(sentence) = doc.sentences.get(si) else {
+            break;
+        };
+        let before = plain[sentence.start..q.start.max(sentence.start)].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // A line that is only the year ("## 2015") sets it too, and so does a year that
+        // names an event ("the 2024 general election", "its 2019 census"), and any year of a
+        // heading-like line ("United States top the Paris 2024 medal table").
+        let line = plain[sentence.start..sentence.end].trim_end();
+        let heading = line.len() <= 100 && !line.ends_with(['.', '!', '?', ':', ';']);
+        let alone = before.is_empty() || heading;
+        let after = plain[q.end..sentence.end].trim_start();
+        let attributive = matches!(prev.as_str(), "the" | "its" | "their" | "this" | "that")
+            && after.starts_with(|c: char| c.is_alphabetic());
+        let lead = matches!(prev.as_str(), "in" | "during" | "of" | "by");
+        if alone || lead || attributive {
+            let lower = before.to_ascii_lowercase();
+            // "since 2015", "until the end of 2019", and the start of a change ("from 365
+            // seats in 2019 to 121") set no year for what follows.
+            let bound = [
+                "since", "from", "until", "till", "before", "after", "between",
+            ]
+            .iter()
+            .any(|b| lower.ends_with(&format!("{b} the end of")) || prev == *b);
+            // The clause up to the year ("2,500" keeps its comma: a clause break is a
+            // comma followed by a space).
+            let clause_start = [", ", "; ", ": ", "(", ")", " - ", " – ", " — "]
+                .iter()
+                .filter_map(|b| lower.rfind(b).map(|i| i + b.len()))
+                .max()
+                .unwrap_or(0);
+            let change_start = lower[clause_start..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(6)
+                .any(|w| {
+                    matches!(
+                        w,
+                        "from"
+                            | "since"
+                            | "until"
+                            | "between"
+                            | "before"
+                            | "after"
+                            | "than"
+                            | "compared"
+                    )
+                });
+            // "Heathrow, whose traffic was held back for much of 2022, rose …", "the fuel
+            // whose price spike in 2022 …": a relative clause dates only itself.
+            let clause_words: Vec<&str> = lower[clause_start..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let relative_word = |w: &&str| matches!(*w, "whose" | "which" | "who");
+            // "D66, the second-biggest party in 2021, slumped to nine": an appositive
+            // closed right after its year dates only itself.
+            let appositive = clause_start > 0
+                && after.starts_with(',')
+                && clause_words
+                    .first()
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their"));
+            let relative = clause_words.first().is_some_and(relative_word)
+                || clause_words.iter().rev().take(8).any(relative_word)
+                || appositive;
+            // "the 17 it took in 2021", "6,000 militants in December 2015": a year right
+            // after a figure dates that figure, not the sentences after it.
+            let dates_a_figure = quantities
+                .iter()
+                .filter(|v| v.kind != Kind::Year && is_value(v))
+                .rfind(|v| v.end <= q.start && v.start >= sentence.start)
+                .is_some_and(|v| {
+                    let gap = &plain[v.end..q.start];
+                    // "0.9 years longer than one born in 2022" dates the other term.
+                    !gap.contains([',', ';', ':', '(', ')'])
+                        && gap.split_whitespace().count() <= 5
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("than"))
+                });
+            if !bound && !change_start && !dates_a_figure && !relative {
+                out[si].push((year_label(q), lead, q.start));
+            }
+        }
+    }
+    out
+}
+
+/// The year most of an article's dated figures are of, with the sentence that first names it:
+/// the one most sentences set in force, when one is strictly the most frequent and at least
+/// two sentences set it, else the year of its headline or lede. A year named once further down
+/// dates its own paragraph only.
+pub(super) fn article_year(years: &[Vec<(String, bool, usize)>]) -> Option<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for sentence in years {
+        let mut own: Vec<&str> = sentence.iter().map(|(y, _, _)| y.as_str()).collect();
+        own.dedup();
+        for y in own {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    let most = counts.values().max().copied().filter(|n| *n >= 2);
+    if let Some(most) = most {
+        let mut top = counts.iter().filter(|(_, n)| **n == most);
+        let (year, _) = top.next()?;
+        if top.next().is_none() {
+            let first = years
+                .iter()
+                .position(|ys| ys.iter().any(|(y, _, _)| y == year))?;
+            return Some((year.to_string(), first));
+        }
+    }
+    // Else the year of the headline or the lede, the first sentences of the article.
+    years
+        .iter()
+        .take(LEDE_SENTENCES)
+        .enumerate()
+        .find_map(|(i, ys)| ys.first().map(|(y, _, _)| (y.clone(), i)))
+}
+
+/// How many sentences from the top of an article make its headline and lede.
+const LEDE_SENTENCES: usize = 3;
