@@ -470,11 +470,15 @@ impl SentenceContext<'_> {
             // "more than doubling the 17 it took in 2021": a year right after a figure dates
             // that figure (here the base of the change), not the shape.
             let before = &self.text[..y.start];
-            let figure_before = crate::extract(&before[before.len().saturating_sub(40)..])
+            let mut from = before.len().saturating_sub(40);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let figure_before = crate::extract(&before[from..])
                 .iter()
                 .rfind(|q| !matches!(q.kind, Kind::Year | Kind::Date))
                 .is_some_and(|q| {
-                    let gap = &before[before.len().saturating_sub(40) + q.end..];
+                    let gap = &before[from + q.end..];
                     !gap.contains([',', ';', ':', '(', ')'])
                         && gap.split_whitespace().count() <= 5
                         && !gap
