@@ -273,6 +273,21 @@ impl SentenceContext<'_> {
                 }
             }
         }
+        // "a difference of 6 points", "a margin of 43": the term the number is "of" heads
+        // its phrase, whatever noun follows the number.
+        if qs >= 2 && self.lower_token(qs - 1) == "of" {
+            let term = self.term_spans.iter().find(|(_, b)| *b == qs - 1);
+            if let Some((a, _)) = term {
+                let names: Vec<&(usize, usize, String)> = self
+                    .metric_terms
+                    .iter()
+                    .filter(|(k, _, _)| k == a)
+                    .collect();
+                if let [(_, t, m)] = names.as_slice() {
+                    return Some(((*t, m.clone()), Found::stated(self.term_text(*a))));
+                }
+            }
+        }
         if let Some((t, m)) = self.parallel_metric(q, values) {
             let words = format!("{m}, as for the figure before it");
             return Some(((t, m), Found::stated(words)));

@@ -637,9 +637,10 @@ impl<'s> SentenceContext<'s> {
                         } else {
                             ChangeSize::Absolute(base.quantity.clone())
                         };
+                        // "Compared with 2019, … down 10%": the change since the year named.
                         base.shape = Shape::Trend(Trend {
                             direction,
-                            from: None,
+                            from: self.earlier_period(&years),
                             size: Some(size),
                         });
                     }

@@ -197,9 +197,15 @@ impl SentenceContext<'_> {
         if words::is_increment_verb(prev) && !prev_is_term {
             return Some("states the size of a change, not a value".into());
         }
-        if words::DIFFERENCE_NOUNS
-            .iter()
-            .any(|n| before.ends_with(&format!("{n} of")) || before.ends_with(&format!("{n} by")))
+        // ("a deficit of 4.4%" is a value where "deficit" is a metric's term.)
+        let noun_is_term = {
+            let k = self.token_at(q.start);
+            k > 1 && self.metric_terms.iter().any(|(i, _, _)| *i == k - 2)
+        };
+        if !noun_is_term
+            && words::DIFFERENCE_NOUNS.iter().any(|n| {
+                before.ends_with(&format!("{n} of")) || before.ends_with(&format!("{n} by"))
+            })
         {
             return Some("states a difference, not a value".into());
         }
@@ -262,6 +268,8 @@ impl SentenceContext<'_> {
         // The word counted by the number: skip names of places and people and adjectives
         // that describe them, then read the noun.
         let mut i = ti;
+        // A product's name with its number ("Falcon 9") before the counted noun.
+        let mut product: Option<String> = None;
         while let Some(t) = self.tokens.get(i) {
             if self
                 .mentions
@@ -271,17 +279,19 @@ impl SentenceContext<'_> {
                 i += 1;
                 continue;
             }
-            if t.text.starts_with(|c: char| c.is_uppercase()) && i > ti {
-                i += 1;
+            // "91 Falcon 9 flights", "two Ariane 5s": the number of a product's name.
+            let named_with_number = t.text.starts_with(|c: char| c.is_uppercase())
+                && self.tokens.get(i + 1).is_some_and(|n| {
+                    n.text.starts_with(|c: char| c.is_ascii_digit())
+                        && &self.text[t.end..n.start] == " "
+                });
+            if named_with_number {
+                let n = self.tokens[i + 1];
+                product = Some(self.text[t.start..n.end].to_string());
+                i += 2;
                 continue;
             }
-            // "91 Falcon 9 flights", "two Ariane 5s": the number of a product's name.
-            let after_name = i > ti
-                && self.tokens[i - 1]
-                    .text
-                    .starts_with(|c: char| c.is_uppercase())
-                && &self.text[self.tokens[i - 1].end..t.start] == " ";
-            if after_name && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            if t.text.starts_with(|c: char| c.is_uppercase()) && i > ti {
                 i += 1;
                 continue;
             }
@@ -299,6 +309,12 @@ impl SentenceContext<'_> {
         }
         let lower = next.text.to_lowercase();
         if self.metric_terms.iter().any(|(k, _, _)| *k == i) {
+            // "91 Falcon 9 flights" counts one kind of flight, which the table does not list.
+            if let Some(name) = product {
+                return Some(format!(
+                    "counts {name} {lower}, a kind the table does not list"
+                ));
+            }
             return None;
         }
         if words::counted_noun_is_generic(&lower) || words::is_function_word(&lower) {

@@ -230,6 +230,21 @@ impl SentenceContext<'_> {
                     ]
                     .iter()
                     .any(|c| gap.contains(c));
+                // "France, whose traffic was held back for much of 2021, drew 100": a year
+                // inside a relative clause or an appositive, closed before the figure, dates
+                // that clause only.
+                let parenthetical = {
+                    let head = &self.lower[..y.start];
+                    let opener = head.rfind(", ").map(|i| &head[i + 2..]).is_some_and(|c| {
+                        let first = c.split_whitespace().next().unwrap_or("");
+                        matches!(
+                            first,
+                            "whose" | "which" | "who" | "the" | "a" | "an" | "its" | "their"
+                        )
+                    });
+                    opener && gap.contains(',')
+                };
+                let same_clause = same_clause && !parenthetical;
                 if lead_ok && !taken && (opens_sentence || (!value_between && same_clause)) {
                     return Period::Year(year_label(y));
                 }

@@ -504,7 +504,7 @@ impl SentenceContext<'_> {
 
     /// An earlier period named for a change: "since 2015", "from 2,400 in 2015",
     /// "compared with 2015", "than in 2015".
-    fn earlier_period(&self, years: &[&Quantity]) -> Option<String> {
+    pub(super) fn earlier_period(&self, years: &[&Quantity]) -> Option<String> {
         years.iter().find_map(|y| {
             let before = self.before(y.start);
             let prev = before

@@ -1,0 +1,393 @@
+//! Readings a sentence allows and readings it does not: denials, averages, scopes, names
+//! inside names, periods set by clauses, and the figure as the table prints it. Each case
+//! pairs a sentence that must stay unverified (or tie elsewhere) with one that is still
+//! checked, so a rule cannot pass by reading nothing.
+
+use claimcheck::claim::Linker;
+use claimcheck::rules::Tolerances;
+use claimcheck::table::Table;
+use claimcheck::text::Format;
+use claimcheck::{check_source, extract, ClaimReport, FileReport, Kind, Status};
+
+fn table(yaml: &str) -> Table {
+    Table::from_yaml("t.yaml", yaml, &mut |_| Err("no CSV".into())).expect("table")
+}
+
+fn run(article: &str, t: &Table) -> FileReport {
+    let tables = std::slice::from_ref(t);
+    let linker = Linker::new(tables);
+    check_source(
+        "a.md",
+        article,
+        Format::Markdown,
+        &linker,
+        tables,
+        &Tolerances::default(),
+    )
+}
+
+fn claim<'r>(r: &'r FileReport, text: &str) -> &'r ClaimReport {
+    r.claims
+        .iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
+}
+
+fn errors(r: &FileReport) -> Vec<(&str, &str)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule != "unverified")
+        .map(|f| (f.rule, f.text.as_str()))
+        .collect()
+}
+
+const MEDALS: &str = "\
+metrics:
+  gold: {terms: [gold, golds]}
+  silver: {terms: [silver, silvers]}
+records:
+  - {entity: France, metric: gold, period: 2024, value: 3}
+  - {entity: France, metric: silver, period: 2024, value: 2}
+  - {entity: Spain, metric: gold, period: 2024, value: 9}
+  - {entity: Spain, metric: silver, period: 2024, value: 4}
+";
+
+#[test]
+fn a_figure_under_a_denial_states_no_value() {
+    let t = table(MEDALS);
+    let r = run("No nation won more than 2 golds.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("France won more than 5 golds.", &t);
+    assert_eq!(claim(&r, "more than 5").status, Status::Inconsistent);
+    // A denial in another clause, after the figure, leaves it a statement.
+    let r = run(
+        "France won 7 golds, a haul no other nation has matched.",
+        &t,
+    );
+    assert_eq!(claim(&r, "7").status, Status::Inconsistent);
+    // "no more than" bounds the figure instead of denying it.
+    let r = run("France won no more than 3 golds.", &t);
+    assert_eq!(claim(&r, "no more than 3").status, Status::Consistent);
+}
+
+#[test]
+fn an_average_over_rows_states_no_row_value() {
+    let t = table(MEDALS);
+    let r = run("France and Spain won an average of 5 golds.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A verb of averaging with one row named is that row's figure over time.
+    let r = run("France averaged 8 golds.", &t);
+    assert_eq!(claim(&r, "8").status, Status::Inconsistent);
+}
+
+#[test]
+fn lowercase_dates_need_their_year() {
+    let kinds = |s: &str| -> Vec<(String, Kind)> {
+        extract(s).into_iter().map(|q| (q.text, q.kind)).collect()
+    };
+    assert_eq!(
+        kinds("It aired on march 28, 2010."),
+        vec![("march 28, 2010".to_string(), Kind::Date)]
+    );
+    // Without a year, "may 2" is a verb and a number.
+    assert_eq!(
+        kinds("They may 2 ok."),
+        vec![("2".to_string(), Kind::Number)]
+    );
+}
+
+#[test]
+fn a_flattened_superscript_squares_a_length() {
+    let q = extract("It covers 12,245.9 km 2 of land.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].unit.as_deref(), Some("km2"));
+    // "km 2.5" is a length and another number.
+    let q = extract("It is 12 km 2.5 further.");
+    assert_eq!(q[0].unit.as_deref(), Some("km"));
+    // "area (km 2)" alone: the 2 is the unit's power, no value.
+    let t = table("metrics:\n  area: [area]\nrecords:\n  - {entity: Kilifi, metric: area, period: all, value: 12245.9}\n");
+    let r = run("Kilifi has an area (km 2) of 12,245.9.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "12,245.9").status, Status::Consistent);
+}
+
+const DRAFT: &str = "\
+metrics:
+  round: {terms: [round]}
+  pick: {terms: [pick]}
+records:
+  - {entity: Ron Hallstrom, metric: round, period: all, value: 1}
+  - {entity: Ron Hallstrom, metric: pick, period: all, value: 22}
+";
+
+#[test]
+fn a_term_past_a_comma_or_with_belongs_to_another_phrase() {
+    let t = table(DRAFT);
+    let r = run(
+        "Ron Hallstrom had a round smaller than 11, a pick smaller than 152.",
+        &t,
+    );
+    assert_eq!(claim(&r, "smaller than 11").status, Status::Consistent);
+    assert_eq!(claim(&r, "smaller than 152").status, Status::Consistent);
+    let r = run(
+        "Ron Hallstrom had a round smaller than 11, a pick smaller than 15.",
+        &t,
+    );
+    assert_eq!(errors(&r), vec![("value-mismatch", "smaller than 15")]);
+}
+
+#[test]
+fn two_metrics_in_one_compound_name_neither() {
+    let t = table("metrics:\n  population: [population]\n  density: [density]\nrecords:\n  - {entity: Chile, metric: population, period: all, value: 16928873}\n  - {entity: Chile, metric: density, period: all, value: 22}\n");
+    let r = run("Chile has a population density of 23.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Chile has a density of 23.", &t);
+    assert_eq!(claim(&r, "23").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_figure_may_be_printed_in_the_tables_own_scale() {
+    // No scale declared: "195.34 billion" may be the 318.85 the table holds in billions.
+    let t = table("metrics:\n  sales: [sales]\nrecords:\n  - {entity: Shell, metric: sales, period: all, value: 318.85}\n");
+    let r = run("Shell had more than 195.34 billion in sales.", &t);
+    assert_eq!(
+        claim(&r, "more than 195.34 billion").status,
+        Status::Consistent
+    );
+    let r = run("Shell had more than 400 billion in sales.", &t);
+    assert_eq!(
+        claim(&r, "more than 400 billion").status,
+        Status::Inconsistent
+    );
+    // A metric in millions: a bare "900" may be written in millions.
+    let t = table("metrics:\n  budget: {terms: [budget], scale: 1000000}\nrecords:\n  - {entity: Ilea, metric: budget, period: all, value: 900}\n");
+    let r = run("Ilea set its budget at 900.", &t);
+    assert_eq!(claim(&r, "900").status, Status::Consistent);
+    let r = run("Ilea set its budget at 700.", &t);
+    assert_eq!(claim(&r, "700").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_place_against_a_rank_metric_is_the_rank_the_table_states() {
+    // The table lists four of fourteen places: "14th" is read from the rank itself.
+    let t = table("metrics:\n  rank: {terms: [rank, ranked], unit: rank}\n  bronze: [bronze]\nrecords:\n  - {entity: Norway, metric: rank, period: all, value: 1}\n  - {entity: Spain, metric: rank, period: all, value: 2}\n  - {entity: Cameroon, metric: rank, period: all, value: 14}\n  - {entity: Madagascar, metric: rank, period: all, value: 14}\n");
+    let r = run("Cameroon ranked 14th with one bronze.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Cameroon ranked 12th with one bronze.", &t);
+    assert_eq!(errors(&r), vec![("rank", "12th")]);
+}
+
+const WINS: &str = "\
+metrics:
+  wins: {terms: [wins]}
+records:
+  - {entity: Celta, metric: wins, period: all, value: 24}
+  - {entity: Sevilla, metric: wins, period: all, value: 22}
+";
+
+#[test]
+fn a_name_before_with_has_the_number() {
+    let t = table(WINS);
+    let r = run("Celta had 24 wins, two more than Sevilla with 22 wins.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Celta had 24 wins, two more than Sevilla with 20 wins.", &t);
+    assert_eq!(errors(&r), vec![("value-mismatch", "20")]);
+}
+
+#[test]
+fn an_order_between_two_stated_figures_adds_no_claim() {
+    let t = table(WINS);
+    // Each side's figure is checked; the order they imply is not a finding of its own.
+    let r = run("Sevilla had 22 wins, followed by Celta with 24.", &t);
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "rank"),
+        "{:?}",
+        r.findings
+    );
+    // Without figures, the order is checked.
+    let r = run("Sevilla had more wins than Celta.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn a_margin_or_a_distance_is_no_value() {
+    let t = table(WINS);
+    for s in [
+        "Sevilla trailed Celta by 2 wins.",
+        "Celta had more wins than Sevilla by 2.",
+        "Sevilla was two wins before Celta.",
+    ] {
+        let r = run(s, &t);
+        let c = r
+            .claims
+            .iter()
+            .find(|c| c.text.contains('2') || c.text == "two");
+        assert!(
+            c.is_some_and(|c| c.status != Status::Inconsistent),
+            "{s}: {:?}",
+            r.claims
+        );
+    }
+}
+
+const DEBT: &str = "\
+total: European Union
+entities:
+  European Union: [EU, bloc]
+metrics:
+  deficit: {terms: [deficit], unit: percent}
+records:
+  - {entity: Belgium, metric: deficit, period: 2023, value: 4.4}
+  - {entity: European Union, metric: deficit, period: 2023, value: 3.5}
+  - {entity: Italy, metric: deficit, period: 2023, value: 7.4}
+  - {entity: Italy, metric: deficit, period: 2022, value: 8.6}
+";
+
+#[test]
+fn a_name_after_a_superlative_is_its_scope() {
+    let t = table(DEBT);
+    let r = run(
+        "Belgium, the fourth-most indebted country in the bloc, ran a deficit of 4.4%.",
+        &t,
+    );
+    let c = claim(&r, "4.4%");
+    assert_eq!(c.entity.as_deref(), Some("Belgium"));
+    assert_eq!(c.status, Status::Consistent);
+    let r = run(
+        "Belgium, the fourth-most indebted country in the bloc, ran a deficit of 3.5%.",
+        &t,
+    );
+    assert_eq!(claim(&r, "3.5%").status, Status::Inconsistent);
+    // The table's whole as scope leaves a rank checkable; a set it lacks does not.
+    let r = run("Italy had the largest deficit in the EU.", &t);
+    assert_eq!(claim(&r, "the largest").status, Status::Consistent);
+    let r = run("Belgium had the largest deficit in Europe.", &t);
+    assert_eq!(claim(&r, "the largest").status, Status::Unverified);
+    let r = run("Belgium had the largest deficit outside Italy.", &t);
+    assert_eq!(claim(&r, "the largest").status, Status::Unverified);
+}
+
+#[test]
+fn a_superlative_since_a_year_is_a_record_over_time() {
+    let t = table(DEBT);
+    let r = run("Belgium had the largest deficit since 1993.", &t);
+    assert_eq!(claim(&r, "the largest").status, Status::Unverified);
+    let r = run("Belgium had the largest deficit.", &t);
+    assert_eq!(claim(&r, "the largest").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_name_that_ends_a_longer_name_is_part_of_it() {
+    let t = table("metrics:\n  journeys: {terms: [journeys]}\nrecords:\n  - {entity: Northern, metric: journeys, period: 2023, value: 22.5}\n");
+    let r = run("Trains of Great Northern carried 20 journeys.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Trains run by Northern carried 20 journeys.", &t);
+    assert_eq!(claim(&r, "20").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_ceiling_is_a_threshold() {
+    let t = table(DEBT);
+    let r = run("Belgium stayed below the 3% ceiling.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+const ARRIVALS: &str = "\
+current: 2023
+metrics:
+  arrivals: {terms: [arrivals, visitors]}
+records:
+  - {entity: France, metric: arrivals, period: 2023, value: 100}
+  - {entity: France, metric: arrivals, period: 2022, value: 93}
+  - {entity: France, metric: arrivals, period: 2021, value: 48.4}
+  - {entity: France, metric: arrivals, period: 2019, value: 89.4}
+";
+
+#[test]
+fn clauses_and_owners_date_their_figures() {
+    let t = table(ARRIVALS);
+    for (s, text) in [
+        (
+            "Arrivals were up on 2019, when France recorded 89.4 arrivals.",
+            "89.4",
+        ),
+        ("France beat 2021's 48.4 arrivals.", "48.4"),
+        ("As recently as 2021 France had just 48.4 arrivals.", "48.4"),
+        ("France had 93 arrivals in the same quarter of 2022.", "93"),
+    ] {
+        let r = run(s, &t);
+        assert_eq!(claim(&r, text).status, Status::Consistent, "{s}");
+    }
+    // Before an event the text does not date: the period is not stated.
+    // Before an event the text does not date: the period is a guess, which may confirm
+    // ("93", the row's year before 2023) but never refute.
+    let r = run("France had 89.4 arrivals before the pandemic.", &t);
+    assert_eq!(claim(&r, "89.4").status, Status::Unverified);
+}
+
+#[test]
+fn a_year_inside_a_relative_clause_or_appositive_dates_only_it() {
+    let t = table(ARRIVALS);
+    let r = run(
+        "France, whose traffic was held back for much of 2021, drew 100 arrivals.",
+        &t,
+    );
+    assert_eq!(claim(&r, "100").status, Status::Consistent);
+    let r = run(
+        "France, the top destination in 2021, drew 100 arrivals.",
+        &t,
+    );
+    assert_eq!(claim(&r, "100").status, Status::Consistent);
+    // A year that opens the sentence dates it.
+    let r = run("In 2021, France drew 100 arrivals.", &t);
+    assert_eq!(claim(&r, "100").status, Status::Inconsistent);
+}
+
+#[test]
+fn the_object_of_matched_does_not_take_the_figure() {
+    let t = table("metrics:\n  tfr: {terms: [fertility, rate]}\nrecords:\n  - {entity: Italy, metric: tfr, period: 2023, value: 1.2}\n  - {entity: Japan, metric: tfr, period: 2023, value: 1.2}\n  - {entity: Italy, metric: tfr, period: 2022, value: 1.24}\n  - {entity: Japan, metric: tfr, period: 2022, value: 1.26}\n");
+    let r = run("Italy matched Japan at a rate of 1.20, down from 1.24.", &t);
+    assert_eq!(claim(&r, "1.24").status, Status::Consistent);
+    let r = run("Italy matched Japan at a rate of 1.20, down from 1.26.", &t);
+    assert_eq!(claim(&r, "1.26").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_product_name_narrows_what_is_counted() {
+    let t = table("metrics:\n  launches: {terms: [launches, flights]}\nrecords:\n  - {entity: SpaceX, metric: launches, period: 2023, value: 98}\n");
+    let r = run("SpaceX flew 91 Falcon 9 flights.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("SpaceX flew 91 flights.", &t);
+    assert_eq!(claim(&r, "91").status, Status::Inconsistent);
+}
+
+#[test]
+fn an_unsigned_size_meets_a_change_of_either_sign() {
+    let t = table("metrics:\n  annual_change: {terms: [prices], kind: change, unit: percent}\nrecords:\n  - {entity: Germany, metric: annual_change, period: 2023, value: -10.2}\n");
+    let r = run("In Germany the fall in prices was 10.2% in 2023.", &t);
+    assert_eq!(claim(&r, "10.2%").status, Status::Consistent);
+    // A direction word gives the sign, and a wrong one is found.
+    let r = run("In Germany prices rose 10.2% in 2023.", &t);
+    assert_eq!(errors(&r), vec![("trend", "rose 10.2")]);
+}
+
+#[test]
+fn a_spread_over_rows_is_no_change() {
+    let t = table("metrics:\n  uninsured: {terms: [uninsured, rates]}\nrecords:\n  - {entity: Massachusetts, metric: uninsured, period: 2022, value: 2.4}\n  - {entity: Texas, metric: uninsured, period: 2022, value: 16.6}\n");
+    let r = run(
+        "Uninsured rates ranged from 2.4% in Massachusetts to 16.6% in Texas.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "16.6%").entity.as_deref(), Some("Texas"));
+}
+
+#[test]
+fn size_words_on_a_rank_itself_are_ambiguous() {
+    let t = table("metrics:\n  rank: {terms: [rank, ranked], unit: rank}\nrecords:\n  - {entity: Sweden, metric: rank, period: all, value: 6}\n  - {entity: France, metric: rank, period: all, value: 7}\n");
+    let r = run("Sweden had a lower rank than France.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // "ranked higher" speaks of the place: the better one.
+    let r = run("France was ranked higher than Sweden.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
