@@ -264,11 +264,19 @@ pub fn check_source(
                             Some(interval),
                             None,
                             None,
-                            format!(
-                                "{}: its unit does not match the unit of {metric} in {}",
-                                one_line(&claim.quantity.text),
-                                table.path
-                            ),
+                            match (metric_info.and_then(|m| m.unit.as_deref()), &claim.quantity.unit) {
+                                // The table says nothing of the unit: say what would let it check.
+                                (None, Some(unit)) if !position => format!(
+                                    "{} is in {unit}, and {metric} in {} declares no unit (add `unit: {unit}` to check it)",
+                                    one_line(&claim.quantity.text),
+                                    table.path
+                                ),
+                                _ => format!(
+                                    "{}: its unit does not match the unit of {metric} in {}",
+                                    one_line(&claim.quantity.text),
+                                    table.path
+                                ),
+                            },
                         ));
                     }
                 }

@@ -68,6 +68,24 @@ impl SentenceContext<'_> {
             let found = Found::only(format!("{only}, the only period of this row"));
             return Some((only.to_string(), found));
         }
+        // "2023-Q4", "Oct 2023", "2023/24": a current period within the year in force is the
+        // present of that year.
+        let within = |year: &str| {
+            current != year
+                && current
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|part| part == year)
+        };
+        let year_meant = in_force
+            .map(|(y, _)| y.to_string())
+            .or_else(|| self.article_year.clone())
+            .or_else(|| self.years_in_force.first().map(|(y, _)| y.clone()));
+        if let Some(year) = year_meant.filter(|y| within(y)) {
+            let found = Found::inherited(format!(
+                "{current}, the table's current period, within {year}"
+            ));
+            return Some((current, found));
+        }
         match (in_force, &self.article_year) {
             // No year in force: the text speaks of the present, as the current period does.
             (None, None) => {
@@ -323,6 +341,14 @@ impl SentenceContext<'_> {
         let marks = |ws: &[&str]| {
             ws.windows(2)
                 .any(|p| matches!(p[0], "before" | "prior") && matches!(p[1], "the" | "to"))
+                // "three months earlier", "a quarter ago", "weeks before": a step back
+                // shorter than the table's years.
+                || ws.windows(2).any(|p| {
+                    matches!(
+                        p[0],
+                        "months" | "month" | "weeks" | "week" | "days" | "quarter" | "quarters"
+                    ) && matches!(p[1], "earlier" | "ago" | "before" | "previously")
+                })
                 || ws
                     .iter()
                     .any(|w| w.starts_with("pre-") || *w == "previously" || *w == "formerly")
