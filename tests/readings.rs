@@ -391,3 +391,51 @@ fn size_words_on_a_rank_itself_are_ambiguous() {
     let r = run("France was ranked higher than Sweden.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const QUARTERS: &str = "\
+current: 2023-Q4
+metrics:
+  annual_change: {terms: [prices, a year earlier], unit: percent, kind: change}
+records:
+  - {entity: Spain, metric: annual_change, period: 2023-Q4, value: 0.2}
+  - {entity: Spain, metric: annual_change, period: 2023-Q3, value: -1.1}
+";
+
+#[test]
+fn a_period_within_the_year_stated_is_the_tables_current_one() {
+    let t = table(QUARTERS);
+    // The year in force is 2023; the table's current quarter lies within it.
+    let r = run("In 2023 prices in Spain rose 0.9% on a year earlier.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let r = run(
+        "In the fourth quarter of 2023 prices in Spain rose 0.2%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // "three months earlier" steps back to the row's other period, not to the year's.
+    let r = run(
+        "Prices in Spain had been 1.1% down three months earlier.",
+        &t,
+    );
+    assert_eq!(claim(&r, "1.1%").status, Status::Consistent);
+    let r = run(
+        "Prices in Spain had been 1.5% down three months earlier.",
+        &t,
+    );
+    assert_eq!(claim(&r, "1.5%").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_verb_of_small_movement_takes_its_direction_from_its_particle() {
+    let t = table(QUARTERS);
+    let r = run(
+        "In the fourth quarter of 2023 prices in Spain edged down 0.2%.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let r = run(
+        "In the fourth quarter of 2023 prices in Spain edged up 0.2%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

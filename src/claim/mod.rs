@@ -783,6 +783,21 @@ impl<'s> SentenceContext<'s> {
         // Where the claim is in the sentence, for the sentence's own year.
         let at = claim.quantity.start.saturating_sub(self.offset);
         let reading = match period {
+            // "in the fourth quarter of 2023" against a table of quarters: the table's
+            // current period, when it lies within the year stated.
+            Period::Year(y) if !t.has_period(&y) => {
+                let within = t.current_period().filter(|c| {
+                    c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                        .any(|part| part == y)
+                });
+                match within {
+                    Some(c) => {
+                        let words = format!("{c}, the table's current period, within {y}");
+                        Some((c.to_string(), Found::stated(words)))
+                    }
+                    None => Some((y.clone(), Found::stated(y))),
+                }
+            }
             Period::Year(y) => Some((y.clone(), Found::stated(y))),
             Period::Current => self.current_period(t, &entity, &metric, at),
             Period::Earlier => self

@@ -183,7 +183,11 @@ impl SentenceContext<'_> {
                 let w = self.lower(k - 1);
                 // "in the House of Commons" mid-sentence is a place, not the subject;
                 // "In Russia, …" opening the sentence may be.
-                (k >= 2 && matches!(w.as_str(), "in" | "at" | "to" | "into"))
+                // ("prices in Spain rose": a metric's term, "in" and the name, right before
+                // the verb, are the subject's noun phrase.)
+                let term_before = self.metric_terms.iter().any(|(i, _, _)| *i + 2 == k);
+                let heads_the_verb = m.tok_end == at && term_before && w == "in";
+                (k >= 2 && matches!(w.as_str(), "in" | "at" | "to" | "into") && !heads_the_verb)
                     || w.ends_with("ing")
                     || matches!(
                         w.as_str(),
@@ -857,9 +861,27 @@ impl SentenceContext<'_> {
                     && self.token_at(q.start) <= k
                     && k < self.token_at(q.end).max(self.token_at(q.start) + 1)
             });
+            // "edged down", "inched up", "ticked higher": a verb of small movement takes its
+            // direction from the particle after it.
+            let particle = matches!(
+                w.as_str(),
+                "edged"
+                    | "inched"
+                    | "ticked"
+                    | "crept"
+                    | "nudged"
+                    | "edging"
+                    | "inching"
+                    | "ticking"
+            )
+            .then(|| self.lower(k + 1));
             let direction = if UP.contains(&w.as_str()) {
                 Direction::Up
             } else if DOWN.contains(&w.as_str()) {
+                Direction::Down
+            } else if matches!(particle.as_deref(), Some("up" | "higher")) {
+                Direction::Up
+            } else if matches!(particle.as_deref(), Some("down" | "lower")) {
                 Direction::Down
             } else if let Some(i) = multiple {
                 // Only a verb of change is a trend ("doubled", "nearly tripled", "halving");
