@@ -439,3 +439,46 @@ fn a_verb_of_small_movement_takes_its_direction_from_its_particle() {
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+const PHONES: &str = "\
+metrics:
+  shipments: {terms: [shipments], scale: 1000000}
+records:
+  - {entity: Transsion, metric: shipments, period: 2023, value: 94.9}
+  - {entity: Transsion, metric: shipments, period: 2022, value: 72.6}
+  - {entity: Xiaomi, metric: shipments, period: 2023, value: 145.9}
+  - {entity: Xiaomi, metric: shipments, period: 2022, value: 153.1}
+";
+
+#[test]
+fn a_pronoun_opening_a_sentence_speaks_of_the_row_named_before() {
+    let t = table(PHONES);
+    let r = run(
+        "The fastest grower was Transsion. Its shipments rose to 94.9 million.",
+        &t,
+    );
+    let c = claim(&r, "94.9 million");
+    assert_eq!(c.entity.as_deref(), Some("Transsion"));
+    assert_eq!(c.status, Status::Consistent);
+    let r = run(
+        "The fastest grower was Transsion. Its shipments rose to 99 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "99 million").status, Status::Inconsistent);
+    // Two rows named before: which one the pronoun means is not for the linker to guess.
+    let r = run(
+        "Transsion beat Xiaomi. Its shipments rose to 99 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "99 million").status, Status::Unverified);
+}
+
+#[test]
+fn a_change_computed_from_printed_figures_allows_their_rounding() {
+    let t = table(PHONES);
+    // 72.6 to 94.9 is 30.7% as printed, and anything from 30.6% to 30.9% before rounding.
+    let r = run("Transsion's shipments jumped 30.8% in 2023.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Transsion's shipments jumped 33% in 2023.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -216,6 +216,8 @@ impl<'t> Linker<'t> {
         let article_year = article_year(&years_in_force);
         let mut paragraph_year: Option<String> = None;
         let mut section_year: Option<String> = None;
+        // The one row the last sentence named, for a pronoun in the next.
+        let mut antecedent: Option<Mention> = None;
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let text = &plain[sentence.start..sentence.end];
             while qi < quantities.len() && quantities[qi].start < sentence.start {
@@ -233,6 +235,7 @@ impl<'t> Linker<'t> {
                 paragraph_metric = None;
                 paragraph = sentence.paragraph;
                 paragraph_year = None;
+                antecedent = None;
             }
             let own_years = &years_in_force[si];
             let qs = &quantities[first..qi];
@@ -247,6 +250,26 @@ impl<'t> Linker<'t> {
                 continue;
             }
             let mut ctx = SentenceContext::new(self, text, sentence.start);
+            let opens_with_pronoun = ctx
+                .tokens
+                .first()
+                .is_some_and(|t| matches!(t.text, "It" | "Its" | "They" | "Their" | "It's"));
+            if opens_with_pronoun && ctx.mentions.is_empty() {
+                ctx.antecedent = antecedent.clone();
+            }
+            // What this sentence names is what a pronoun in the next refers to: one row, or
+            // nothing certain.
+            let mut named: Vec<&Mention> = ctx
+                .mentions
+                .iter()
+                .filter(|m| !m.entities.is_empty())
+                .collect();
+            named.dedup_by(|a, b| a.entities == b.entities);
+            antecedent = match named.as_slice() {
+                [one] => Some((*one).clone()),
+                [] if ctx.antecedent.is_some() => ctx.antecedent.clone(),
+                _ => None,
+            };
             // The sentence's own years are read clause by clause where its numbers are
             // (`period_for`); what is in force comes from the text before it.
             // A year the sentence introduces dates what follows it in the sentence.
@@ -391,6 +414,9 @@ struct SentenceContext<'s> {
     sentence_year: Option<(String, usize)>,
     /// The year of the article, once it has been said.
     article_year: Option<String>,
+    /// The one row the sentence before named, for a sentence that opens with a pronoun ("Its
+    /// shipments jumped 30.8%" after "… was Transsion").
+    antecedent: Option<Mention>,
 }
 
 impl<'s> SentenceContext<'s> {
@@ -525,6 +551,13 @@ impl<'s> SentenceContext<'s> {
             let (entities, from_start) = match (&change_start, role) {
                 (Some((e, _)), Role::ChangeTo) if !e.is_empty() => (e.clone(), true),
                 _ => (entities, false),
+            };
+            // A sentence that opens with a pronoun and names no row speaks of the row the
+            // sentence before named.
+            let from_pronoun = entities.is_empty() && self.antecedent.is_some();
+            let entities = match (&self.antecedent, from_pronoun) {
+                (Some(a), true) => vec![a.clone()],
+                _ => entities,
             };
             // Period
             let period_year = if role == Role::ChangeFrom {
@@ -751,6 +784,11 @@ impl<'s> SentenceContext<'s> {
                         let found = if from_start {
                             Found::inherited(format!(
                                 "{}, from the start of the change",
+                                mention.written
+                            ))
+                        } else if from_pronoun {
+                            Found::inherited(format!(
+                                "{}, named in the sentence before",
                                 mention.written
                             ))
                         } else {

@@ -209,6 +209,7 @@ impl<'s> SentenceContext<'s> {
             years_in_force: Vec::new(),
             sentence_year: None,
             article_year: None,
+            antecedent: None,
         }
     }
 

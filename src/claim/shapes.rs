@@ -229,6 +229,8 @@ impl SentenceContext<'_> {
                         )
                 })
             })
+            // "Its shipments jumped 30.8%": the row the sentence before named.
+            .or(self.antecedent.as_ref())
     }
 
     /// A pseudo-quantity covering tokens `from..to` (exclusive), to carry a claim's span.
@@ -340,6 +342,9 @@ impl SentenceContext<'_> {
         };
         // The subject is named, or the total is ("worldwide", "overall").
         let entity_found = match (subject, self.total_word()) {
+            (Some(m), _) if self.antecedent.as_ref().is_some_and(|a| std::ptr::eq(a, m)) => {
+                Found::inherited(format!("{}, named in the sentence before", m.written))
+            }
             (Some(m), _) => Found::stated(m.written.clone()),
             (None, Some("total")) if !self.names_the_total() => {
                 Found::defaulted("the table's total, from \"a total\"")

@@ -232,6 +232,30 @@ pub fn of_record(r: &crate::table::Record, tol: &Tolerances) -> Interval {
     )
 }
 
+/// A record's interval widened by the rounding of its printed decimals ("72.6" covers 72.55
+/// to 72.65; a whole number is a count, exact as printed): a change or a ratio computed from
+/// two printed figures is only as exact as they are.
+pub fn of_printed_record(r: &crate::table::Record, tol: &Tolerances) -> Interval {
+    let i = of_record(r, tol);
+    let v = &r.value;
+    let exact = v.hedge.is_none() && v.low.is_some() && v.low == v.high;
+    let (Some(low), Some(scaled)) = (v.low, v.scaled_low) else {
+        return i;
+    };
+    if !exact || low == 0.0 {
+        return i;
+    }
+    let digits = v.text.trim().split_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    // A whole number is a count, exact as printed.
+    if digits == 0 {
+        return i;
+    }
+    let half = 0.5 * 10f64.powi(-(digits as i32)) * (scaled / low).abs();
+    Interval::closed(i.low - half, i.high + half)
+}
+
 /// The factor of the scale word a figure is printed with ("195.34 billion", "$2.5bn",
 /// "40k"), if it has one.
 pub fn scale_word(text: &str) -> Option<f64> {

@@ -1,6 +1,6 @@
 //! `trend`: a direction or size of change that the values refute.
 
-use super::tolerance::{claimed, factor, of_record, Interval, Tolerances};
+use super::tolerance::{claimed, factor, of_printed_record, of_record, Interval, Tolerances};
 use super::{Rule, Severity, Verdict};
 use crate::claim::{ChangeSize, Direction, Trend};
 use crate::table::{MetricKind, Table};
@@ -121,6 +121,8 @@ pub fn check<'t>(
     if !(rose || fell) {
         return Verdict::Undecided(format!("{entity}, {metric}: {fv} and {tv} overlap"));
     }
+    // The size is computed from the figures as printed, each only as exact as its rounding.
+    let (f, t) = (of_printed_record(a, tol), of_printed_record(b, tol));
     let (actual, claimed_size) = match &trend.size {
         None => return Verdict::Holds,
         Some(ChangeSize::Factor(q)) => {
