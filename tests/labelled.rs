@@ -336,14 +336,16 @@ fn precision_and_recall_on_fifth_held_out_set() {
 
 /// The seventh set (`tests/heldout6/`: public debt, tourism, farming, house prices, road
 /// safety, trade), written and labelled from public sources by someone who had not seen the
-/// engine's code or output.
+/// engine's code or output; first measured at precision 0.478, recall 0.500. The ratchet is the
+/// figure after the general fixes that followed.
 #[test]
 fn precision_and_recall_on_sixth_held_out_set() {
     measure("heldout6");
 }
 
 /// The eighth set (`tests/heldout7/`: spaceflight, phones, mortality, fertility, rail,
-/// weather), written and labelled as the seventh.
+/// weather), written and labelled as the seventh; first measured at precision 0.423, recall
+/// 0.500.
 #[test]
 fn precision_and_recall_on_seventh_held_out_set() {
     measure("heldout7");
