@@ -289,6 +289,21 @@ impl SentenceContext<'_> {
         {
             return Period::YearsAgo(1);
         }
+        // "half of all new cars a decade ago": ten years back.
+        // ("up 7.4% from a decade earlier" dates the start of the change, not the figure.)
+        let decade = ["a decade ago", "a decade earlier", "a decade before"]
+            .iter()
+            .filter_map(|p| after.find(p))
+            .min();
+        let base_of_change = decade.is_some_and(|at| {
+            let lead = after[..at].trim_end();
+            ["from", "than", "on", "since"]
+                .iter()
+                .any(|w| lead.ends_with(w))
+        });
+        if decade.is_some() && !base_of_change {
+            return Period::YearsAgo(10);
+        }
         // "two years ago", "3 years ago": counted back from the table's current period, for
         // a value of the same clause before it with no other value between ("had 34 seats two
         // years ago"; not "24 seats, ten fewer than two years ago", where it dates the base of

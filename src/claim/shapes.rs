@@ -485,7 +485,7 @@ impl SentenceContext<'_> {
             }
             let figure_before = crate::extract(&before[from..])
                 .iter()
-                .rfind(|q| !matches!(q.kind, Kind::Year | Kind::Date))
+                .rfind(|q| !matches!(q.kind, Kind::Year | Kind::Date | Kind::Ordinal))
                 .is_some_and(|q| {
                     let gap = &before[from + q.end..];
                     !gap.contains([',', ';', ':', '(', ')'])
@@ -687,6 +687,27 @@ impl SentenceContext<'_> {
                     | "building"
                     | "mountain"
                     | "planet"
+                    | "car"
+                    | "model"
+                    | "brand"
+                    | "vehicle"
+                    | "company"
+                    | "firm"
+                    | "airport"
+                    | "airline"
+                    | "operator"
+                    | "vendor"
+                    | "maker"
+                    | "manufacturer"
+                    | "source"
+                    | "market"
+                    | "destination"
+                    | "region"
+                    | "province"
+                    | "university"
+                    | "school"
+                    | "player"
+                    | "driver"
             ) && !self.metric_terms.iter().any(|(i, _, _)| *i == k + 1)
             {
                 continue;
@@ -904,6 +925,16 @@ impl SentenceContext<'_> {
             } else {
                 continue;
             };
+            // "the rising cost of living": a participle after a determiner describes a noun.
+            if w.ends_with("ing")
+                && k >= 1
+                && matches!(
+                    self.lower(k - 1).as_str(),
+                    "the" | "a" | "an" | "its" | "their"
+                )
+            {
+                continue;
+            }
             // Predictions, negations and conditions are not claims about the table.
             let hedged = (k.saturating_sub(3)..k).any(|i| {
                 matches!(
