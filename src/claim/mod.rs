@@ -450,6 +450,7 @@ impl<'s> SentenceContext<'s> {
         let mut out = Vec::new();
         // The entities and metric of the last start of a change, for its end.
         let mut change_start: Option<ChangeStart> = None;
+        let mut change_start_at: Option<usize> = None;
         for (q, role) in &values {
             // "five times the size of Wales": a ratio of two named rows.
             if q.kind == Kind::Multiple {
@@ -548,8 +549,18 @@ impl<'s> SentenceContext<'s> {
             };
             // The end of a change speaks of what its start spoke of: "Japan's gold count fell
             // from 27 … to 20, while Australia won 35 medals".
+            // (Only a start in the same clause: "BBB won seven, up from one, while the CDA
+            // shrank to five from 15" gives the CDA's end no BBB start.)
+            let same_clause_start = change_start_at.is_some_and(|at| {
+                let gap = self.lower[at.min(q.start)..q.start].to_string();
+                ![";", ", while", ", whereas", ", but", " while ", " whereas "]
+                    .iter()
+                    .any(|b| gap.contains(b))
+            });
             let (entities, from_start) = match (&change_start, role) {
-                (Some((e, _)), Role::ChangeTo) if !e.is_empty() => (e.clone(), true),
+                (Some((e, _)), Role::ChangeTo) if !e.is_empty() && same_clause_start => {
+                    (e.clone(), true)
+                }
                 _ => (entities, false),
             };
             // A sentence that opens with a pronoun and names no row speaks of the row the
@@ -581,6 +592,7 @@ impl<'s> SentenceContext<'s> {
                         base.unlinked = Some("the start of the change has no year".to_string());
                         let metric = self.metric_for(q, role, &value_positions, inherited, linker);
                         change_start = Some((entities.clone(), metric));
+                        change_start_at = Some(q.end);
                         out.push(base);
                         continue;
                     }
@@ -614,6 +626,7 @@ impl<'s> SentenceContext<'s> {
             };
             if role == Role::ChangeFrom {
                 change_start = Some((entities.clone(), metric.clone()));
+                change_start_at = Some(q.end);
             }
             // "ranked 2", "in position 3", "a rank of 6": a place in an order, checked only
             // against a rank metric.
