@@ -482,3 +482,72 @@ fn a_change_computed_from_printed_figures_allows_their_rounding() {
     let r = run("Transsion's shipments jumped 33% in 2023.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const VOTES: &str = "\
+current: 2023
+entities:
+  CDU/CSU: [Union]
+metrics:
+  seats: {terms: [seats]}
+  vote_share: {terms: [vote], unit: percent}
+records:
+  - {entity: BBB, metric: seats, period: 2023, value: 7}
+  - {entity: BBB, metric: seats, period: 2021, value: 1}
+  - {entity: CDA, metric: seats, period: 2023, value: 5}
+  - {entity: CDA, metric: seats, period: 2021, value: 15}
+  - {entity: SPD, metric: vote_share, period: 2023, value: 25.7}
+  - {entity: CDU/CSU, metric: vote_share, period: 2023, value: 24.1}
+";
+
+#[test]
+fn the_end_of_a_change_takes_its_start_only_within_its_clause() {
+    let t = table(VOTES);
+    let r = run(
+        "BBB won seven seats, up from one, while CDA shrank to five from 15.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "five").entity.as_deref(), Some("CDA"));
+}
+
+#[test]
+fn names_with_a_slash_and_titles_before_a_name_are_read() {
+    let t = table(VOTES);
+    let r = run(
+        "The SPD won 25.7% of the vote against 24.1% for Chancellor Angela Merkel's CDU/CSU bloc.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "24.1%").entity.as_deref(), Some("CDU/CSU"));
+    let r = run("The vote for the CDU/CSU was 22.1%.", &t);
+    assert_eq!(claim(&r, "22.1%").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_participle_after_a_determiner_is_no_trend() {
+    let t = table(VOTES);
+    let r = run(
+        "Squeezed by the rising cost of living, BBB won seven seats.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("BBB's seats kept rising, to seven.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_decade_ago_dates_the_figure_unless_it_is_the_start_of_a_change() {
+    let t = table("metrics:\n  share: {terms: [share], unit: percent}\nrecords:\n  - {entity: Diesel, metric: share, period: 2023, value: 4}\n  - {entity: Diesel, metric: share, period: 2022, value: 5}\n");
+    // 2013 is not in the table: unverified, not refuted against 2023.
+    let r = run("Diesel had a share of 50% a decade ago.", &t);
+    assert_eq!(claim(&r, "50%").status, Status::Unverified);
+}
+
+#[test]
+fn a_superlative_before_a_category_noun_ranks_within_the_category() {
+    let t = table("metrics:\n  registrations: {terms: [registrations, best-selling]}\nrecords:\n  - {entity: Tesla Model Y, metric: registrations, period: 2023, value: 35899}\n  - {entity: Ford Puma, metric: registrations, period: 2023, value: 48340}\n");
+    let r = run("The Tesla Model Y was the best-selling electric car.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The Tesla Model Y was the best-selling car.", &t);
+    assert_eq!(claim(&r, "the best-selling").status, Status::Inconsistent);
+}

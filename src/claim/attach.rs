@@ -84,6 +84,9 @@ impl SentenceContext<'_> {
                 "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
                     if !preposition => {}
                 _ if is_metric && !preposition => {}
+                // "24.1% for Chancellor Angela Merkel's CDU/CSU": titles and people's names
+                // between the preposition and the row.
+                _ if preposition && t.text.starts_with(|c: char| c.is_uppercase()) => {}
                 _ => break,
             }
             k += 1;

@@ -170,11 +170,14 @@ impl<'t> Linker<'t> {
         let mut name_starts: HashMap<String, usize> = HashMap::new();
         let mut add_start = |name: &str| {
             let key = normalize(name);
-            let words: Vec<&str> = key.split(' ').collect();
-            // The tokenizer keeps inner dots ("U.S"), not a final one.
-            let first = words[0].trim_end_matches('.').to_string();
-            let e = name_starts.entry(first).or_default();
-            *e = (*e).max(words.len());
+            // Counted in the sentence's own tokens: "CDU/CSU" is two, "U.S." one (the
+            // tokenizer keeps inner dots, not a final one).
+            let tokens = sentence::tokenize(&key);
+            let Some(first) = tokens.first() else {
+                return;
+            };
+            let e = name_starts.entry(first.text.to_string()).or_default();
+            *e = (*e).max(tokens.len());
         };
         for table in tables {
             for (name, _) in table.names() {

@@ -268,7 +268,7 @@ impl<'s> SentenceContext<'s> {
 
 /// Words of a sentence with their byte offsets: letters, digits and the marks inside names
 /// ("U.S", "Jordan's", "D.C").
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     let mut iter = text.char_indices().peekable();
