@@ -786,7 +786,22 @@ impl SentenceContext<'_> {
                 .iter()
                 .filter(|q| !matches!(q.kind, Kind::Year | Kind::Date | Kind::Ordinal))
                 .count();
-            if figures >= 2 && word != "tied" && word != "level" {
+            // "X was pick 168, followed by Y, pick 169": a term said for each side labels
+            // each one's own figure, and the order adds nothing.
+            let labelled = |i: &usize| {
+                self.tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            let labelled_twice = self
+                .metric_terms
+                .iter()
+                .any(|(i, _, m)| *i < k && labelled(i) && {
+                    self.metric_terms
+                        .iter()
+                        .any(|(j, _, m2)| *j > k && m2 == m && labelled(j))
+                });
+            if (figures >= 2 || labelled_twice) && word != "tied" && word != "level" {
                 continue;
             }
             let rank = match word.as_str() {
