@@ -551,3 +551,31 @@ fn a_superlative_before_a_category_noun_ranks_within_the_category() {
     let r = run("The Tesla Model Y was the best-selling car.", &t);
     assert_eq!(claim(&r, "the best-selling").status, Status::Inconsistent);
 }
+
+const DRAFT_ROUNDS: &str = "\
+metrics:
+  round: {terms: [round]}
+  pick: {terms: [pick]}
+records:
+  - {entity: Cody Ceci, metric: round, period: all, value: 1}
+  - {entity: Cody Ceci, metric: pick, period: all, value: 15}
+  - {entity: Chris Driedger, metric: round, period: all, value: 3}
+";
+
+#[test]
+fn a_number_labelled_by_a_metrics_term_is_that_metrics_figure() {
+    let t = table(DRAFT_ROUNDS);
+    let r = run("Cody Ceci was taken in round 1.", &t);
+    assert_eq!(claim(&r, "1").status, Status::Consistent);
+    let r = run("Cody Ceci was taken in round 2.", &t);
+    assert_eq!(claim(&r, "2").status, Status::Inconsistent);
+    // A threshold is not a figure: "after round 5".
+    let r = run("Chris Driedger was taken after round 2.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A figure before a comma is not the next clause's subject's.
+    let r = run(
+        "Cody Ceci was the player for round 1, Chris Driedger was next.",
+        &t,
+    );
+    assert_eq!(claim(&r, "1").entity.as_deref(), Some("Cody Ceci"));
+}

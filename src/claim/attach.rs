@@ -45,6 +45,28 @@ impl SentenceContext<'_> {
         let mut k = after;
         let mut preposition = false;
         while k < self.tokens.len() && k <= after + 5 {
+            // Nothing past a comma or a bracket: "round 1, Chris Driedger was next" gives
+            // the 1 to no one after it.
+            // ("At 828 metres, the Burj …" opens with the figure and names its subject after
+            // it; "five wins: Anquetil, Merckx …" lists them after a colon.)
+            let gap_to = self.tokens[k].start;
+            let gap_from = if k == after {
+                q.end
+            } else {
+                self.tokens[k - 1].end.max(q.end)
+            };
+            let gap = self.text[gap_from.min(gap_to)..gap_to].trim();
+            let opening = {
+                let head: Vec<&str> = self.lower[..q.start].split_whitespace().collect();
+                head.len() <= 2
+                    && head
+                        .first()
+                        .is_some_and(|w| matches!(*w, "at" | "with" | "on" | "by" | "in"))
+            };
+            let carried = gap == ":" || (gap == "," && opening);
+            if !carried && gap.contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
             if let Some(m) = self.mentions.iter().find(|m| m.tok_start == k) {
                 // Right after the number (words of the metric may stand between): a demonym
                 // or a name the table itself knows ("2,710 adult snow leopards").

@@ -412,6 +412,40 @@ impl SentenceContext<'_> {
         None
     }
 
+    /// Numbers right after a metric's term that the grammar leaves as labels ("pick 169",
+    /// "round 6", "lane 4"): where the term is a metric's, the label is that metric's figure.
+    /// Spans are in the document's plain text, as `quantities` are.
+    pub(super) fn labelled_figures(&self, quantities: &[Quantity]) -> Vec<Quantity> {
+        self.term_spans
+            .iter()
+            .filter_map(|(a, b)| {
+                let t = self.tokens.get(*b)?;
+                let prev = self.tokens[b - 1];
+                // "picked after round 5", "before pick 100": a threshold, not a figure.
+                let bound = a.checked_sub(1).is_some_and(|i| {
+                    matches!(
+                        self.lower_token(i).as_str(),
+                        "before" | "after" | "until" | "till" | "beyond" | "since" | "from" | "by"
+                    )
+                });
+                if bound {
+                    return None;
+                }
+                let digits = !t.text.is_empty() && t.text.bytes().all(|c| c.is_ascii_digit());
+                let start = t.start + self.offset;
+                let taken = quantities
+                    .iter()
+                    .any(|q| q.start < t.end + self.offset && start < q.end);
+                (digits && &self.text[prev.end..t.start] == " " && !taken).then(|| {
+                    let mut q = crate::extract(t.text).into_iter().next()?;
+                    q.start = start;
+                    q.end = t.end + self.offset;
+                    Some(q)
+                })?
+            })
+            .collect()
+    }
+
     /// The words of the metric term that starts at token `k`.
     fn term_text(&self, k: usize) -> String {
         let end = self

@@ -320,12 +320,16 @@ impl<'t> Linker<'t> {
                     })
                     .collect();
                 let (shapes, used) = ctx.shapes(self, si, &local, inherited.as_deref());
-                let values: Vec<Quantity> = qs
+                let mut values: Vec<Quantity> = qs
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| !used.contains(i))
                     .map(|(_, q)| q.clone())
                     .collect();
+                // "was pick 169", "on round 6": a number the grammar reads as a label is the
+                // figure of the metric whose term labels it.
+                values.extend(ctx.labelled_figures(qs));
+                values.sort_by_key(|q| q.start);
                 let linked = ctx.link(self, si, &values, inherited.as_deref());
                 // "four more golds than Norway" is one claim: the comparison with its size
                 // says all that "more … than Norway" says, so the bare order is not read too.

@@ -793,14 +793,13 @@ impl SentenceContext<'_> {
                     .get(i + 1)
                     .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
             };
-            let labelled_twice = self
-                .metric_terms
-                .iter()
-                .any(|(i, _, m)| *i < k && labelled(i) && {
+            let labelled_twice = self.metric_terms.iter().any(|(i, _, m)| {
+                *i < k && labelled(i) && {
                     self.metric_terms
                         .iter()
                         .any(|(j, _, m2)| *j > k && m2 == m && labelled(j))
-                });
+                }
+            });
             if (figures >= 2 || labelled_twice) && word != "tied" && word != "level" {
                 continue;
             }
