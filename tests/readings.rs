@@ -579,3 +579,13 @@ fn a_number_labelled_by_a_metrics_term_is_that_metrics_figure() {
     );
     assert_eq!(claim(&r, "1").entity.as_deref(), Some("Cody Ceci"));
 }
+
+#[test]
+fn a_total_of_sums_and_names_no_total_row() {
+    let t = table("metrics:\n  medals: {terms: [medals]}\nrecords:\n  - {entity: USSR, metric: medals, period: all, value: 25}\n  - {entity: Total, metric: medals, period: all, value: 90}\n");
+    let r = run("The USSR had the most medals, at a total of 25.", &t);
+    assert_eq!(claim(&r, "25").entity.as_deref(), Some("USSR"));
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The Total row shows 80 medals.", &t);
+    assert_eq!(claim(&r, "80").status, Status::Inconsistent);
+}

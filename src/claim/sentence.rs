@@ -177,9 +177,15 @@ impl<'s> SentenceContext<'s> {
                         && !prev.text.ends_with("'s")
                         && !prev.text.ends_with("’s")
                 };
+                // "a total of 25", "the total number of podiums": the word "total" sums
+                // what the sentence speaks of; it does not name a row called "Total".
+                let sum_word = m.written.eq_ignore_ascii_case("total")
+                    && tokens.get(m.tok_end).is_some_and(|t| {
+                        matches!(t.text.to_ascii_lowercase().as_str(), "of" | "number")
+                    });
                 let place = if scope_of_superlative || scope_after_superlative {
                     Place::Scope
-                } else if wide && opens_a_name || inside_a_name {
+                } else if wide && opens_a_name || inside_a_name || sum_word {
                     Place::PartOfAName
                 } else {
                     Place::Subject
