@@ -65,6 +65,14 @@ fn a_figure_under_a_denial_states_no_value() {
         &t,
     );
     assert_eq!(claim(&r, "7").status, Status::Inconsistent);
+    // A count of no rows in digits denies too; "0 golds" is a figure.
+    let r = run(
+        "There are 0 times in which France won more than 2 golds.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("France won 0 silvers and 5 golds.", &t);
+    assert_eq!(claim(&r, "5").status, Status::Inconsistent);
     // "no more than" bounds the figure instead of denying it.
     let r = run("France won no more than 3 golds.", &t);
     assert_eq!(claim(&r, "no more than 3").status, Status::Consistent);

@@ -52,6 +52,15 @@ impl SentenceContext<'_> {
                 "nor" => "nor",
                 "nobody" => "nobody",
                 "zero" => "zero",
+                // "There are 0 times in which …": a count of no rows, in digits ("0 drawn" is a
+                // figure, not a denial).
+                "0" if next == "times"
+                    || (k >= 2
+                        && &self.lower[self.tokens[k - 2].start..self.tokens[k - 2].end]
+                            == "there") =>
+                {
+                    "zero"
+                }
                 // "No. 4" is a number sign; "no more than", "no longer", "no fewer than"
                 // bound or qualify, they deny nothing.
                 "no" if !self.text[t.end..].starts_with('.')
