@@ -597,3 +597,30 @@ fn a_total_of_sums_and_names_no_total_row() {
     let r = run("The Total row shows 80 medals.", &t);
     assert_eq!(claim(&r, "80").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_share_of_a_group_the_table_lacks_is_no_rows_value() {
+    let t = table("total: European Union\nentities:\n  European Union: [EU, bloc]\nmetrics:\n  tertiary: {terms: [tertiary], unit: percent}\nrecords:\n  - {entity: European Union, metric: tertiary, period: 2023, value: 43}\n");
+    let r = run(
+        "Across the bloc, 49% of young women hold a tertiary degree.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Across the bloc, 49% of young people hold a tertiary degree.",
+        &t,
+    );
+    assert_eq!(claim(&r, "49%").status, Status::Inconsistent);
+}
+
+#[test]
+fn more_of_something_no_metric_names_is_no_rank() {
+    let t = table("metrics:\n  unemployment: {terms: [unemployment, rate], unit: percent}\nrecords:\n  - {entity: Texas, metric: unemployment, period: 2023, value: 4.1}\n  - {entity: Ohio, metric: unemployment, period: 2023, value: 3.6}\n  - {entity: Utah, metric: unemployment, period: 2023, value: 2.8}\n");
+    let r = run(
+        "Texas, which added more jobs than any other state, held its rate at 4.1%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Ohio had more unemployment than any other state.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -181,6 +181,13 @@ impl SentenceContext<'_> {
         {
             return Some("counts the set a claim picks from".into());
         }
+        // "49% of young women", "a third of men": a share of a part of the population, which
+        // a table of whole rows does not hold (unless its terms name the group).
+        if let Some(group) = self.population_group_after(q) {
+            return Some(format!(
+                "states a share of {group}, a group the table does not list"
+            ));
+        }
         // "would push it past 7,000 km", "could reach 1,000": a hypothesis.
         let clause_start = before.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1);
         if before[clause_start..]
@@ -427,6 +434,33 @@ impl SentenceContext<'_> {
         self.metric_terms
             .iter()
             .any(|(k, _, _)| *k == after || (adjective && *k == after + 1))
+    }
+
+    /// The group of people "N% of (young) women" speaks of, when no metric's term or row
+    /// names it.
+    fn population_group_after(&self, q: &Quantity) -> Option<String> {
+        let k = self.token_at(q.end);
+        if self.lower_token(k) != "of" {
+            return None;
+        }
+        let mut i = k + 1;
+        while matches!(
+            self.lower_token(i).as_str(),
+            "the" | "all" | "young" | "older" | "working-age" | "adult"
+        ) {
+            i += 1;
+        }
+        let word = self.lower_token(i);
+        let group = matches!(
+            word.as_str(),
+            "women" | "men" | "girls" | "boys" | "children" | "adults" | "pensioners" | "teenagers"
+        );
+        let named = self.metric_terms.iter().any(|(j, _, _)| *j == i)
+            || self
+                .mentions
+                .iter()
+                .any(|m| m.tok_start <= i && i < m.tok_end);
+        (group && !named).then_some(word)
     }
 }
 

@@ -760,16 +760,32 @@ impl SentenceContext<'_> {
                 }
                 // "more fighters than any other country": the top rank.
                 let comparative = (k.saturating_sub(4)..k)
-                    .map(|i| self.lower(i))
-                    .find(|w| matches!(w.as_str(), "more" | "fewer" | "less"));
-                if let Some(c) = comparative {
+                    .map(|i| (i, self.lower(i)))
+                    .find(|(_, w)| matches!(w.as_str(), "more" | "fewer" | "less"));
+                // "added more jobs than any other state": a rank by jobs, which no metric of
+                // the table names, is no rank by the metric named elsewhere in the sentence.
+                let names_a_metric = comparative.as_ref().is_some_and(|(c, _)| {
+                    // The counted noun after "more", or a term earlier in the same clause
+                    // ("won 1st place … more than any other country").
+                    let clause = (0..*c)
+                        .rev()
+                        .find(|i| {
+                            self.text[self.tokens[*i].end..self.tokens[i + 1].start]
+                                .contains([',', ';'])
+                        })
+                        .map_or(0, |i| i + 1);
+                    (clause..k).any(|i| self.metric_terms.iter().any(|(j, _, _)| *j == i))
+                });
+                let comparative = comparative.filter(|_| names_a_metric);
+                if let Some((at, c)) = comparative {
                     let rank = if c == "more" {
                         Rank::Position(1)
                     } else {
                         Rank::FromBottom(1)
                     };
                     let span = self.phrase(k, (k + 3).min(n), Kind::Ordinal, Some(1.0));
-                    let subject = self.subject(k.saturating_sub(4));
+                    // The subject stands before the comparative ("Ohio had more … than").
+                    let subject = self.subject(at);
                     out.push(self.tie(r, span, subject, Shape::Rank(rank)));
                 }
                 continue;
