@@ -624,3 +624,19 @@ fn more_of_something_no_metric_names_is_no_rank() {
     let r = run("Ohio had more unemployment than any other state.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_destination_is_not_the_subject() {
+    let t = table("total: European Union\nentities:\n  European Union: [EU, bloc]\nmetrics:\n  share: {terms: [renewables, share], unit: percent}\nrecords:\n  - {entity: Greece, metric: share, period: 2022, value: 22.7}\n  - {entity: Greece, metric: share, period: 2021, value: 22.0}\n  - {entity: European Union, metric: share, period: 2021, value: 21.9}\n");
+    let r = run(
+        "Greece came close to the bloc's renewables share, up from 22.0% in 2021.",
+        &t,
+    );
+    assert_eq!(claim(&r, "22.0%").entity.as_deref(), Some("Greece"));
+    // A relative clause speaks of its name, with or without a comma.
+    let r = run(
+        "Greece trailed the EU which had a renewables share of 21.9% in 2021.",
+        &t,
+    );
+    assert_eq!(claim(&r, "21.9%").status, Status::Consistent);
+}

@@ -141,8 +141,14 @@ impl SentenceContext<'_> {
             .iter()
             .rfind(|m| m.tok_end <= before)
             .filter(|m| {
-                let gap = self.lower[m.end..q.start].trim_start();
-                gap.starts_with(", which") || gap.starts_with(", who") || gap.starts_with(", whose")
+                // With or without its comma: "citigroup who owns 1,264".
+                let gap = self.lower[m.end..q.start]
+                    .trim_start()
+                    .trim_start_matches(',')
+                    .trim_start();
+                ["which ", "who ", "whose "]
+                    .iter()
+                    .any(|w| gap.starts_with(w))
             });
         if let Some(m) = relative {
             return self.coordinated_to(m);
@@ -152,6 +158,7 @@ impl SentenceContext<'_> {
             .iter()
             .filter(|m| !(table_named && m.entities.is_empty()))
             .filter(|m| !ranked_object(m))
+            .filter(|m| !self.is_destination(m))
             .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
@@ -165,6 +172,20 @@ impl SentenceContext<'_> {
     fn is_ranked_object(&self, m: &Mention) -> bool {
         let k = m.tok_start;
         self.is_verb_object(m) || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
+    }
+
+    /// Whether a name is where something goes ("sent 118 lawmakers to parliament", "came close
+    /// to the bloc's average") while another name stands before it as the subject.
+    fn is_destination(&self, m: &Mention) -> bool {
+        let mut k = m.tok_start;
+        if k >= 1 && self.lower_token(k - 1) == "the" {
+            k -= 1;
+        }
+        let to = k >= 1 && matches!(self.lower_token(k - 1).as_str(), "to" | "into" | "towards");
+        to && self
+            .mentions
+            .iter()
+            .any(|o| o.tok_end < k && !o.entities.is_empty())
     }
 
     /// Whether a name is the object of a verb of ranking or beating.
