@@ -640,3 +640,19 @@ fn a_destination_is_not_the_subject() {
     );
     assert_eq!(claim(&r, "21.9%").status, Status::Consistent);
 }
+
+#[test]
+fn the_only_place_an_article_names_is_inherited_by_sentences_that_name_none() {
+    let t = table("total: Germany\nmetrics:\n  rainfall: {terms: [rain, rainfall], unit: mm}\nrecords:\n  - {entity: Germany, metric: rainfall, period: 2023, value: 958}\n");
+    let r = run(
+        "Germany had a wet year in 2023.\n\nThe year brought 985 mm of rain.",
+        &t,
+    );
+    assert_eq!(claim(&r, "985 mm").status, Status::Inconsistent);
+    // With no place named at all, the total is a default and refutes nothing.
+    let r = run(
+        "It was a wet year in 2023.\n\nThe year brought 985 mm of rain.",
+        &t,
+    );
+    assert_eq!(claim(&r, "985 mm").status, Status::Unverified);
+}

@@ -221,6 +221,8 @@ impl<'t> Linker<'t> {
         let mut section_year: Option<String> = None;
         // The one row the last sentence named, for a pronoun in the next.
         let mut antecedent: Option<Mention> = None;
+        // Every row the article has named so far.
+        let mut article_places: Vec<(usize, String)> = Vec::new();
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let text = &plain[sentence.start..sentence.end];
             while qi < quantities.len() && quantities[qi].start < sentence.start {
@@ -253,6 +255,14 @@ impl<'t> Linker<'t> {
                 continue;
             }
             let mut ctx = SentenceContext::new(self, text, sentence.start);
+            ctx.article_places = article_places.clone();
+            for m in &ctx.mentions {
+                for place in &m.entities {
+                    if !article_places.contains(place) {
+                        article_places.push(place.clone());
+                    }
+                }
+            }
             let opens_with_pronoun = ctx
                 .tokens
                 .first()
@@ -424,6 +434,8 @@ struct SentenceContext<'s> {
     /// The one row the sentence before named, for a sentence that opens with a pronoun ("Its
     /// shipments jumped 30.8%" after "… was Transsion").
     antecedent: Option<Mention>,
+    /// The rows the article has named before this sentence, (table, entity), in order.
+    article_places: Vec<(usize, String)>,
 }
 
 impl<'s> SentenceContext<'s> {
@@ -772,6 +784,12 @@ impl<'s> SentenceContext<'s> {
                                 Found::defaulted(format!("{e}, the table's total"))
                             }
                             Some(w) => Found::stated(w),
+                            // An article that has named no place but this one speaks of it.
+                            None if self.article_places.len() == 1
+                                && self.article_places[0] == (picked.0 .0, e.clone()) =>
+                            {
+                                Found::inherited(format!("{e}, the only place the article names"))
+                            }
                             None => Found::defaulted(format!("{e}, the table's total")),
                         };
                         out.push(self.finish(

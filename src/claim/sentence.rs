@@ -216,6 +216,7 @@ impl<'s> SentenceContext<'s> {
             sentence_year: None,
             article_year: None,
             antecedent: None,
+            article_places: Vec::new(),
         }
     }
 
