@@ -656,3 +656,21 @@ fn the_only_place_an_article_names_is_inherited_by_sentences_that_name_none() {
     );
     assert_eq!(claim(&r, "985 mm").status, Status::Unverified);
 }
+
+#[test]
+fn an_opening_phrase_that_names_a_metric_frames_the_sentence() {
+    let t = table("metrics:\n  annual_change: {terms: [prices, annual], unit: percent, kind: change}\n  quarterly_change: {terms: [previous quarter, quarterly], unit: percent, kind: change}\nrecords:\n  - {entity: Spain, metric: annual_change, period: 2023, value: 4.2}\n  - {entity: Spain, metric: quarterly_change, period: 2023, value: -0.7}\n");
+    let r = run(
+        "Compared with the previous quarter, prices in Spain fell 0.7%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Compared with the previous quarter, prices in Spain fell 0.9%.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    // A clause with a subject of its own frames nothing.
+    let r = run("Spain led on quarterly figures, and prices rose 4.2%.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

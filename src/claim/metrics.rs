@@ -292,6 +292,23 @@ impl SentenceContext<'_> {
             let words = format!("{m}, as for the figure before it");
             return Some(((t, m), Found::stated(words)));
         }
+        // "Compared with the previous quarter, prices fell 0.7% …": a short opening phrase
+        // that names one metric frames every figure after it, unless a figure's own noun
+        // names another.
+        if let Some(framed) = self.opening_frame_metric(q) {
+            let own_noun = self
+                .metric_terms
+                .iter()
+                .any(|(k, t, m)| *k == qe && (*t, m) != (framed.0, &framed.1));
+            if !own_noun {
+                let k = self
+                    .metric_terms
+                    .iter()
+                    .find(|(_, t, m)| (*t, m) == (framed.0, &framed.1))
+                    .map_or(0, |(k, _, _)| *k);
+                return Some((framed, Found::stated(self.term_text(k))));
+            }
+        }
         let mut candidates: Vec<(usize, usize, &String, usize)> = self
             .metric_terms
             .iter()
@@ -444,6 +461,59 @@ impl SentenceContext<'_> {
                 })?
             })
             .collect()
+    }
+
+    /// The one metric named in a short phrase that opens the sentence and ends with a comma
+    /// before `q` ("Compared with the previous quarter, …", "On a yearly basis, …").
+    fn opening_frame_metric(&self, q: &Quantity) -> Option<(usize, String)> {
+        let comma = self.text.find(',')?;
+        if comma >= q.start {
+            return None;
+        }
+        let words = self.text[..comma].split_whitespace().count();
+        if words > 8
+            || !self.text[..comma]
+                .split_whitespace()
+                .all(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // An adverbial opening, not a clause with a subject of its own ("Titanic shares the
+        // record for nominations, …"); and it frames only its own part of the sentence.
+        let first = self.lower[..comma].split_whitespace().next().unwrap_or("");
+        let adverbial = matches!(
+            first,
+            "compared"
+                | "on"
+                | "in"
+                | "by"
+                | "for"
+                | "across"
+                | "measured"
+                | "as"
+                | "at"
+                | "over"
+                | "among"
+                | "relative"
+                | "year-on-year"
+                | "quarter-on-quarter"
+        );
+        let between = &self.lower[comma..q.start];
+        if !adverbial || between.contains([';', ':']) || between.contains(" but ") {
+            return None;
+        }
+        let end = self.token_at(comma);
+        let mut named: Vec<(usize, &String)> = self
+            .metric_terms
+            .iter()
+            .filter(|(k, _, _)| *k < end)
+            .map(|(_, t, m)| (*t, m))
+            .collect();
+        named.dedup();
+        match named.as_slice() {
+            [(t, m)] => Some((*t, (*m).clone())),
+            _ => None,
+        }
     }
 
     /// The words of the metric term that starts at token `k`.
