@@ -3,27 +3,15 @@
 //! Each failure class has a case that must stay unverified (negative) and one that must still
 //! be checked (positive).
 
-use claimcheck::claim::{Basis, Linker};
-use claimcheck::rules::Tolerances;
-use claimcheck::table::Table;
-use claimcheck::text::Format;
-use claimcheck::{check_source, ClaimReport, FileReport, Status};
+mod common;
 
-fn table(yaml: &str) -> Table {
-    Table::from_yaml("t.yaml", yaml, &mut |_| Err("no CSV".into())).expect("table")
-}
+use claimcheck::claim::Basis;
+use claimcheck::table::Table;
+use claimcheck::{ClaimReport, FileReport, Status};
+use common::{check_text, errors, yaml_table as table};
 
 fn run(article: &str, t: &Table) -> FileReport {
-    let tables = std::slice::from_ref(t);
-    let linker = Linker::new(tables);
-    check_source(
-        "a.md",
-        article,
-        Format::Markdown,
-        &linker,
-        tables,
-        &Tolerances::default(),
-    )
+    check_text(article, std::slice::from_ref(t))
 }
 
 /// The claim whose text is `text` (and entity `entity`, when given).
@@ -32,14 +20,6 @@ fn claim<'r>(r: &'r FileReport, text: &str, entity: Option<&str>) -> &'r ClaimRe
         .iter()
         .find(|c| c.text == text && entity.is_none_or(|e| c.entity.as_deref() == Some(e)))
         .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
-}
-
-fn errors(r: &FileReport) -> Vec<(&str, &str)> {
-    r.findings
-        .iter()
-        .filter(|f| f.rule != "unverified")
-        .map(|f| (f.rule, f.text.as_str()))
-        .collect()
 }
 
 const SEATS: &str = "\

@@ -2,31 +2,15 @@
 //! (positive) and a case it must leave alone or flag (negative). The table is the Soufan
 //! Center's (data/soufan-2017.yaml) unless a test says otherwise.
 
-use claimcheck::claim::Linker;
-use claimcheck::rules::Tolerances;
+mod common;
+
 use claimcheck::table::Table;
-use claimcheck::text::Format;
-use claimcheck::{check_source, FileReport, Status};
+use claimcheck::Status;
+use common::{check_text as run, yaml_table as table};
 
 fn soufan() -> Table {
     let yaml = include_str!("../data/soufan-2017.yaml");
     Table::from_yaml("data/soufan-2017.yaml", yaml, &mut |_| Err("no CSV".into())).unwrap()
-}
-
-fn table(yaml: &str) -> Table {
-    Table::from_yaml("t.yaml", yaml, &mut |_| Err("no CSV".into())).unwrap()
-}
-
-fn run(article: &str, tables: &[Table]) -> FileReport {
-    let linker = Linker::new(tables);
-    check_source(
-        "a.md",
-        article,
-        Format::Markdown,
-        &linker,
-        tables,
-        &Tolerances::default(),
-    )
 }
 
 /// (text, entity, metric, period, status) of every claim.

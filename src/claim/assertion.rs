@@ -25,7 +25,7 @@ impl SentenceContext<'_> {
     /// figure's own hedge ("no more than 5", "not quite 50%") bounds the figure instead.
     fn denial(&self, q: &Quantity) -> Option<&'static str> {
         let (clause_start, clause_end) = self.clause_around(q);
-        let (part_start, _) = self.part_around(q);
+        let part_start = self.part_start(q);
         for (k, t) in self.tokens.iter().enumerate() {
             // Inside the figure, a metric's term ("no votes") or a name ("Enka no Joou").
             let named = self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
@@ -126,30 +126,22 @@ impl SentenceContext<'_> {
             .flatten()
     }
 
-    /// The byte range of the part of the sentence `q` stands in: between `;`, `:`, brackets
-    /// and the conjunctions that set one statement against another ("but", "while", "yet").
-    fn part_around(&self, q: &Quantity) -> (usize, usize) {
+    /// Where the part of the sentence `q` stands in begins: after the last `;`, `:`, bracket
+    /// or conjunction that sets one statement against another ("but", "while", "yet").
+    fn part_start(&self, q: &Quantity) -> usize {
         const MARKS: [char; 4] = [';', ':', '(', ')'];
-        let at_word = |t: &super::Token<'_>| {
+        let opposes = |t: &super::Token<'_>| {
             matches!(
                 &self.lower[t.start..t.end],
                 "but" | "while" | "whereas" | "although" | "though" | "yet"
             )
         };
-        let mut start = self.text[..q.start].rfind(MARKS).map_or(0, |i| i + 1);
-        let mut end = self.text[q.end..]
-            .find(MARKS)
-            .map_or(self.text.len(), |i| q.end + i);
-        for t in &self.tokens {
-            if at_word(t) {
-                if t.end <= q.start {
-                    start = start.max(t.end);
-                } else if t.start >= q.end {
-                    end = end.min(t.start);
-                }
-            }
-        }
-        (start, end)
+        let marked = self.text[..q.start].rfind(MARKS).map_or(0, |i| i + 1);
+        self.tokens
+            .iter()
+            .filter(|t| t.end <= q.start && opposes(t))
+            .map(|t| t.end)
+            .fold(marked, usize::max)
     }
 
     /// The byte range of the clause `q` stands in: from the last `,`, `;`, `:` or bracket

@@ -261,31 +261,15 @@ impl SentenceContext<'_> {
         // "reading (504) and science (499)": a number in brackets right after a metric's term
         // is that metric's.
         if self.text[..q.start].trim_end().ends_with('(') && qs > 0 {
-            let term = self.term_spans.iter().find(|(_, b)| *b == qs);
-            if let Some((a, _)) = term {
-                let names: Vec<&(usize, usize, String)> = self
-                    .metric_terms
-                    .iter()
-                    .filter(|(k, _, _)| k == a)
-                    .collect();
-                if let [(_, t, m)] = names.as_slice() {
-                    return Some(((*t, m.clone()), Found::stated(self.term_text(*a))));
-                }
+            if let Some(picked) = self.term_ending_at(qs) {
+                return Some(picked);
             }
         }
         // "a difference of 6 points", "a margin of 43": the term the number is "of" heads
         // its phrase, whatever noun follows the number.
         if qs >= 2 && self.lower_token(qs - 1) == "of" {
-            let term = self.term_spans.iter().find(|(_, b)| *b == qs - 1);
-            if let Some((a, _)) = term {
-                let names: Vec<&(usize, usize, String)> = self
-                    .metric_terms
-                    .iter()
-                    .filter(|(k, _, _)| k == a)
-                    .collect();
-                if let [(_, t, m)] = names.as_slice() {
-                    return Some(((*t, m.clone()), Found::stated(self.term_text(*a))));
-                }
+            if let Some(picked) = self.term_ending_at(qs - 1) {
+                return Some(picked);
             }
         }
         if let Some((t, m)) = self.parallel_metric(q, values) {
@@ -295,18 +279,13 @@ impl SentenceContext<'_> {
         // "Compared with the previous quarter, prices fell 0.7% …": a short opening phrase
         // that names one metric frames every figure after it, unless a figure's own noun
         // names another.
-        if let Some(framed) = self.opening_frame_metric(q) {
+        if let Some(((t, m), found)) = self.opening_frame_metric(q) {
             let own_noun = self
                 .metric_terms
                 .iter()
-                .any(|(k, t, m)| *k == qe && (*t, m) != (framed.0, &framed.1));
+                .any(|(k, t2, m2)| *k == qe && (*t2, m2) != (t, &m));
             if !own_noun {
-                let k = self
-                    .metric_terms
-                    .iter()
-                    .find(|(_, t, m)| (*t, m) == (framed.0, &framed.1))
-                    .map_or(0, |(k, _, _)| *k);
-                return Some((framed, Found::stated(self.term_text(k))));
+                return Some(((t, m), found));
             }
         }
         let mut candidates: Vec<(usize, usize, &String, usize)> = self
@@ -465,7 +444,7 @@ impl SentenceContext<'_> {
 
     /// The one metric named in a short phrase that opens the sentence and ends with a comma
     /// before `q` ("Compared with the previous quarter, …", "On a yearly basis, …").
-    fn opening_frame_metric(&self, q: &Quantity) -> Option<(usize, String)> {
+    fn opening_frame_metric(&self, q: &Quantity) -> Option<Picked> {
         let comma = self.text.find(',')?;
         if comma >= q.start {
             return None;
@@ -503,15 +482,30 @@ impl SentenceContext<'_> {
             return None;
         }
         let end = self.token_at(comma);
-        let mut named: Vec<(usize, &String)> = self
+        let mut named: Vec<(usize, usize, &String)> = self
             .metric_terms
             .iter()
             .filter(|(k, _, _)| *k < end)
-            .map(|(_, t, m)| (*t, m))
+            .map(|(k, t, m)| (*k, *t, m))
             .collect();
-        named.dedup();
+        named.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
         match named.as_slice() {
-            [(t, m)] => Some((*t, (*m).clone())),
+            [(k, t, m)] => Some(((*t, (*m).clone()), Found::stated(self.term_text(*k)))),
+            _ => None,
+        }
+    }
+
+    /// The one metric named by the term that ends right before token `end` ("reading (504)",
+    /// "a margin of 43"), if the term names exactly one.
+    fn term_ending_at(&self, end: usize) -> Option<Picked> {
+        let (a, _) = self.term_spans.iter().find(|(_, b)| *b == end)?;
+        let names: Vec<&(usize, usize, String)> = self
+            .metric_terms
+            .iter()
+            .filter(|(k, _, _)| k == a)
+            .collect();
+        match names.as_slice() {
+            [(_, t, m)] => Some(((*t, m.clone()), Found::stated(self.term_text(*a)))),
             _ => None,
         }
     }

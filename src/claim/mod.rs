@@ -862,10 +862,7 @@ impl<'s> SentenceContext<'s> {
             // "in the fourth quarter of 2023" against a table of quarters: the table's
             // current period, when it lies within the year stated.
             Period::Year(y) if !t.has_period(&y) => {
-                let within = t.current_period().filter(|c| {
-                    c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                        .any(|part| part == y)
-                });
+                let within = t.current_period().filter(|c| periods::within_year(c, &y));
                 match within {
                     Some(c) => {
                         let words = format!("{c}, the table's current period, within {y}");

@@ -70,12 +70,7 @@ impl SentenceContext<'_> {
         }
         // "2023-Q4", "Oct 2023", "2023/24": a current period within the year in force is the
         // present of that year.
-        let within = |year: &str| {
-            current != year
-                && current
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|part| part == year)
-        };
+        let within = |year: &str| within_year(&current, year);
         let year_meant = in_force
             .map(|(y, _)| y.to_string())
             .or_else(|| self.article_year.clone())
@@ -371,11 +366,11 @@ impl SentenceContext<'_> {
         if marks(&words) {
             return true;
         }
-        let opening: Vec<&str> = self.lower[..q.start].split_whitespace().take(3).collect();
+        // "Before the pandemic, France had 89.4 million": the opening phrase, closed by a
+        // comma before the figure.
         let head = self.lower.trim_start();
         (head.starts_with("before the ") || head.starts_with("prior to the "))
             && self.lower[..q.start].contains(',')
-            && opening.len() == 3
     }
 
     /// The year of "since 2015" in the sentence, if any.
@@ -534,3 +529,12 @@ pub(super) fn article_year(years: &[Vec<(String, bool, usize)>]) -> Option<(Stri
 
 /// How many sentences from the top of an article make its headline and lede.
 const LEDE_SENTENCES: usize = 3;
+
+/// Whether a period label lies within a year without being it: "2023-Q4", "Oct 2023" and
+/// "2023/24" lie within 2023.
+pub(super) fn within_year(period: &str, year: &str) -> bool {
+    period != year
+        && period
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| part == year)
+}

@@ -357,7 +357,7 @@ impl SentenceContext<'_> {
             _ => None,
         }
         .or_else(|| self.earlier_period(&r.years));
-        let period = self.shape_period(&r.years, from.as_deref());
+        let period = self.shape_period(r, from.as_deref());
         match (metric, entity) {
             (Some(picked), Some((te, e))) if picked.0 .0 == te => {
                 self.finish(r.linker, claim, (e, entity_found), picked, period)
@@ -471,23 +471,21 @@ impl SentenceContext<'_> {
 
     /// The period a rank or trend speaks of: a year in the sentence that is not a "since"
     /// or "from" year, else the current one.
-    fn shape_period(&self, years: &[&Quantity], exclude: Option<&str>) -> Period {
-        for y in years {
+    fn shape_period(&self, r: &Reading<'_, '_>, exclude: Option<&str>) -> Period {
+        for y in &r.years {
             if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
                 continue;
             }
             // "more than doubling the 17 it took in 2021": a year right after a figure dates
-            // that figure (here the base of the change), not the shape.
-            let before = &self.text[..y.start];
-            let mut from = before.len().saturating_sub(40);
-            while !before.is_char_boundary(from) {
-                from += 1;
-            }
-            let figure_before = crate::extract(&before[from..])
+            // that figure (here the base of the change), not the shape. (A rank's own ordinal
+            // is the shape itself.)
+            let figure_before = r
+                .quantities
                 .iter()
-                .rfind(|q| !matches!(q.kind, Kind::Year | Kind::Date | Kind::Ordinal))
+                .filter(|q| !matches!(q.kind, Kind::Year | Kind::Date | Kind::Ordinal))
+                .rfind(|q| q.end <= y.start)
                 .is_some_and(|q| {
-                    let gap = &before[from + q.end..];
+                    let gap = &self.text[q.end..y.start];
                     !gap.contains([',', ';', ':', '(', ')'])
                         && gap.split_whitespace().count() <= 5
                         && !gap

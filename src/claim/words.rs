@@ -349,20 +349,8 @@ pub(super) fn is_place_word(word: &str) -> bool {
     (!digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit())
         && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th"))
-        || matches!(
-            word,
-            "first"
-                | "second"
-                | "third"
-                | "fourth"
-                | "fifth"
-                | "sixth"
-                | "seventh"
-                | "eighth"
-                | "ninth"
-                | "tenth"
-                | "last"
-        )
+        || word == "last"
+        || crate::quantity::ordinal_unit(word).is_some()
 }
 
 /// Verbs that put one row past another, whose "by N" is the margin between them.

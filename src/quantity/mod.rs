@@ -7,6 +7,7 @@ pub use crate::units::Dimension;
 mod grammar;
 mod words;
 
+pub(crate) use words::ordinal_unit;
 pub use words::{change_verb_before, hedge_meaning, HedgeMeaning};
 
 /// Whether a lowercase word names a month ("october", "oct", "sept").

@@ -181,3 +181,31 @@ pub fn ratchet(path: &Path, (a, b): (&str, &str)) -> (f64, f64) {
     };
     (get(a), get(b))
 }
+
+/// A table from YAML text, with no CSV behind it.
+pub fn yaml_table(yaml: &str) -> claimcheck::table::Table {
+    claimcheck::table::Table::from_yaml("t.yaml", yaml, &mut |_| Err("no CSV".into()))
+        .expect("table")
+}
+
+/// `check` through the library, on one Markdown article against `tables`.
+pub fn check_text(article: &str, tables: &[claimcheck::table::Table]) -> claimcheck::FileReport {
+    let linker = claimcheck::claim::Linker::new(tables);
+    claimcheck::check_source(
+        "a.md",
+        article,
+        claimcheck::text::Format::Markdown,
+        &linker,
+        tables,
+        &claimcheck::rules::Tolerances::default(),
+    )
+}
+
+/// (rule, text) of every finding that is not a note of an unverified claim.
+pub fn errors(r: &claimcheck::FileReport) -> Vec<(&str, &str)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule != "unverified")
+        .map(|f| (f.rule, f.text.as_str()))
+        .collect()
+}
