@@ -658,3 +658,25 @@ fn an_opening_phrase_that_names_a_metric_frames_the_sentence() {
     let r = run("Spain led on quarterly figures, and prices rose 4.2%.", &t);
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_query_like_subject_gives_its_figure_the_head_metric() {
+    let t = table(MEDALS);
+    // The figure the subject is equated with speaks of the head ("silver"), not of the
+    // condition's metric ("gold"): Spain's silver is 4.
+    let r = run("The silver for Spain with more than 5 gold is 4.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "4").metric.as_deref(), Some("silver"));
+    let r = run("The silver for Spain with more than 5 gold is 7.", &t);
+    assert_eq!(claim(&r, "7").status, Status::Inconsistent);
+    // A head that names no metric leaves the figure without one.
+    let r = run("The difference for Spain with 9 gold is 3.", &t);
+    assert_ne!(claim(&r, "3").status, Status::Inconsistent);
+    // A figure that is not the sentence's last is a condition's own.
+    let r = run(
+        "The record of Spain when the gold is higher than 12 is one.",
+        &t,
+    );
+    assert_eq!(claim(&r, "higher than 12").status, Status::Inconsistent);
+    assert_eq!(claim(&r, "one").status, Status::Unverified);
+}

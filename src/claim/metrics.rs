@@ -258,6 +258,17 @@ impl SentenceContext<'_> {
     ) -> Option<Picked> {
         let qs = self.token_at(q.start);
         let qe = self.token_at(q.end);
+        // "The average height for Hewitt class with prom less than 86 is 627": the figure a
+        // query-like subject is equated with is the head's metric, never a condition's.
+        if let Some((a, b)) = self.query_head(q) {
+            let mut named = self
+                .metric_terms
+                .iter()
+                .filter(|(k, _, _)| (a..b).contains(k));
+            return named
+                .next_back()
+                .map(|(k, t, m)| ((*t, m.clone()), Found::stated(self.term_text(*k))));
+        }
         // "reading (504) and science (499)": a number in brackets right after a metric's term
         // is that metric's.
         if self.text[..q.start].trim_end().ends_with('(') && qs > 0 {
@@ -406,6 +417,52 @@ impl SentenceContext<'_> {
             return Some(((0, m), Found::defaulted(words)));
         }
         None
+    }
+
+    /// The token range of the head of a subject that selects rows before it is equated with
+    /// `q`: "The [lowest rank] of a swimmer with a lane larger than 5 is 7", "The [sum of
+    /// points] for Wegmann is 35". The sentence opens with "the", a word that narrows the rows
+    /// ("with", "when", "for", …) ends the head, and `q` follows the copula and ends the
+    /// sentence.
+    fn query_head(&self, q: &Quantity) -> Option<(usize, usize)> {
+        let qs = self.token_at(q.start);
+        if qs < 3 || self.lower_token(0) != "the" {
+            return None;
+        }
+        // The figure ends the sentence: "when the round is higher than 3 appeared one time"
+        // equates a condition's own subject with its figure.
+        let rest =
+            self.text[q.end..].trim_end_matches(|c: char| c.is_whitespace() || ".!".contains(c));
+        if !rest.is_empty()
+            || !matches!(
+                self.lower_token(qs - 1).as_str(),
+                "is" | "was" | "are" | "were"
+            )
+        {
+            return None;
+        }
+        let narrows = |k: usize| {
+            matches!(
+                self.lower_token(k).as_str(),
+                "with"
+                    | "when"
+                    | "where"
+                    | "whose"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "for"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "among"
+                    | "having"
+                    | "if"
+            ) || self.text[self.tokens[k - 1].end..self.tokens[k].start].contains(',')
+        };
+        let end = (2..qs - 1).find(|&k| narrows(k))?;
+        Some((1, end))
     }
 
     /// Numbers right after a metric's term that the grammar leaves as labels ("pick 169",
