@@ -680,3 +680,36 @@ fn a_query_like_subject_gives_its_figure_the_head_metric() {
     assert_eq!(claim(&r, "higher than 12").status, Status::Inconsistent);
     assert_eq!(claim(&r, "one").status, Status::Unverified);
 }
+
+#[test]
+fn the_fastest_time_is_the_lowest() {
+    let t = table(
+        "metrics:
+  time: {terms: [time, times]}
+  speed: {terms: [speed, top speed]}
+records:
+  - {entity: Jones, metric: time, period: 2024, value: 10.9}
+  - {entity: Smith, metric: time, period: 2024, value: 11.2}
+  - {entity: Brown, metric: time, period: 2024, value: 11.4}
+  - {entity: Jones, metric: speed, period: 2024, value: 36}
+  - {entity: Smith, metric: speed, period: 2024, value: 38}
+  - {entity: Brown, metric: speed, period: 2024, value: 35}
+",
+    );
+    for ok in [
+        "Jones ran the fastest time.",
+        "Smith ran the second fastest time.",
+        "Brown ran the slowest time.",
+        "Smith had the fastest top speed.",
+    ] {
+        let r = run(ok, &t);
+        assert!(errors(&r).is_empty(), "{ok}: {:?}", r.findings);
+    }
+    for wrong in [
+        "Brown ran the fastest time.",
+        "Jones had the fastest top speed.",
+    ] {
+        let r = run(wrong, &t);
+        assert_eq!(errors(&r).len(), 1, "{wrong}: {:?}", r.findings);
+    }
+}

@@ -561,6 +561,16 @@ impl SentenceContext<'_> {
         (out, used)
     }
 
+    /// Whether `word` is a superlative of speed ("fastest", "quickest", "slowest") said of a
+    /// time in the words from token `from` ("the fastest best time"): a time is fastest
+    /// when it is the lowest, so the order runs the other way.
+    fn speed_of_a_time(&self, word: &str, from: usize) -> bool {
+        ["fastest", "quickest", "slowest"]
+            .iter()
+            .any(|s| word.ends_with(s))
+            && (from..from + 2).any(|k| matches!(self.lower(k).as_str(), "time" | "times"))
+    }
+
     fn ranks(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>) {
         let n = self.tokens.len();
         let mut taken = vec![false; n];
@@ -578,6 +588,8 @@ impl SentenceContext<'_> {
                 .collect();
             let prev = before.last().map(String::as_str).unwrap_or("");
             let next = self.lower(to);
+            let of_time = self.speed_of_a_time(&lower, to) || self.speed_of_a_time(&next, to + 1);
+            let low_word = LOW.iter().any(|w| lower.ends_with(w)) || LOW.contains(&next.as_str());
             let rank = if lower.starts_with("top") {
                 // "among the top five", "in the top three", "capping off the top five …":
                 // membership, not a position (a reading the rule's documentation states).
@@ -588,9 +600,10 @@ impl SentenceContext<'_> {
                     )
                 });
                 member.then_some(Rank::Top(v))
-            } else if LOW.iter().any(|w| lower.ends_with(w)) || LOW.contains(&next.as_str()) {
+            } else if low_word != of_time {
                 Some(Rank::FromBottom(v))
-            } else if self.on_the_list(to)
+            } else if of_time
+                || self.on_the_list(to)
                 || HIGH.iter().any(|w| lower.ends_with(&w.to_lowercase()))
                 || HIGH.contains(&next.as_str())
                 || matches!(
@@ -710,7 +723,8 @@ impl SentenceContext<'_> {
             {
                 continue;
             }
-            let rank = if high {
+            // "the fastest time" is the lowest time, "the slowest time" the highest.
+            let rank = if high != self.speed_of_a_time(&w, k + 1) {
                 Rank::Position(1)
             } else {
                 Rank::FromBottom(1)
