@@ -713,3 +713,29 @@ records:
         assert_eq!(errors(&r).len(), 1, "{wrong}: {:?}", r.findings);
     }
 }
+
+#[test]
+fn the_base_of_a_change_measures_what_its_level_measures() {
+    let t = table(
+        "metrics:
+  units: {terms: [sold, consoles], scale: 1000000}
+  annual: {terms: [annual, shipments], scale: 1000000}
+records:
+  - {entity: Switch, metric: units, period: 2024, value: 141.3}
+  - {entity: Switch, metric: units, period: 2023, value: 125.6}
+  - {entity: Switch, metric: annual, period: 2023, value: 18.0}
+current: 2024
+",
+    );
+    let r = run(
+        "The Switch had sold 141.3 million consoles, the company said in its annual report, up from 125.6 million a year earlier.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "125.6 million").metric.as_deref(), Some("units"));
+    let r = run(
+        "The Switch had sold 141.3 million consoles, the company said in its annual report, up from 120 million a year earlier.",
+        &t,
+    );
+    assert_eq!(claim(&r, "120 million").status, Status::Inconsistent);
+}

@@ -176,6 +176,31 @@ impl SentenceContext<'_> {
         (joined && !gap.contains(['.', ';'])).then_some((t, m))
     }
 
+    /// The figure `q` is the base of, when `q` is the starting point of a change ("up from
+    /// 125 million", "down from 4.2%", "compared with 310"): the nearest figure before it in
+    /// the same statement.
+    fn level_of_base(&self, q: &Quantity, values: &[(usize, usize)]) -> Option<Quantity> {
+        let qs = self.token_at(q.start);
+        if qs < 2 || self.tokens.get(qs).is_none_or(|t| t.start != q.start) {
+            return None;
+        }
+        let lead = self.lower_token(qs - 1);
+        let verb = self.lower_token(qs - 2);
+        let base = (lead == "from" && super::types::change_verb(&verb).is_some())
+            || (matches!(lead.as_str(), "with" | "to") && verb == "compared");
+        if !base {
+            return None;
+        }
+        let (s, e) = *values.iter().rev().find(|(_, e)| *e <= q.start)?;
+        if self.text[e..q.start].contains(['.', ';', ':']) {
+            return None;
+        }
+        let mut level = q.clone();
+        level.start = s;
+        level.end = e;
+        Some(level)
+    }
+
     /// The metric a quantity's unit names: the one metric, among the tables that know the
     /// sentence's places (else all tables), measured in the unit's dimension. Several such
     /// metrics make the claim ambiguous (`Err` with the reason); none leaves it to the words.
@@ -281,6 +306,14 @@ impl SentenceContext<'_> {
         if qs >= 2 && self.lower_token(qs - 1) == "of" {
             if let Some(picked) = self.term_ending_at(qs - 1) {
                 return Some(picked);
+            }
+        }
+        // "sold 141 million consoles …, up from 125 million a year earlier": the base of a
+        // change measures what the figure it is compared with measures.
+        if let Some(level) = self.level_of_base(q, values) {
+            if let Some(((t, m), _)) = self.metric_for(&level, role, values, inherited, linker) {
+                let words = format!("{m}, as for the figure it is compared with");
+                return Some(((t, m), Found::stated(words)));
             }
         }
         if let Some((t, m)) = self.parallel_metric(q, values) {
