@@ -739,3 +739,31 @@ current: 2024
     );
     assert_eq!(claim(&r, "120 million").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_term_in_another_phrase_with_its_own_figure_is_that_figures() {
+    let t = table(
+        "metrics:
+  worldwide: {terms: [worldwide, gross], unit: USD, scale: 1000000}
+  opening: {terms: [opening], unit: USD, scale: 1000000}
+  domestic: {terms: [domestic], unit: USD, scale: 1000000}
+records:
+  - {entity: Elemental, metric: worldwide, period: 2023, value: 496.4}
+  - {entity: Elemental, metric: opening, period: 2023, value: 29.6}
+  - {entity: Elemental, metric: domestic, period: 2023, value: 154.4}
+",
+    );
+    let r = run(
+        "Elemental: $496.4 million, after an opening of just $29.6 million.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Elemental: $496.4 million, with $154.4 million of it domestic.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A term in another phrase with no figure of its own still names the figure.
+    let r = run("Elemental took $35 million, its opening.", &t);
+    assert_eq!(claim(&r, "$35 million").status, Status::Inconsistent);
+}

@@ -40,7 +40,6 @@ impl SentenceContext<'_> {
         linker: &Linker<'_>,
         sentence: usize,
         q: &Quantity,
-        values: &[(usize, usize)],
         inherited: Option<&[(usize, String)]>,
         period: Period,
     ) -> Option<Claim> {
@@ -79,8 +78,10 @@ impl SentenceContext<'_> {
         if subject.tok_start == other.tok_start {
             return None;
         }
+        // The other row's own figure shares the compared metric ("one behind Froome, who
+        // won four times"), so its term is not held back for that figure.
         let ((t, metric), metric_found) =
-            self.metric_for(q, Role::Value, values, inherited, linker)?;
+            self.metric_for(q, Role::Value, &[], inherited, linker)?;
         let (_, subject_entity) = subject.entities.iter().find(|(ti, _)| *ti == t)?;
         let (_, other_entity) = other.entities.iter().find(|(ti, _)| *ti == t)?;
         // Two names of one row ("the Bundestag … the chamber") compare nothing.

@@ -176,6 +176,22 @@ impl SentenceContext<'_> {
         (joined && !gap.contains(['.', ';'])).then_some((t, m))
     }
 
+    /// Whether the metric term starting at token `k`, after `q`, heads a figure of its own:
+    /// one between `q` and the term ("$569.6 million, with $298.2 million of it domestic")
+    /// or one right after the term ("an opening of just $29.6 million").
+    fn term_has_own_figure(&self, k: usize, q: &Quantity, values: &[(usize, usize)]) -> bool {
+        let term_end = self
+            .term_spans
+            .iter()
+            .find(|(a, _)| *a == k)
+            .map_or(k + 1, |(_, b)| *b);
+        let near_end = self
+            .tokens
+            .get(term_end + 3)
+            .map_or(self.text.len(), |t| t.start);
+        values.iter().any(|(s, _)| (q.end..near_end).contains(s))
+    }
+
     /// The figure `q` is the base of, when `q` is the starting point of a change ("up from
     /// 125 million", "down from 4.2%", "compared with 310"): the nearest figure before it in
     /// the same statement.
@@ -335,7 +351,7 @@ impl SentenceContext<'_> {
         let mut candidates: Vec<(usize, usize, &String, usize)> = self
             .metric_terms
             .iter()
-            .map(|(k, t, m)| {
+            .filter_map(|(k, t, m)| {
                 let d = if *k >= qe {
                     // A term past a comma or a bracket is another phrase's: "a round smaller
                     // than 11, a pick smaller than 152".
@@ -358,6 +374,11 @@ impl SentenceContext<'_> {
                         )
                     });
                     let other_phrase = gap.contains([',', ';', ':', '(', ')']) || opens_phrase;
+                    // "$496.4 million, after an opening of just $29.6 million": a term in
+                    // another phrase that has a figure of its own is that figure's.
+                    if other_phrase && self.term_has_own_figure(*k, q, values) {
+                        return None;
+                    }
                     k - qe + if other_phrase { 100 } else { 0 }
                 } else {
                     // Measured from the term's last word: "tries against of 36".
@@ -368,7 +389,7 @@ impl SentenceContext<'_> {
                         .map_or(*k + 1, |(_, b)| *b);
                     qs.saturating_sub(end) + 2
                 };
-                (d, *t, m, *k)
+                Some((d, *t, m, *k))
             })
             .collect();
         if role == Role::Part {

@@ -474,8 +474,7 @@ impl<'s> SentenceContext<'s> {
             // "five times the size of Wales": a ratio of two named rows.
             if q.kind == Kind::Multiple {
                 let period = self.period_for(q, &years, &value_positions);
-                let compared =
-                    self.comparison(linker, sentence, q, &value_positions, inherited, period);
+                let compared = self.comparison(linker, sentence, q, inherited, period);
                 out.extend(compared);
                 continue;
             }
@@ -493,14 +492,7 @@ impl<'s> SentenceContext<'s> {
                     // A difference between two named rows is checked as one.
                     if reason.starts_with("states a difference") {
                         let period = self.period_for(q, &years, &value_positions);
-                        let compared = self.comparison(
-                            linker,
-                            sentence,
-                            q,
-                            &value_positions,
-                            inherited,
-                            period,
-                        );
+                        let compared = self.comparison(linker, sentence, q, inherited, period);
                         if let Some(c) = compared {
                             out.push(c);
                             continue;
