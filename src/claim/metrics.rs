@@ -189,7 +189,18 @@ impl SentenceContext<'_> {
             .tokens
             .get(term_end + 3)
             .map_or(self.text.len(), |t| t.start);
-        values.iter().any(|(s, _)| (q.end..near_end).contains(s))
+        // "250, 271 and 198 returnees": figures listed together share the noun after them.
+        let term_start = self.tokens[k].start;
+        let mut gap = self.text[q.end.min(term_start)..term_start].to_string();
+        for (s, e) in values.iter().rev() {
+            if q.end <= *s && *e <= term_start {
+                gap.replace_range(s - q.end..e - q.end, " ");
+            }
+        }
+        let listed = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| matches!(w, "" | "and" | "or"));
+        !listed && values.iter().any(|(s, _)| (q.end..near_end).contains(s))
     }
 
     /// The figure `q` is the base of, when `q` is the starting point of a change ("up from
@@ -373,7 +384,11 @@ impl SentenceContext<'_> {
                                 | "whose"
                         )
                     });
-                    let other_phrase = gap.contains([',', ';', ':', '(', ')']) || opens_phrase;
+                    // (A comma inside a number, "3,000", breaks no phrase.)
+                    let comma = gap.char_indices().any(|(i, c)| {
+                        c == ',' && !gap[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    });
+                    let other_phrase = comma || gap.contains([';', ':', '(', ')']) || opens_phrase;
                     // "$496.4 million, after an opening of just $29.6 million": a term in
                     // another phrase that has a figure of its own is that figure's.
                     if other_phrase && self.term_has_own_figure(*k, q, values) {
