@@ -767,3 +767,23 @@ records:
     let r = run("Elemental took $35 million, its opening.", &t);
     assert_eq!(claim(&r, "$35 million").status, Status::Inconsistent);
 }
+
+#[test]
+fn the_noun_a_figure_is_of_names_what_it_measures() {
+    let t = table(
+        "metrics:
+  worldwide: {terms: [worldwide, gross], unit: USD, scale: 1000000}
+records:
+  - {entity: Indiana Jones, metric: worldwide, period: 2023, value: 384}
+",
+    );
+    let r = run(
+        "Indiana Jones took $384 million worldwide against a reported budget of nearly $300 million.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "nearly $300 million").status, Status::Unverified);
+    // A generic measure word leaves the figure to the metric the sentence names.
+    let r = run("Indiana Jones took a worldwide total of $300 million.", &t);
+    assert_eq!(claim(&r, "$300 million").status, Status::Inconsistent);
+}

@@ -216,6 +216,11 @@ impl SentenceContext<'_> {
         {
             return Some("states a difference, not a value".into());
         }
+        // "a reported budget of nearly $300 million": the noun the figure is "of" heads its
+        // phrase; when no metric's term is that noun, the figure measures what no table holds.
+        if let Some(noun) = self.head_noun_of(q).filter(|_| !noun_is_term) {
+            return Some(format!("is a {noun}, which no table measures"));
+        }
         // "trailed its rival by 8 million", "beat Spain by two points", "led by 3": the
         // margin between two rows.
         if prev == "by" {
@@ -349,6 +354,49 @@ impl SentenceContext<'_> {
             return None;
         }
         Some(format!("counts {lower}, which no table measures"))
+    }
+
+    /// The noun `q` is "of" in "a reported budget of $300 million", "its capacity of 65
+    /// million": a common noun after a determiner, which is no name, no change and no
+    /// generic measure word ("a total of", "a record of", "a high of").
+    fn head_noun_of(&self, q: &Quantity) -> Option<String> {
+        let k = self.token_at(q.start);
+        if k < 3 || self.lower_token(k - 1) != "of" {
+            return None;
+        }
+        let noun = self.tokens[k - 2];
+        let word = noun.text.to_lowercase();
+        let plain = word.len() >= 4
+            && noun.text.chars().all(|c| c.is_ascii_lowercase())
+            && !word.ends_with("ly")
+            && !self
+                .mentions
+                .iter()
+                .any(|m| m.tok_start <= k - 2 && k - 2 < m.tok_end)
+            && !self
+                .term_spans
+                .iter()
+                .any(|(a, b)| *a <= k - 2 && k - 2 < *b);
+        if !plain
+            || words::is_function_word(&word)
+            || words::counted_noun_is_generic(&word)
+            || words::picks_from_a_set(&word)
+            || words::is_measure_word(&word)
+            || words::DIFFERENCE_NOUNS.contains(&word.as_str())
+            || types::change_noun(&word).is_some()
+        {
+            return None;
+        }
+        // A determiner opens the noun's phrase within two words: "a reported budget of".
+        let determined = (k.saturating_sub(4)..k - 2).any(|i| {
+            let w = self.lower_token(i);
+            matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+            ) || w.ends_with("'s")
+                || w.ends_with("’s")
+        });
+        determined.then_some(word)
     }
 
     /// Whether `q` is the part in "250 of the 3,000 fighters", "271 of 1,910", "50 out of 280".

@@ -37,6 +37,44 @@ pub(super) fn counted_noun_is_generic(word: &str) -> bool {
     )
 }
 
+/// Nouns that say a figure is a measure without saying of what: "a total of 5", "a high of
+/// 40", "an estimated value of $3bn".
+pub(super) fn is_measure_word(word: &str) -> bool {
+    matches!(
+        word,
+        "total"
+            | "figure"
+            | "figures"
+            | "value"
+            | "tally"
+            | "count"
+            | "number"
+            | "amount"
+            | "sum"
+            | "high"
+            | "highs"
+            | "peak"
+            | "record"
+            | "level"
+            | "average"
+            | "rate"
+            | "estimate"
+            | "maximum"
+            | "minimum"
+            | "equivalent"
+            | "worth"
+            | "result"
+            | "score"
+            | "share"
+            | "portion"
+            | "proportion"
+            | "fraction"
+            | "handful"
+            | "group"
+            | "series"
+    )
+}
+
 /// Words that say nothing of what a number counts.
 pub(super) fn is_function_word(word: &str) -> bool {
     matches!(
