@@ -787,3 +787,61 @@ records:
     let r = run("Indiana Jones took a worldwide total of $300 million.", &t);
     assert_eq!(claim(&r, "$300 million").status, Status::Inconsistent);
 }
+
+const HOSTS: &str = "\
+metrics:
+  hosted: {terms: [host, hosted, sheltering, refugees], scale: 1000000}
+records:
+  - {entity: Iran, metric: hosted, period: 2023, value: 3.8}
+  - {entity: Turkey, metric: hosted, period: 2023, value: 3.3}
+  - {entity: Syria, metric: hosted, period: 2023, value: 0.6}
+current: 2023
+";
+
+#[test]
+fn one_standing_for_a_noun_counts_nothing() {
+    let t = table(HOSTS);
+    let r = run(
+        "Iran hosted 3.8 million refugees, while the Syrian one hosted far fewer.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Iran hosted 3.8 million refugees, while Turkey hosted one million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "one million").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_design_or_a_forecast_is_no_measured_value() {
+    let t = table(HOSTS);
+    let r = run("Iran is expected to host 5 million refugees.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Iran hosted 5 million refugees.", &t);
+    assert_eq!(claim(&r, "5 million").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_rank_held_for_a_span_of_years_is_a_record_over_time() {
+    let t = table(HOSTS);
+    let r = run(
+        "Turkey, which had been the biggest host for nine years, slipped to second.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Turkey had been the biggest host in 2023.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_biggest_increase_ranks_a_change_not_a_level() {
+    let t = table(HOSTS);
+    let r = run(
+        "Syria recorded the biggest increase in refugees hosted.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Syria recorded the biggest number of refugees hosted.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

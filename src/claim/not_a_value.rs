@@ -143,6 +143,21 @@ impl SentenceContext<'_> {
         {
             return Some("refers back to things already named".into());
         }
+        // "the Syrian one edged down", "this one", "a bigger one": "one" standing for a noun
+        // already said.
+        let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "this" | "that" | "another");
+        let two_before: Vec<&str> = before_words.iter().rev().take(2).copied().collect();
+        if q.text.eq_ignore_ascii_case("one")
+            && (two_before
+                .first()
+                .is_some_and(|w| determiner(w) || *w == "each")
+                || (two_before.get(1).is_some_and(|w| determiner(w))
+                    && two_before.first().is_some_and(|w| {
+                        w.chars().all(char::is_alphabetic) && !words::is_function_word(w)
+                    })))
+        {
+            return Some("stands for a noun already said, not a count".into());
+        }
         // "two more", "89 more residents", "three extra": an increment, not a level.
         if after_words.first().is_some_and(|w| words::is_increment(w)) {
             // "four more golds than Germany" measures against a named row.
@@ -188,11 +203,29 @@ impl SentenceContext<'_> {
                 "states a share of {group}, a group the table does not list"
             ));
         }
-        // "would push it past 7,000 km", "could reach 1,000": a hypothesis.
+        // "would push it past 7,000 km", "could reach 1,000", "is designed to handle 65
+        // million": a hypothesis, a forecast or a design, not a measured value.
         let clause_start = before.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1);
         if before[clause_start..]
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| matches!(w, "would" | "could" | "might" | "if" | "unless" | "should"))
+            .any(|w| {
+                matches!(
+                    w,
+                    "would"
+                        | "could"
+                        | "might"
+                        | "if"
+                        | "unless"
+                        | "should"
+                        | "designed"
+                        | "expected"
+                        | "projected"
+                        | "forecast"
+                        | "predicted"
+                        | "scheduled"
+                        | "intended"
+                )
+            })
         {
             return Some("is a hypothesis, not a value".into());
         }

@@ -453,7 +453,17 @@ impl SentenceContext<'_> {
             let next = self.lower(k + 1);
             // ("in history" and "ever" rank over all time, which a table of all-time
             // figures covers.)
+            // "which had been the biggest host for nine years": a record over a span.
+            let span_of_years = w == "for"
+                && crate::quantity::extract(&next)
+                    .first()
+                    .is_some_and(|q| q.start == 0)
+                && matches!(
+                    self.lower(k + 2).as_str(),
+                    "years" | "decades" | "seasons" | "consecutive" | "straight"
+                );
             let over_time = w == "since"
+                || span_of_years
                 || (w == "on" && next == "record")
                 || (w == "in" && matches!(next.as_str(), "decades" | "years"))
                 || (w == "in"
@@ -664,8 +674,11 @@ impl SentenceContext<'_> {
             // most fighters"); "the main" and "the leading" need a noun too.
             // … and not "at the top of the table", "the most of it".
             let next = self.lower(k + 1);
-            // "for the most part", "the most recent": idioms, not places in an order.
+            // "for the most part", "the most recent": idioms, not places in an order. "The
+            // biggest increase" ranks a change, not the level the table holds.
             if next.is_empty()
+                || (super::types::change_noun(&next).is_some()
+                    && !self.metric_terms.iter().any(|(i, _, _)| *i == k + 1))
                 || matches!(next.as_str(), "part" | "recent" | "likely")
                 || next.starts_with(|c: char| c.is_ascii_digit())
                 || next == "of"
