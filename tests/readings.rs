@@ -845,3 +845,41 @@ fn the_biggest_increase_ranks_a_change_not_a_level() {
     let r = run("Syria recorded the biggest number of refugees hosted.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const CONSOLES: &str = "\
+metrics:
+  units: {terms: [sold, units], scale: 1000000}
+records:
+  - {entity: 3DS, metric: units, period: 2024, value: 75.94}
+  - {entity: Switch, metric: units, period: 2024, value: 141.32}
+  - {entity: Wii U, metric: units, period: 2024, value: 13.56}
+";
+
+#[test]
+fn a_name_inside_a_closed_relative_clause_is_not_the_subject() {
+    let t = table(CONSOLES);
+    let r = run(
+        "The 3DS, which the Switch effectively replaced, sold 75.94 million.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "75.94 million").entity.as_deref(), Some("3DS"));
+    // An open relative clause still speaks of its own name.
+    let r = run("The 3DS trails the Switch, which sold 75.94 million.", &t);
+    assert_eq!(claim(&r, "75.94 million").status, Status::Inconsistent);
+}
+
+#[test]
+fn the_object_of_as_much_as_is_not_the_subject_of_the_next_comparison() {
+    let t = table(CONSOLES);
+    let r = run(
+        "The Switch sold almost twice as much as the 3DS, and more than ten times as much as the Wii U.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "The Switch sold almost twice as much as the 3DS, and more than twenty times as much as the Wii U.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

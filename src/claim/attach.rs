@@ -159,12 +159,25 @@ impl SentenceContext<'_> {
             .filter(|m| !(table_named && m.entities.is_empty()))
             .filter(|m| !ranked_object(m))
             .filter(|m| !self.is_destination(m))
+            .filter(|m| !self.in_closed_relative(m, q.start))
             .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
         }
+    }
+
+    /// Whether a name stands inside a relative clause that closes before `at`: "The 3DS,
+    /// which the Switch replaced, sold 75.94 million" speaks of the 3DS.
+    pub(super) fn in_closed_relative(&self, m: &Mention, at: usize) -> bool {
+        let opened = self.lower[..m.start].rfind(',').is_some_and(|c| {
+            let lead = self.lower[c + 1..m.start].trim_start();
+            ["which ", "who ", "whom ", "whose ", "where "]
+                .iter()
+                .any(|w| lead.starts_with(w))
+        });
+        opened && m.end <= at && self.text[m.end..at].contains(',')
     }
 
     /// Whether a name is the object of a verb of ranking or beating ("tops the EU table",

@@ -192,6 +192,7 @@ impl SentenceContext<'_> {
                     || matches!(
                         w.as_str(),
                         "than"
+                            | "as"
                             | "over"
                             | "beat"
                             | "overtook"
@@ -210,9 +211,15 @@ impl SentenceContext<'_> {
             .map_or(self.text.len(), |t| t.start)
             .min(self.text.len());
         let clause_start = self.text[..clause_start].rfind(';').map_or(0, |i| i + 1);
+        let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
         self.mentions
             .iter()
-            .rfind(|m| m.tok_end <= at && m.start >= clause_start && !object(m))
+            .rfind(|m| {
+                m.tok_end <= at
+                    && m.start >= clause_start
+                    && !object(m)
+                    && !self.in_closed_relative(m, at_byte)
+            })
             .or_else(|| {
                 self.mentions.iter().find(|m| {
                     m.tok_start > at
