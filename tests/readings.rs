@@ -883,3 +883,34 @@ fn the_object_of_as_much_as_is_not_the_subject_of_the_next_comparison() {
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const STUDENTS: &str = "\
+metrics:
+  students: {terms: [students, sends]}
+total: World
+records:
+  - {entity: World, metric: students, period: 2024, value: 1126690}
+  - {entity: India, metric: students, period: 2024, value: 331602}
+  - {entity: China, metric: students, period: 2024, value: 277398}
+";
+
+#[test]
+fn a_share_held_together_is_no_single_rows_share() {
+    let t = table(STUDENTS);
+    let r = run(
+        "India sends the most students, and the two countries together account for more than half of all students.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("India accounts for more than half of all students.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn within_a_figure_of_another_row_is_a_gap() {
+    let t = table(STUDENTS);
+    let r = run("China closed to within 54,000 students of India.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("China sent 54,000 students, fewer than India.", &t);
+    assert_eq!(claim(&r, "54,000").status, Status::Inconsistent);
+}

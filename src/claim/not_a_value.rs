@@ -249,6 +249,10 @@ impl SentenceContext<'_> {
         {
             return Some("states a difference, not a value".into());
         }
+        // "closing to within 1.1 million TEU of Shenzhen": the gap to another row.
+        if prev == "within" && after_words.iter().take(3).any(|w| *w == "of") {
+            return Some("states a difference, not a value".into());
+        }
         // "a reported budget of nearly $300 million": the noun the figure is "of" heads its
         // phrase; when no metric's term is that noun, the figure measures what no table holds.
         if let Some(noun) = self.head_noun_of(q).filter(|_| !noun_is_term) {

@@ -1161,8 +1161,14 @@ impl SentenceContext<'_> {
                     .iter()
                     .find(|m| m.tok_start >= to && m.tok_start <= to + 5)
             });
-            // "the Patriots and the Steelers have won … about a fifth": a share of a group.
-            if subject.is_some_and(|m| self.coordinated_to(m).len() > 1) {
+            // "the Patriots and the Steelers have won … about a fifth", "the two countries
+            // together account for more than half": a share of a group.
+            let head = &self.lower[self.lower[..q.start].rfind(';').map_or(0, |i| i + 1)..q.start];
+            let together = head
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| matches!(w, "together" | "combined" | "jointly"))
+                || head.contains("between them");
+            if together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1) {
                 let mut claim = Claim::new(
                     self.placed(q),
                     r.sentence,
