@@ -914,3 +914,29 @@ fn within_a_figure_of_another_row_is_a_gap() {
     let r = run("China sent 54,000 students, fewer than India.", &t);
     assert_eq!(claim(&r, "54,000").status, Status::Inconsistent);
 }
+
+const SEASONS: &str = "\
+metrics:
+  students: {terms: [students]}
+current: \"2023/24\"
+records:
+  - {entity: Brazil, metric: students, period: \"2023/24\", value: 16877}
+  - {entity: Brazil, metric: students, period: \"2022/23\", value: 16025}
+  - {entity: Brazil, metric: students, period: \"2020/21\", value: 14000}
+";
+
+#[test]
+fn a_season_is_a_period_written_either_way() {
+    let t = table(SEASONS);
+    for ok in [
+        "Brazil had 14,000 students in 2020/21.",
+        "Brazil had 14,000 students in 2020-21.",
+        "Brazil now has 16,877 students, up from 16,025 a year earlier.",
+        "Brazil's students now number 16,877; it had a year earlier sent 16,025 students.",
+    ] {
+        let r = run(ok, &t);
+        assert!(errors(&r).is_empty(), "{ok}: {:?}", r.findings);
+    }
+    let r = run("Brazil had 16,025 students in 2020-21.", &t);
+    assert_eq!(claim(&r, "16,025").status, Status::Inconsistent);
+}

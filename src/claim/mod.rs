@@ -463,7 +463,10 @@ impl<'s> SentenceContext<'s> {
             .collect();
         let years: Vec<&Quantity> = local
             .iter()
-            .filter(|q| matches!(q.kind, Kind::Year | Kind::Date) && q.value.is_some())
+            .filter(|q| {
+                matches!(q.kind, Kind::Year | Kind::Date)
+                    && (q.value.is_some() || periods::season_years(q.text.trim()).is_some())
+            })
             .collect();
         let respectively = self.respectively(&values);
         let mut out = Vec::new();
@@ -855,12 +858,19 @@ impl<'s> SentenceContext<'s> {
             // current period, when it lies within the year stated.
             Period::Year(y) if !t.has_period(&y) => {
                 let within = t.current_period().filter(|c| periods::within_year(c, &y));
-                match within {
-                    Some(c) => {
+                // "2019-20" in the text, "2019/20" in the table: one season.
+                let season = periods::season_years(&y).and_then(|s| {
+                    t.periods(&entity, &metric)
+                        .into_iter()
+                        .find(|p| periods::season_years(p) == Some(s))
+                });
+                match (within, season) {
+                    (_, Some(p)) => Some((p.to_string(), Found::stated(y))),
+                    (Some(c), None) => {
                         let words = format!("{c}, the table's current period, within {y}");
                         Some((c.to_string(), Found::stated(words)))
                     }
-                    None => Some((y.clone(), Found::stated(y))),
+                    (None, None) => Some((y.clone(), Found::stated(y))),
                 }
             }
             Period::Year(y) => Some((y.clone(), Found::stated(y))),
@@ -891,13 +901,13 @@ impl<'s> SentenceContext<'s> {
             Period::YearsAgo(n) => {
                 self.current_period(t, &entity, &metric, at)
                     .and_then(|(base, found)| {
-                        let year = base.parse::<i64>().ok()? - n;
+                        let year = periods::years_before(&base, n)?;
                         let words = format!("{n} year(s) before {base}");
                         let found = Found {
                             words,
                             basis: found.basis.max(Basis::Stated),
                         };
-                        Some((year.to_string(), found))
+                        Some((year, found))
                     })
             }
         };

@@ -270,18 +270,27 @@ impl SentenceContext<'_> {
             return Period::Earlier;
         }
         // "12.9% a year earlier", "the previous year": one year back.
+        // ("which ranked ahead of it a year earlier with 16,025": the phrase may also stand
+        // before the figure in its own clause.)
         let after = self.after(q.end);
-        if [
+        let year_back = [
             "a year earlier",
             "a year before",
             "the year before",
             "the previous year",
             "a year ago",
             "the prior year",
-        ]
-        .iter()
-        .any(|p| after.starts_with(p))
-        {
+        ];
+        let clause =
+            &self.lower[self.lower[..q.start].rfind([',', ';']).map_or(0, |i| i + 1)..q.start];
+        let in_clause = year_back.iter().filter_map(|p| clause.rfind(p)).max();
+        let clause_start = q.start - clause.len();
+        let before_in_clause = in_clause.is_some_and(|at| {
+            !values
+                .iter()
+                .any(|(s, _)| *s > clause_start + at && *s < q.start)
+        });
+        if year_back.iter().any(|p| after.starts_with(p)) || before_in_clause {
             return Period::YearsAgo(1);
         }
         // "half of all new cars a decade ago": ten years back.
@@ -383,8 +392,10 @@ impl SentenceContext<'_> {
     }
 }
 
+/// A year as the tables write it: "2015", or a season as printed ("2019/20", "2011-12").
 fn year_label(y: &Quantity) -> String {
-    y.value.map(|v| format!("{}", v as i64)).unwrap_or_default()
+    y.value
+        .map_or_else(|| y.text.trim().to_string(), |v| format!("{}", v as i64))
 }
 
 /// For each sentence, the years it sets in force for the sentences after it, each with
@@ -527,6 +538,38 @@ pub(super) fn article_year(years: &[Vec<(String, bool, usize)>]) -> Option<(Stri
         .find_map(|(i, ys)| ys.first().map(|(y, _, _)| (y.clone(), i)))
 }
 
+/// The first and last year of a season label: "2019/20", "2019-20", "2019–2020" →
+/// (2019, 2020). `None` for anything else.
+pub(super) fn season_years(label: &str) -> Option<(i64, i64)> {
+    let (a, b) = label.split_once(['/', '-', '–'])?;
+    let first: i64 = a.trim().parse().ok().filter(|_| a.trim().len() == 4)?;
+    let b = b.trim();
+    let second: i64 = b.parse().ok()?;
+    let last = match b.len() {
+        2 => first - first % 100 + second + if second < first % 100 { 100 } else { 0 },
+        4 => second,
+        _ => return None,
+    };
+    (last == first + 1).then_some((first, last))
+}
+
+/// A period label `n` years before `label`, written the same way: 2024 → 2023, "2023/24" →
+/// "2022/23".
+pub(super) fn years_before(label: &str, n: i64) -> Option<String> {
+    if let Ok(year) = label.parse::<i64>() {
+        return Some((year - n).to_string());
+    }
+    let (first, _) = season_years(label)?;
+    let sep = label.chars().find(|c| matches!(c, '/' | '-' | '–'))?;
+    let tail = label.rsplit(['/', '-', '–']).next()?.trim().len();
+    let start = first - n;
+    Some(if tail == 2 {
+        format!("{start}{sep}{:02}", (start + 1) % 100)
+    } else {
+        format!("{start}{sep}{}", start + 1)
+    })
+}
+
 /// How many sentences from the top of an article make its headline and lede.
 const LEDE_SENTENCES: usize = 3;
 
@@ -537,4 +580,21 @@ pub(super) fn within_year(period: &str, year: &str) -> bool {
         && period
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|part| part == year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{season_years, years_before};
+
+    #[test]
+    fn seasons_count_back_in_their_own_spelling() {
+        assert_eq!(season_years("2019/20"), Some((2019, 2020)));
+        assert_eq!(season_years("1999-00"), Some((1999, 2000)));
+        assert_eq!(season_years("2019–2020"), Some((2019, 2020)));
+        assert_eq!(season_years("2019-21"), None);
+        assert_eq!(season_years("2019"), None);
+        assert_eq!(years_before("2023/24", 1).as_deref(), Some("2022/23"));
+        assert_eq!(years_before("2000-01", 1).as_deref(), Some("1999-00"));
+        assert_eq!(years_before("2024", 2).as_deref(), Some("2022"));
+    }
 }
