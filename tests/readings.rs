@@ -940,3 +940,18 @@ fn a_season_is_a_period_written_either_way() {
     let r = run("Brazil had 16,025 students in 2020-21.", &t);
     assert_eq!(claim(&r, "16,025").status, Status::Inconsistent);
 }
+
+#[test]
+fn the_row_a_subject_displaced_is_not_the_subject() {
+    let t = table(STUDENTS);
+    let r = run(
+        "India sent 331,602 students and displaced China as the leading country of origin.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "China sent 277,398 students and displaced India as the leading country of origin.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -418,6 +418,18 @@ pub(super) fn is_verb_of_beating(word: &str) -> bool {
             | "surpasses"
             | "exceeded"
             | "exceeds"
+            | "displaced"
+            | "displaces"
+            | "replaced"
+            | "replaces"
+            | "dethroned"
+            | "unseated"
+            | "ousted"
+            | "edged"
+            | "outperformed"
+            | "outnumbered"
+            | "outnumber"
+            | "outnumbers"
     )
 }
 
