@@ -955,3 +955,15 @@ fn the_row_a_subject_displaced_is_not_the_subject() {
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_rank_within_the_history_of_a_series_is_a_record_over_time() {
+    let t = table(CONSOLES);
+    let r = run(
+        "The Wii U sold 13.56 million, the lowest in the long history of Nintendo home consoles.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The 3DS sold the fewest units of the three.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -474,8 +474,14 @@ impl SentenceContext<'_> {
                     self.lower(k + 2).as_str(),
                     "years" | "decades" | "seasons" | "consecutive" | "straight"
                 );
+            // "the lowest gross in the 33-film history of the MCU": a rank within a series
+            // the text names, over its whole run.
+            let history_of = w == "in"
+                && (k + 1..(k + 5).min(self.tokens.len()))
+                    .any(|i| self.lower(i) == "history" && self.lower(i + 1) == "of");
             let over_time = w == "since"
                 || span_of_years
+                || history_of
                 || (w == "on" && next == "record")
                 || (w == "in" && matches!(next.as_str(), "decades" | "years"))
                 || (w == "in"
