@@ -967,3 +967,17 @@ fn a_rank_within_the_history_of_a_series_is_a_record_over_time() {
     let r = run("The 3DS sold the fewest units of the three.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_superlative_that_qualifies_its_figure_is_checked_by_the_figure() {
+    let t = table(CONSOLES);
+    // "the lowest units of 75.94 million" states the 3DS's figure; the figure is right, and
+    // the order it implies is not read on its own.
+    let r = run("The 3DS had the lowest units of 75.94 million.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The 3DS had the lowest units of 70 million.", &t);
+    assert_eq!(claim(&r, "70 million").status, Status::Inconsistent);
+    // Without a figure, the superlative still ranks.
+    let r = run("The 3DS had the lowest units.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -599,6 +599,42 @@ impl SentenceContext<'_> {
             && (from..from + 2).any(|k| matches!(self.lower(k).as_str(), "time" | "times"))
     }
 
+    /// Whether the noun phrase of the superlative at token `k` runs into a figure that it
+    /// describes: "the lowest score of 21", "the highest total is 12", "the most votes with
+    /// 99.9%".
+    fn qualifies_a_figure(&self, k: usize) -> bool {
+        let n = self.tokens.len();
+        let is_number = |i: usize| {
+            self.tokens.get(i).is_some_and(|t| {
+                crate::quantity::extract(t.text)
+                    .first()
+                    .is_some_and(|q| q.start == 0 && q.kind != Kind::Ordinal)
+            })
+        };
+        for i in k + 1..(k + 7).min(n) {
+            let w = self.lower(i);
+            if matches!(
+                w.as_str(),
+                "of" | "at" | "with" | "was" | "is" | "were" | "are"
+            ) {
+                let hedge = matches!(
+                    self.lower(i + 1).as_str(),
+                    "about" | "over" | "under" | "only" | "just" | "nearly" | "almost" | "around"
+                );
+                return is_number(i + 1 + usize::from(hedge));
+            }
+            if !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                || self.text[self.tokens[i - 1].end..self.tokens[i].start].contains([',', ';', '.'])
+            {
+                // "won the most, at 8"
+                return self.text[self.tokens[i - 1].end..self.tokens[i].start].trim() == ","
+                    && w == "at"
+                    && is_number(i + 1);
+            }
+        }
+        false
+    }
+
     fn ranks(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>) {
         let n = self.tokens.len();
         let mut taken = vec![false; n];
@@ -704,6 +740,12 @@ impl SentenceContext<'_> {
                     .first()
                     .is_some_and(|q| q.start == 0)
             {
+                continue;
+            }
+            // "the lowest score of 21", "the highest grid value was 14.0", "the most
+            // withdrawal at 82.75": the superlative qualifies the figure it gives, which is
+            // checked as a value; it places no row in an order by itself.
+            if self.qualifies_a_figure(k) {
                 continue;
             }
             // "the largest landlocked country": a superlative within a category the table
