@@ -981,3 +981,19 @@ fn a_superlative_that_qualifies_its_figure_is_checked_by_the_figure() {
     let r = run("The 3DS had the lowest units.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_bracketed_figure_belongs_to_the_words_before_its_bracket() {
+    let t = table(MEDALS);
+    let r = run(
+        "France, where coach Dupont (7) led the team, won 3 golds.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "7").status, Status::Unverified);
+    // After a name the tables know, or a metric's term, the figure is theirs.
+    let r = run("France (7) led the gold table.", &t);
+    assert_eq!(claim(&r, "7").status, Status::Inconsistent);
+    let r = run("France won gold (7).", &t);
+    assert_eq!(claim(&r, "7").status, Status::Inconsistent);
+}

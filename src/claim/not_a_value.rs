@@ -52,6 +52,24 @@ impl SentenceContext<'_> {
         {
             return Some("is part of a metric's name".into());
         }
+        // "when maurice williams (7) had the high assists": a figure in brackets belongs to
+        // the words right before the bracket; when those are neither a name the tables know
+        // nor a metric's term, it is no row's value.
+        if self.text[..q.start].trim_end().ends_with('(') && qs > 0 {
+            let k = qs - 1;
+            let word = self.tokens[k].text;
+            let known = self.mentions.iter().any(|m| m.tok_end == qs)
+                || self.term_spans.iter().any(|(_, b)| *b == qs)
+                || self.metric_terms.iter().any(|(i, _, _)| *i == k);
+            if !known
+                && word.chars().all(char::is_alphabetic)
+                && !words::is_function_word(&word.to_lowercase())
+            {
+                return Some(format!(
+                    "belongs to \"{word}\" before its bracket, which no table lists"
+                ));
+            }
+        }
         // A difference, a margin or a threshold is not a value of a row: "a majority of 174",
         // "almost 150 metres higher than", "six points clear", "the 270 needed for victory".
         let before = self.before(q.start);
