@@ -997,3 +997,15 @@ fn a_bracketed_figure_belongs_to_the_words_before_its_bracket() {
     let r = run("France won gold (7).", &t);
     assert_eq!(claim(&r, "7").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_place_inside_the_object_of_a_comparison_is_the_other_rows() {
+    let t = table(CONSOLES);
+    let r = run(
+        "The Wii U sold far fewer units than the console ranked first.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The Wii U ranked first by units sold.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

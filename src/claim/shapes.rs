@@ -652,6 +652,18 @@ impl SentenceContext<'_> {
                 .collect();
             let prev = before.last().map(String::as_str).unwrap_or("");
             let next = self.lower(to);
+            // "2 more points than the player ranked first", "compared to the second highest":
+            // the place of the row compared with, which the text does not name.
+            let compared_with = (from.saturating_sub(5)..from).rev().any(|i| {
+                let w = self.lower(i);
+                let later = self.lower(i + 1);
+                w == "than" || (w == "compared" && matches!(later.as_str(), "to" | "with"))
+            }) && !self.text
+                [self.tokens[from.saturating_sub(5)].start..q.start]
+                .contains([',', ';']);
+            if compared_with {
+                continue;
+            }
             let of_time = self.speed_of_a_time(&lower, to) || self.speed_of_a_time(&next, to + 1);
             let low_word = LOW.iter().any(|w| lower.ends_with(w)) || LOW.contains(&next.as_str());
             let rank = if lower.starts_with("top") {
