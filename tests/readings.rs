@@ -1009,3 +1009,24 @@ fn a_place_inside_the_object_of_a_comparison_is_the_other_rows() {
     let r = run("The Wii U ranked first by units sold.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn an_exception_states_no_value() {
+    let t = table(MEDALS);
+    let r = run(
+        "France won more silver than every other nation except one.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("France won one silver.", &t);
+    assert_eq!(claim(&r, "one").status, Status::Inconsistent);
+}
+
+#[test]
+fn than_misspelt_then_still_bounds() {
+    let t = table(MEDALS);
+    let r = run("France won less then 4 golds.", &t);
+    assert_eq!(claim(&r, "less then 4").status, Status::Consistent);
+    let r = run("France won more then 4 golds.", &t);
+    assert_eq!(claim(&r, "more then 4").status, Status::Inconsistent);
+}

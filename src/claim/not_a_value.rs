@@ -267,6 +267,21 @@ impl SentenceContext<'_> {
         {
             return Some("states a difference, not a value".into());
         }
+        // "a number other than 0", "every other country except one": what the value is not,
+        // or a count of the exceptions.
+        if [
+            "other than",
+            "except",
+            "except for",
+            "apart from",
+            "besides",
+            "excluding",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p))
+        {
+            return Some("states an exception, not a value".into());
+        }
         // "closing to within 1.1 million TEU of Shenzhen": the gap to another row.
         if prev == "within" && after_words.iter().take(3).any(|w| *w == "of") {
             return Some("states a difference, not a value".into());
