@@ -1030,3 +1030,30 @@ fn than_misspelt_then_still_bounds() {
     let r = run("France won more then 4 golds.", &t);
     assert_eq!(claim(&r, "more then 4").status, Status::Inconsistent);
 }
+
+#[test]
+fn an_undated_table_holds_for_any_year_the_text_gives() {
+    let t = table(
+        "metrics:
+  points: {terms: [points]}
+records:
+  - {entity: Gama, metric: points, period: all, value: 51}
+  - {entity: Barueri, metric: points, period: all, value: 51}
+",
+    );
+    let r = run("In 2007, Gama scored 51 points.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "51").status, Status::Consistent);
+    let r = run("In 2007, Gama scored 63 points.", &t);
+    assert_eq!(claim(&r, "63").status, Status::Inconsistent);
+    // A dated table without that year leaves the claim unverified.
+    let t = table(
+        "metrics:
+  points: {terms: [points]}
+records:
+  - {entity: Gama, metric: points, period: 2008, value: 51}
+",
+    );
+    let r = run("In 2007, Gama scored 63 points.", &t);
+    assert_eq!(claim(&r, "63").status, Status::Unverified);
+}

@@ -864,7 +864,22 @@ impl<'s> SentenceContext<'s> {
                         .into_iter()
                         .find(|p| periods::season_years(p) == Some(s))
                 });
-                match (within, season) {
+                // A table whose one period names no time ("all") holds its values for any
+                // year the text gives.
+                let undated = match t.periods(&entity, &metric).as_slice() {
+                    [only]
+                        if t.period_count() == 1
+                            && !only.contains(|c: char| c.is_ascii_digit()) =>
+                    {
+                        Some(only.to_string())
+                    }
+                    _ => None,
+                };
+                match (within, season.or(undated.as_deref())) {
+                    (_, Some(p)) if undated.as_deref() == Some(p) => {
+                        let words = format!("{p}, the table's one undated period, for {y}");
+                        Some((p.to_string(), Found::only(words)))
+                    }
                     (_, Some(p)) => Some((p.to_string(), Found::stated(y))),
                     (Some(c), None) => {
                         let words = format!("{c}, the table's current period, within {y}");

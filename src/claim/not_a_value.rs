@@ -282,6 +282,25 @@ impl SentenceContext<'_> {
         {
             return Some("states an exception, not a value".into());
         }
+        // "more jerseys than the country with 6 different holders": a figure of the row
+        // compared with, which the text describes but does not name.
+        let unnamed_object = (qs.saturating_sub(6)..qs).any(|i| {
+            self.lower_token(i) == "than"
+                && matches!(self.lower_token(i + 1).as_str(), "the" | "a" | "an" | "any")
+                && !self.mentions.iter().any(|m| m.tok_start == i + 2)
+                && (i + 3..qs).any(|j| {
+                    matches!(
+                        self.lower_token(j).as_str(),
+                        "with" | "having" | "has" | "had" | "of" | "at"
+                    )
+                })
+                && !self.text[self.tokens[i].start..q.start].contains([',', ';'])
+        });
+        if unnamed_object {
+            return Some(
+                "is a figure of the row compared with, which the text does not name".into(),
+            );
+        }
         // "closing to within 1.1 million TEU of Shenzhen": the gap to another row.
         if prev == "within" && after_words.iter().take(3).any(|w| *w == "of") {
             return Some("states a difference, not a value".into());
