@@ -613,6 +613,14 @@ impl SentenceContext<'_> {
         };
         for i in k + 1..(k + 7).min(n) {
             let w = self.lower(i);
+            // Only within the superlative's own phrase: "the most medals overall, with 113"
+            // ranks and gives a figure, two claims.
+            let gap = &self.text[self.tokens[i - 1].end..self.tokens[i].start];
+            if gap.contains([',', ';', '.', ':'])
+                || !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            {
+                return false;
+            }
             if matches!(
                 w.as_str(),
                 "of" | "at" | "with" | "was" | "is" | "were" | "are"
@@ -622,14 +630,6 @@ impl SentenceContext<'_> {
                     "about" | "over" | "under" | "only" | "just" | "nearly" | "almost" | "around"
                 );
                 return is_number(i + 1 + usize::from(hedge));
-            }
-            if !w.chars().all(|c| c.is_alphanumeric() || c == '-')
-                || self.text[self.tokens[i - 1].end..self.tokens[i].start].contains([',', ';', '.'])
-            {
-                // "won the most, at 8"
-                return self.text[self.tokens[i - 1].end..self.tokens[i].start].trim() == ","
-                    && w == "at"
-                    && is_number(i + 1);
             }
         }
         false
