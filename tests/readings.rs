@@ -1057,3 +1057,12 @@ records:
     let r = run("In 2007, Gama scored 63 points.", &t);
     assert_eq!(claim(&r, "63").status, Status::Unverified);
 }
+
+#[test]
+fn a_difference_counted_in_a_noun_no_metric_names_is_unread() {
+    let t = table(MEDALS);
+    let r = run("France won 3 golds and had one less coach than Spain.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("France had one less gold than Spain.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -3,7 +3,7 @@
 //! "more than twice as long as the Thames"). The subject is the name the sentence speaks of,
 //! the other row the name after the comparison; both are read with the same metric and period.
 
-use super::{Claim, Found, Linker, Period, Role, SentenceContext, Shape};
+use super::{words, Claim, Found, Linker, Period, Role, SentenceContext, Shape};
 use crate::quantity::{Kind, Quantity};
 
 /// How the subject's value stands against the other row's.
@@ -31,6 +31,37 @@ fn more_word(w: &str) -> Option<bool> {
 }
 
 impl SentenceContext<'_> {
+    /// Whether the noun a difference counts, from token `first` on past the comparative
+    /// ("one less seat", "two positions ahead"), is a plain noun that no metric's term names.
+    fn counts_an_unmeasured_noun(&self, first: usize) -> bool {
+        let mut k = first;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|_| more_word(&self.lower_token(k)).is_some())
+        {
+            k += 1;
+        }
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
+        let w = self.lower_token(k);
+        let named = self.metric_terms.iter().any(|(i, _, _)| *i == k)
+            || self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
+            || self.mentions.iter().any(|m| m.tok_start == k);
+        !named
+            && t.text.chars().all(|c| c.is_ascii_lowercase())
+            && w.len() >= 3
+            && more_word(&w).is_none()
+            && !matches!(
+                w.as_str(),
+                "than" | "as" | "of" | "times" | "the" | "that" | "those"
+            )
+            && !words::is_function_word(&w)
+            && !words::counted_noun_is_generic(&w)
+            && !words::is_unit_noun(&w)
+    }
+
     /// Reads `q` as a difference or a ratio between two named rows, when the words say so:
     /// "N [noun] more/fewer … than X", "N [noun] ahead of/behind/clear of X", "N times (the
     /// size of | as many as | more than) X". `None` when the comparison names no other row or
@@ -76,6 +107,11 @@ impl SentenceContext<'_> {
         let subject = self.subject(self.token_at(q.start))?;
 
         if subject.tok_start == other.tok_start {
+            return None;
+        }
+        // "one less seat than SPD", "two positions ahead of Kato": the noun the difference
+        // counts names its metric; a noun no metric's term names leaves it unread.
+        if !ratio && self.counts_an_unmeasured_noun(first) {
             return None;
         }
         // The other row's own figure shares the compared metric ("one behind Froome, who
