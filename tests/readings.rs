@@ -1066,3 +1066,18 @@ fn a_difference_counted_in_a_noun_no_metric_names_is_unread() {
     let r = run("France had one less gold than Spain.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn an_order_of_a_noun_no_metric_names_is_unread_and_never_a_row_against_itself() {
+    let t = table(MEDALS);
+    let r = run(
+        "Spain earned two fewer coaches than France, yet won more gold than France.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A term right before the comparative, or inside the noun's phrase, names the metric.
+    let r = run("France won more gold than Spain.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let r = run("France has more shiny golds than Spain.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -33,7 +33,7 @@ fn more_word(w: &str) -> Option<bool> {
 impl SentenceContext<'_> {
     /// Whether the noun a difference counts, from token `first` on past the comparative
     /// ("one less seat", "two positions ahead"), is a plain noun that no metric's term names.
-    fn counts_an_unmeasured_noun(&self, first: usize) -> bool {
+    pub(super) fn counts_an_unmeasured_noun(&self, first: usize) -> bool {
         let mut k = first;
         if self
             .tokens
@@ -46,7 +46,15 @@ impl SentenceContext<'_> {
             return false;
         };
         let w = self.lower_token(k);
-        let named = self.metric_terms.iter().any(|(i, _, _)| *i == k)
+        // A term right before the comparative ("spent less money") or within the noun's own
+        // phrase ("fewer initial bits") names the metric.
+        let stop = (k..(k + 3).min(self.tokens.len()))
+            .find(|&i| self.lower_token(i) == "than")
+            .unwrap_or((k + 3).min(self.tokens.len()));
+        let named = self
+            .metric_terms
+            .iter()
+            .any(|(i, _, _)| (k..stop).contains(i) || *i + 1 == first)
             || self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
             || self.mentions.iter().any(|m| m.tok_start == k);
         !named

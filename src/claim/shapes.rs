@@ -928,6 +928,17 @@ impl SentenceContext<'_> {
                             "more" | "fewer" | "less" | "larger" | "smaller" | "higher" | "lower"
                         )
                     });
+                    // "fourteen fewer medals than Turkey": the noun compared names the
+                    // metric; a noun no metric's term names leaves the order unread.
+                    let counted = (k.saturating_sub(5)..k).rfind(|&i| {
+                        matches!(
+                            self.lower(i).as_str(),
+                            "more" | "fewer" | "less" | "larger" | "smaller" | "higher" | "lower"
+                        )
+                    });
+                    if counted.is_some_and(|i| self.counts_an_unmeasured_noun(i)) {
+                        continue;
+                    }
                     match comparative.as_deref() {
                         Some("more" | "larger" | "higher") => {
                             if let Some(list) = self.only_list(k) {
@@ -943,10 +954,13 @@ impl SentenceContext<'_> {
             };
             let subject = match &rank {
                 Rank::OnlyAbove(_) => Some(other),
-                _ => self
-                    .mentions
-                    .iter()
-                    .rfind(|m| m.tok_end <= k && m.tok_start != other.tok_start),
+                // Never another mention of the row compared with ("… than Turkey, yet was
+                // ranked higher than Turkey").
+                _ => self.mentions.iter().rfind(|m| {
+                    m.tok_end <= k
+                        && m.tok_start != other.tok_start
+                        && !m.entities.iter().any(|e| other.entities.contains(e))
+                }),
             };
             let Some(subject) = subject else { continue };
             let span = match &rank {
