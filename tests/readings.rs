@@ -1081,3 +1081,30 @@ fn an_order_of_a_noun_no_metric_names_is_unread_and_never_a_row_against_itself()
     let r = run("France has more shiny golds than Spain.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_share_dated_back_from_an_unstated_present_is_unread() {
+    let t = table(STUDENTS);
+    let r = run(
+        "India, which sent more than half of all students a decade ago, now sends fewer.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("India sends more than half of all students.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_plural_of_a_products_name_counts_that_product() {
+    let t = table(
+        "metrics:
+  launches: {terms: [launches, rockets]}
+records:
+  - {entity: Europe, metric: launches, period: 2023, value: 3}
+",
+    );
+    let r = run("Europe flew three rockets, two Ariane 5s and a Vega.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Europe flew two rockets.", &t);
+    assert_eq!(claim(&r, "two").status, Status::Inconsistent);
+}

@@ -388,7 +388,12 @@ impl SentenceContext<'_> {
                 });
             if named_with_number {
                 let n = self.tokens[i + 1];
-                product = Some(self.text[t.start..n.end].to_string());
+                let name = self.text[t.start..n.end].to_string();
+                // "two Ariane 5s": the plural of a product's name counts that product.
+                if n.text.ends_with('s') && n.text.len() > 1 {
+                    return Some(format!("counts {name}, a kind the table does not list"));
+                }
+                product = Some(name);
                 i += 2;
                 continue;
             }

@@ -317,6 +317,23 @@ impl SentenceContext<'_> {
                 return claim;
             }
         }
+        // "which accounted for roughly half of all new cars less than a decade ago": a share
+        // or a place dated back from an unstated present.
+        if matches!(claim.shape, Shape::Rank(_) | Shape::Share(_)) {
+            let rest = &self.lower[span.end.min(self.lower.len())..];
+            let clause = &rest[..rest
+                .find([',', ';', '.', ')', '—', '–'])
+                .unwrap_or(rest.len())];
+            let back = clause
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| matches!(*w, "ago" | "earlier" | "previously" | "formerly"));
+            if let Some(word) = back {
+                claim.unlinked = Some(format!(
+                    "speaks of an earlier time (\"{word}\") that the text does not date"
+                ));
+                return claim;
+            }
+        }
         let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
         // On a rank metric, "higher", "lower", "the highest rank" may mean the better place
         // or the larger number; "ahead of", "followed by", "top" and places say which.
