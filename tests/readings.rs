@@ -1108,3 +1108,28 @@ records:
     let r = run("Europe flew two rockets.", &t);
     assert_eq!(claim(&r, "two").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_year_of_a_closed_relative_clause_does_not_date_the_rank_after_it() {
+    let t = table(
+        "metrics:
+  rate: {terms: [deaths per million, rate]}
+current: 2023
+records:
+  - {entity: Bulgaria, metric: rate, period: 2023, value: 82}
+  - {entity: Romania, metric: rate, period: 2023, value: 81}
+  - {entity: Romania, metric: rate, period: 2022, value: 86}
+  - {entity: Bulgaria, metric: rate, period: 2022, value: 80}
+",
+    );
+    let r = run(
+        "Romania, which had topped the table in 2022 with 86 deaths per million, improved to 81 and slipped to second place.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Romania, which had topped the table in 2022 with 86 deaths per million, improved to 81 and slipped to third place.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -171,13 +171,19 @@ impl SentenceContext<'_> {
     /// Whether a name stands inside a relative clause that closes before `at`: "The 3DS,
     /// which the Switch replaced, sold 75.94 million" speaks of the 3DS.
     pub(super) fn in_closed_relative(&self, m: &Mention, at: usize) -> bool {
-        let opened = self.lower[..m.start].rfind(',').is_some_and(|c| {
-            let lead = self.lower[c + 1..m.start].trim_start();
+        self.span_in_closed_relative(m.start, m.end, at)
+    }
+
+    /// Whether the bytes `start..end` stand inside a relative clause (", which …,") that
+    /// closes before `at`.
+    pub(super) fn span_in_closed_relative(&self, start: usize, end: usize, at: usize) -> bool {
+        let opened = self.lower[..start].rfind(',').is_some_and(|c| {
+            let lead = self.lower[c + 1..start].trim_start();
             ["which ", "who ", "whom ", "whose ", "where "]
                 .iter()
                 .any(|w| lead.starts_with(w))
         });
-        opened && m.end <= at && self.text[m.end..at].contains(',')
+        opened && end <= at && self.text[end..at].contains(',')
     }
 
     /// Whether a name is the object of a verb of ranking or beating ("tops the EU table",

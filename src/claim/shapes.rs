@@ -386,7 +386,7 @@ impl SentenceContext<'_> {
             _ => None,
         }
         .or_else(|| self.earlier_period(&r.years));
-        let period = self.shape_period(r, from.as_deref());
+        let period = self.shape_period(r, from.as_deref(), span.start.min(self.text.len()));
         match (metric, entity) {
             (Some(picked), Some((te, e))) if picked.0 .0 == te => {
                 self.finish(r.linker, claim, (e, entity_found), picked, period)
@@ -514,11 +514,16 @@ impl SentenceContext<'_> {
         None
     }
 
-    /// The period a rank or trend speaks of: a year in the sentence that is not a "since"
-    /// or "from" year, else the current one.
-    fn shape_period(&self, r: &Reading<'_, '_>, exclude: Option<&str>) -> Period {
+    /// The period a rank or trend at byte `at` speaks of: a year in the sentence that is not
+    /// a "since" or "from" year, else the current one.
+    fn shape_period(&self, r: &Reading<'_, '_>, exclude: Option<&str>, at: usize) -> Period {
         for y in &r.years {
             if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
+                continue;
+            }
+            // "Romania, which had topped the table in 2022 …, slipped to second": a year of a
+            // relative clause closed before the shape dates that clause only.
+            if self.span_in_closed_relative(y.start, y.end, at) {
                 continue;
             }
             // "more than doubling the 17 it took in 2021": a year right after a figure dates
