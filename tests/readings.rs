@@ -1133,3 +1133,119 @@ records:
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const FOREST: &str = "\
+metrics:
+  forest_area: {terms: [forest, forests], unit: hectares}
+  annual_net_gain: {terms: [net gain, added], kind: rate, unit: hectares}
+current: 2020
+total: World
+records:
+  - {entity: World, metric: forest_area, period: 2020, value: 4058900000}
+  - {entity: World, metric: forest_area, period: 1990, value: 4236400000}
+  - {entity: China, metric: forest_area, period: 2020, value: 220000000}
+  - {entity: China, metric: annual_net_gain, period: 2020, value: 1937000}
+  - {entity: Russia, metric: forest_area, period: 2020, value: 815300000}
+";
+
+#[test]
+fn a_verb_of_loss_after_the_figure_makes_it_a_change() {
+    let t = table(FOREST);
+    let r = run(
+        "Since 1990 some 178 million hectares of the world's forest have disappeared.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The world had 178 million hectares of forest in 1990.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_verb_a_figure_is_the_object_of_names_its_metric_before_an_of_phrase() {
+    let t = table(FOREST);
+    let r = run(
+        "China added about 1.9 million hectares of forest a year.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        claim(&r, "about 1.9 million hectares").metric.as_deref(),
+        Some("annual_net_gain")
+    );
+    let r = run(
+        "China added about 2.9 million hectares of forest a year.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn a_share_of_another_rows_figure_is_no_share_of_a_whole() {
+    let t = table(FOREST);
+    let r = run("China's forest is about 27% of Russia's forest.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The world's figure is the whole.
+    let r = run("China holds about 27% of the world's forest.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_rest_of_a_population_is_a_group_the_table_does_not_list() {
+    let t = table(HOSTS);
+    let r = run(
+        "Iran hosted 79% of those arriving, against 65% of the rest of the refugees.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_where_clause_speaks_of_the_name_it_follows_and_of_heads_x_of_y() {
+    let t = table(STUDENTS);
+    let r = run(
+        "India sent more students than China, where 277,398 students applied.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "India sent more students than China, where 331,602 students applied.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let t = table(
+        "metrics:
+  applications: {terms: [applications, filings]}
+records:
+  - {entity: Qualcomm, metric: applications, period: 2023, value: 3410}
+  - {entity: United States, metric: applications, period: 2023, value: 55678}
+",
+    );
+    let r = run(
+        "Samsung filed more, ahead of Qualcomm of the United States, which was third with 3,410 applications.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn a_when_clause_after_a_year_earlier_is_dated_by_it() {
+    let t = table(
+        "metrics:
+  applications: {terms: [applications]}
+current: 2023
+records:
+  - {entity: United States, metric: applications, period: 2023, value: 55678}
+  - {entity: United States, metric: applications, period: 2022, value: 59056}
+",
+    );
+    let r = run(
+        "The United States total was 5.7% lower than a year earlier, when American applicants filed 59,056 applications.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "The United States total was 5.7% lower than a year earlier, when American applicants filed 55,678 applications.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

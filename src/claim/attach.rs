@@ -146,12 +146,34 @@ impl SentenceContext<'_> {
                     .trim_start()
                     .trim_start_matches(',')
                     .trim_start();
-                ["which ", "who ", "whose "]
+                ["which ", "who ", "whose ", "where "]
                     .iter()
                     .any(|w| gap.starts_with(w))
             });
         if let Some(m) = relative {
-            return self.coordinated_to(m);
+            // "Qualcomm of the US, which was third with 3,410": the clause speaks of the head
+            // of "X of Y".
+            let head = (m.tok_start >= 2
+                && matches!(
+                    self.lower_token(m.tok_start - 1).as_str(),
+                    "of" | "from" | "in"
+                )
+                || (m.tok_start >= 3
+                    && self.lower_token(m.tok_start - 1) == "the"
+                    && matches!(
+                        self.lower_token(m.tok_start - 2).as_str(),
+                        "of" | "from" | "in"
+                    )))
+            .then(|| {
+                let prep = if self.lower_token(m.tok_start - 1) == "the" {
+                    m.tok_start - 2
+                } else {
+                    m.tok_start - 1
+                };
+                self.mentions.iter().find(|o| o.tok_end == prep)
+            })
+            .flatten();
+            return self.coordinated_to(head.unwrap_or(m));
         }
         let left = self
             .mentions

@@ -328,6 +328,13 @@ impl SentenceContext<'_> {
                 return Some(picked);
             }
         }
+        // "added about 1.9 million hectares of forest": the verb whose object the figure is
+        // names its metric before the "of" phrase that qualifies the figure's unit.
+        if qs >= 1 && self.lower_token(qe) == "of" && q.unit.is_some() {
+            if let Some(picked) = self.term_ending_at(qs) {
+                return Some(picked);
+            }
+        }
         // "a difference of 6 points", "a margin of 43": the term the number is "of" heads
         // its phrase, whatever noun follows the number.
         if qs >= 2 && self.lower_token(qs - 1) == "of" {

@@ -267,6 +267,40 @@ impl SentenceContext<'_> {
         {
             return Some("states a difference, not a value".into());
         }
+        // "some 178 million hectares have disappeared since then": a verb of loss or gain
+        // after the figure's phrase makes it the size of a change (unless the verb is a
+        // metric's term, which then names a metric of changes).
+        {
+            let mut k = ti;
+            while matches!(
+                self.lower_token(k).as_str(),
+                "have" | "has" | "had" | "were" | "was" | "been" | "are" | "is"
+            ) {
+                k += 1;
+            }
+            let verb = self.lower_token(k);
+            let gap_ok = self.tokens.get(k).is_some_and(|t| {
+                !self.text[q.end.min(t.start)..t.start].contains([',', ';', '.', '('])
+            });
+            if k > ti
+                && gap_ok
+                && matches!(
+                    verb.as_str(),
+                    "disappeared"
+                        | "vanished"
+                        | "lost"
+                        | "destroyed"
+                        | "cleared"
+                        | "gone"
+                        | "added"
+                        | "created"
+                        | "eliminated"
+                )
+                && !self.metric_terms.iter().any(|(i, _, _)| *i == k)
+            {
+                return Some("states the size of a change, not a level".into());
+            }
+        }
         // "a number other than 0", "every other country except one": what the value is not,
         // or a count of the exceptions.
         if [
@@ -595,7 +629,16 @@ impl SentenceContext<'_> {
         let word = self.lower_token(i);
         let group = matches!(
             word.as_str(),
-            "women" | "men" | "girls" | "boys" | "children" | "adults" | "pensioners" | "teenagers"
+            "women"
+                | "men"
+                | "girls"
+                | "boys"
+                | "children"
+                | "adults"
+                | "pensioners"
+                | "teenagers"
+                | "rest"
+                | "remainder"
         );
         let named = self.metric_terms.iter().any(|(j, _, _)| *j == i)
             || self

@@ -290,7 +290,15 @@ impl SentenceContext<'_> {
                 .iter()
                 .any(|(s, _)| *s > clause_start + at && *s < q.start)
         });
-        if year_back.iter().any(|p| after.starts_with(p)) || before_in_clause {
+        // "5.7% lower than a year earlier, when American applicants filed 59,056": a "when"
+        // clause speaks of the time it follows.
+        let head = self.lower[..clause_start].trim_end_matches([',', ' ']);
+        let when_of = clause.trim_start().starts_with("when ")
+            && year_back.iter().any(|p| head.ends_with(p))
+            && !values
+                .iter()
+                .any(|(s, _)| *s > clause_start && *s < q.start);
+        if year_back.iter().any(|p| after.starts_with(p)) || before_in_clause || when_of {
             return Period::YearsAgo(1);
         }
         // "half of all new cars a decade ago": ten years back.

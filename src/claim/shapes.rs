@@ -1269,6 +1269,46 @@ impl SentenceContext<'_> {
                 .split(|c: char| !c.is_alphabetic())
                 .any(|w| matches!(w, "together" | "combined" | "jointly"))
                 || head.contains("between them");
+            // "59% of Russia's spending": a ratio to another row's figure, not a share of a
+            // whole the table holds.
+            let of_tok = self.token_at(q.end);
+            // ("a quarter of the world's wheat" is a share of the whole.)
+            let is_whole = |m: &Mention| {
+                m.place == Some(crate::gazetteer::PlaceKind::World)
+                    || m.entities.iter().any(|(t, e)| {
+                        r.linker.tables[*t]
+                            .total
+                            .as_ref()
+                            .is_some_and(|total| total.eq_ignore_ascii_case(e))
+                    })
+            };
+            let possessive_whole = self.mentions.iter().filter(|m| !is_whole(m)).any(|m| {
+                (m.tok_start == of_tok + 1
+                    || (m.tok_start == of_tok + 2 && self.lower(of_tok + 1) == "the"))
+                    && {
+                        let after = &self.text[m.end.min(self.text.len())..];
+                        let written = &self.text[m.start..m.end];
+                        after.starts_with("'s")
+                            || after.starts_with("’s")
+                            || written.ends_with("'s")
+                            || written.ends_with("’s")
+                    }
+            });
+            if possessive_whole {
+                let mut claim = Claim::new(
+                    self.placed(q),
+                    r.sentence,
+                    Role::Value,
+                    Shape::Share(Share {
+                        fraction: q.clone(),
+                        whole_metric: String::new(),
+                        whole_entity: String::new(),
+                    }),
+                );
+                claim.unlinked = Some("a share of another row's figure, not of a whole".into());
+                out.push(claim);
+                continue;
+            }
             if together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1) {
                 let mut claim = Claim::new(
                     self.placed(q),
