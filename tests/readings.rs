@@ -1249,3 +1249,26 @@ records:
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn the_whole_of_a_share_is_not_the_subject_of_what_follows() {
+    let t = table(
+        "metrics:
+  production: {terms: [output, production, producer]}
+current: 2023
+total: World
+records:
+  - {entity: World, metric: production, period: 2023, value: 237}
+  - {entity: World, metric: production, period: 2022, value: 262}
+  - {entity: France, metric: production, period: 2023, value: 48}
+  - {entity: France, metric: production, period: 2022, value: 45.6}
+",
+    );
+    let r = run(
+        "France made roughly a fifth of the global total, and its output rose from a year earlier.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("World output rose from a year earlier.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

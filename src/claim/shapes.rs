@@ -217,12 +217,25 @@ impl SentenceContext<'_> {
             .min(self.text.len());
         let clause_start = self.text[..clause_start].rfind(';').map_or(0, |i| i + 1);
         let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
+        // "a fifth of the global total, and its output rose": the whole of a share is not
+        // what the sentence goes on to speak of.
+        let whole_of_share = |m: &Mention| {
+            let mut k = m.tok_start;
+            if k >= 1 && self.lower(k - 1) == "the" {
+                k -= 1;
+            }
+            k >= 1
+                && self.lower(k - 1) == "of"
+                && (m.place == Some(crate::gazetteer::PlaceKind::World)
+                    || m.written.to_lowercase().contains("total"))
+        };
         self.mentions
             .iter()
             .rfind(|m| {
                 m.tok_end <= at
                     && m.start >= clause_start
                     && !object(m)
+                    && !whole_of_share(m)
                     && !self.in_closed_relative(m, at_byte)
             })
             .or_else(|| {
