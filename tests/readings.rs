@@ -1272,3 +1272,34 @@ records:
     let r = run("World output rose from a year earlier.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_figure_coordinated_with_a_dated_one_shares_its_year() {
+    let t = table(
+        "metrics:
+  applications: {terms: [applications]}
+current: 2023
+records:
+  - {entity: Japan, metric: applications, period: 2022, value: 50345}
+  - {entity: Japan, metric: applications, period: 2023, value: 48879}
+  - {entity: South Korea, metric: applications, period: 2022, value: 22012}
+  - {entity: South Korea, metric: applications, period: 2023, value: 22288}
+",
+    );
+    let r = run(
+        "Japan had filed 50,345 applications in 2022 and South Korea 22,012.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Japan had filed 50,345 applications in 2022 and South Korea 22,288.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    // A figure in its own clause after a comma is not dated by it.
+    let r = run(
+        "Japan had filed 50,345 applications in 2022, and South Korea now files 22,288.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

@@ -258,6 +258,17 @@ impl SentenceContext<'_> {
                     opener && gap.contains(',')
                 };
                 let same_clause = same_clause && !parenthetical;
+                // "had filed 50,345 applications in 2022 and South Korean ones 22,012": a figure
+                // coordinated with one the year dates shares that year.
+                let coordinated = {
+                    let gap = self.lower[y.end..q.start].trim_start();
+                    gap.starts_with("and ")
+                        && !gap.contains([',', ';', ':'])
+                        && gap.split_whitespace().count() <= 5
+                };
+                if lead_ok && taken && coordinated && !value_between {
+                    return Period::Year(year_label(y));
+                }
                 if lead_ok && !taken && (opens_sentence || (!value_between && same_clause)) {
                     return Period::Year(year_label(y));
                 }
