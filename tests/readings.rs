@@ -1303,3 +1303,27 @@ records:
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn the_predicate_of_a_part_names_its_metric() {
+    let t = table(
+        "metrics:
+  forest_area: {terms: [forests, forest], unit: hectares}
+  primary_forest: {terms: [primary forest], unit: hectares}
+total: World
+records:
+  - {entity: World, metric: forest_area, period: 2020, value: 4058900000}
+  - {entity: World, metric: primary_forest, period: 2020, value: 1110000000}
+",
+    );
+    let r = run(
+        "About 1.11 billion hectares of the world's forests are primary forest.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "About 1.5 billion hectares of the world's forests are primary forest.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

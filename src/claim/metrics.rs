@@ -335,6 +335,25 @@ impl SentenceContext<'_> {
                 return Some(picked);
             }
         }
+        // "1.11 billion hectares of the world's forests are primary forest": the predicate
+        // says which part of the whole the figure is.
+        if self.lower_token(qe) == "of" {
+            let predicate = (qe + 1..(qe + 7).min(self.tokens.len())).find_map(|k| {
+                let gap = &self.text[self.tokens[k - 1].end..self.tokens[k].start];
+                if gap.contains([',', ';', ':', '(', ')']) {
+                    return Some(None);
+                }
+                matches!(self.lower_token(k).as_str(), "are" | "is" | "was" | "were").then(|| {
+                    self.metric_terms
+                        .iter()
+                        .find(|(i, _, _)| *i == k + 1)
+                        .map(|(i, t, m)| ((*t, m.clone()), Found::stated(self.term_text(*i))))
+                })
+            });
+            if let Some(Some(picked)) = predicate {
+                return Some(picked);
+            }
+        }
         // "a difference of 6 points", "a margin of 43": the term the number is "of" heads
         // its phrase, whatever noun follows the number.
         if qs >= 2 && self.lower_token(qs - 1) == "of" {
