@@ -1327,3 +1327,12 @@ records:
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_sentence_that_opens_with_a_superlative_and_equates_it_with_a_figure_is_checked_by_it() {
+    let t = table(MEDALS);
+    let r = run("The highest silver for France with 3 gold is 2.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The highest silver for France with 3 gold is 5.", &t);
+    assert_eq!(claim(&r, "5").status, Status::Inconsistent);
+}

@@ -639,6 +639,18 @@ impl SentenceContext<'_> {
     /// 99.9%".
     fn qualifies_a_figure(&self, k: usize) -> bool {
         let n = self.tokens.len();
+        // "The highest league cup with a player that is Malbranque is five": a sentence that
+        // opens with the superlative and ends by equating it with a figure.
+        if k == 1 && self.lower(0) == "the" && n >= 4 {
+            let last = self.tokens[n - 1].text;
+            let copula = matches!(self.lower(n - 2).as_str(), "is" | "was" | "are" | "were");
+            let figure = crate::quantity::extract(last)
+                .first()
+                .is_some_and(|q| q.start == 0 && q.end == last.len() && q.kind != Kind::Ordinal);
+            if copula && figure {
+                return true;
+            }
+        }
         let is_number = |i: usize| {
             self.tokens.get(i).is_some_and(|t| {
                 crate::quantity::extract(t.text)
