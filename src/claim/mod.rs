@@ -857,35 +857,32 @@ impl<'s> SentenceContext<'s> {
             // "in the fourth quarter of 2023" against a table of quarters: the table's
             // current period, when it lies within the year stated.
             Period::Year(y) if !t.has_period(&y) => {
-                let within = t.current_period().filter(|c| periods::within_year(c, &y));
+                let labels = t.periods(&entity, &metric);
                 // "2019-20" in the text, "2019/20" in the table: one season.
-                let season = periods::season_years(&y).and_then(|s| {
-                    t.periods(&entity, &metric)
-                        .into_iter()
-                        .find(|p| periods::season_years(p) == Some(s))
-                });
+                let season = periods::season_years(&y)
+                    .and_then(|s| labels.iter().find(|p| periods::season_years(p) == Some(s)));
                 // A table whose one period names no time ("all") holds its values for any
                 // year the text gives.
-                let undated = match t.periods(&entity, &metric).as_slice() {
+                let undated = match labels.as_slice() {
                     [only]
                         if t.period_count() == 1
                             && !only.contains(|c: char| c.is_ascii_digit()) =>
                     {
-                        Some(only.to_string())
+                        Some(*only)
                     }
                     _ => None,
                 };
-                match (within, season.or(undated.as_deref())) {
-                    (_, Some(p)) if undated.as_deref() == Some(p) => {
-                        let words = format!("{p}, the table's one undated period, for {y}");
-                        Some((p.to_string(), Found::only(words)))
-                    }
-                    (_, Some(p)) => Some((p.to_string(), Found::stated(y))),
-                    (Some(c), None) => {
-                        let words = format!("{c}, the table's current period, within {y}");
-                        Some((c.to_string(), Found::stated(words)))
-                    }
-                    (None, None) => Some((y.clone(), Found::stated(y))),
+                let within = t.current_period().filter(|c| periods::within_year(c, &y));
+                if let Some(p) = season {
+                    Some((p.to_string(), Found::stated(y)))
+                } else if let Some(p) = undated {
+                    let words = format!("{p}, the table's one undated period, for {y}");
+                    Some((p.to_string(), Found::only(words)))
+                } else if let Some(c) = within {
+                    let words = format!("{c}, the table's current period, within {y}");
+                    Some((c.to_string(), Found::stated(words)))
+                } else {
+                    Some((y.clone(), Found::stated(y)))
                 }
             }
             Period::Year(y) => Some((y.clone(), Found::stated(y))),

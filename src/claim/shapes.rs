@@ -293,15 +293,7 @@ impl SentenceContext<'_> {
         if let Shape::Rank(_) = &claim.shape {
             // A scope is the table's whole ("the highest rate in the EU" of an EU table) or a
             // set the table does not define.
-            let whole = |m: &Mention| {
-                m.place == Some(crate::gazetteer::PlaceKind::World)
-                    || m.entities.iter().any(|(t, e)| {
-                        r.linker.tables[*t]
-                            .total
-                            .as_ref()
-                            .is_some_and(|total| total.eq_ignore_ascii_case(e))
-                    })
-            };
+            let whole = |m: &Mention| names_the_whole(m, r.linker);
             let scope = self
                 .mentions
                 .iter()
@@ -1298,28 +1290,31 @@ impl SentenceContext<'_> {
             // whole the table holds.
             let of_tok = self.token_at(q.end);
             // ("a quarter of the world's wheat" is a share of the whole.)
-            let is_whole = |m: &Mention| {
-                m.place == Some(crate::gazetteer::PlaceKind::World)
-                    || m.entities.iter().any(|(t, e)| {
-                        r.linker.tables[*t]
-                            .total
-                            .as_ref()
-                            .is_some_and(|total| total.eq_ignore_ascii_case(e))
-                    })
+            let possessive_whole = self
+                .mentions
+                .iter()
+                .filter(|m| !names_the_whole(m, r.linker))
+                .any(|m| {
+                    (m.tok_start == of_tok + 1
+                        || (m.tok_start == of_tok + 2 && self.lower(of_tok + 1) == "the"))
+                        && {
+                            let after = &self.text[m.end.min(self.text.len())..];
+                            let written = &self.text[m.start..m.end];
+                            after.starts_with("'s")
+                                || after.starts_with("’s")
+                                || written.ends_with("'s")
+                                || written.ends_with("’s")
+                        }
+                });
+            let several = together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1);
+            let unread = if possessive_whole {
+                Some("a share of another row's figure, not of a whole")
+            } else if several {
+                Some("a share held by several together")
+            } else {
+                None
             };
-            let possessive_whole = self.mentions.iter().filter(|m| !is_whole(m)).any(|m| {
-                (m.tok_start == of_tok + 1
-                    || (m.tok_start == of_tok + 2 && self.lower(of_tok + 1) == "the"))
-                    && {
-                        let after = &self.text[m.end.min(self.text.len())..];
-                        let written = &self.text[m.start..m.end];
-                        after.starts_with("'s")
-                            || after.starts_with("’s")
-                            || written.ends_with("'s")
-                            || written.ends_with("’s")
-                    }
-            });
-            if possessive_whole {
+            if let Some(reason) = unread {
                 let mut claim = Claim::new(
                     self.placed(q),
                     r.sentence,
@@ -1330,22 +1325,7 @@ impl SentenceContext<'_> {
                         whole_entity: String::new(),
                     }),
                 );
-                claim.unlinked = Some("a share of another row's figure, not of a whole".into());
-                out.push(claim);
-                continue;
-            }
-            if together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1) {
-                let mut claim = Claim::new(
-                    self.placed(q),
-                    r.sentence,
-                    Role::Value,
-                    Shape::Share(Share {
-                        fraction: q.clone(),
-                        whole_metric: String::new(),
-                        whole_entity: String::new(),
-                    }),
-                );
-                claim.unlinked = Some("a share held by several together".into());
+                claim.unlinked = Some(reason.into());
                 out.push(claim);
                 continue;
             }
@@ -1427,4 +1407,16 @@ impl SentenceContext<'_> {
             out.push(claim);
         }
     }
+}
+
+/// Whether a mention names the whole a table's rows make up: the world, or a table's
+/// `total` ("the EU" of an EU table).
+fn names_the_whole(m: &Mention, linker: &Linker<'_>) -> bool {
+    m.place == Some(crate::gazetteer::PlaceKind::World)
+        || m.entities.iter().any(|(t, e)| {
+            linker.tables[*t]
+                .total
+                .as_ref()
+                .is_some_and(|total| total.eq_ignore_ascii_case(e))
+        })
 }
