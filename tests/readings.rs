@@ -1344,3 +1344,85 @@ fn a_sentence_that_opens_with_a_superlative_and_equates_it_with_a_figure_is_chec
     let r = run("The highest silver for France with 3 gold is 5.", &t);
     assert_eq!(claim(&r, "5").status, Status::Inconsistent);
 }
+
+const BUDGETS: &str = "\
+metrics:
+  spending: {terms: [military spending, spending, budget], unit: USD millions}
+current: 2023
+records:
+  - {entity: Ukraine, metric: spending, period: 2023, value: 64800}
+  - {entity: United States, metric: spending, period: 2023, value: 916000}
+";
+
+#[test]
+fn a_sum_in_a_noun_no_table_holds_measures_that_noun() {
+    let t = table(BUDGETS);
+    let r = run(
+        "On top of its own budget, Kyiv received $35 billion in military aid, \
+         including $25.4 billion from the United States.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert!(claim(&r, "$25.4 billion")
+        .reason
+        .as_deref()
+        .is_some_and(|w| w.contains("military aid")));
+    // A sum "in" a year, a place or "in total" is still the metric's.
+    let r = run(
+        "Military spending in the United States came to $816 billion in 2023.",
+        &t,
+    );
+    assert_eq!(claim(&r, "$816 billion").status, Status::Inconsistent);
+    let r = run("The United States spent $816 billion in total.", &t);
+    assert_eq!(claim(&r, "$816 billion").status, Status::Inconsistent);
+}
+
+const SEATS: &str = "\
+metrics:
+  seats: {terms: [seats]}
+records:
+  - {entity: D66, metric: seats, period: 2017, value: 19}
+  - {entity: D66, metric: seats, period: 2021, value: 24}
+  - {entity: D66, metric: seats, period: 2023, value: 9}
+";
+
+#[test]
+fn a_change_with_both_ends_stated_is_checked_against_its_ends() {
+    let t = table(SEATS);
+    // The year in the apposition does not make the change one into 2021.
+    let r = run(
+        "D66, the second-biggest party in 2021, slumped from 24 seats to nine.",
+        &t,
+    );
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "trend"),
+        "{:?}",
+        r.findings
+    );
+    // A word that contradicts its own ends is wrong whatever the table says.
+    let r = run("D66 rose from 24 seats to nine in 2023.", &t);
+    assert!(
+        r.findings.iter().any(|f| f.rule == "trend"),
+        "{:?}",
+        r.findings
+    );
+}
+
+#[test]
+fn a_change_of_a_noun_no_table_holds_is_not_the_rows() {
+    let t = table(
+        "metrics:
+  debt: {terms: [debt], unit: percent}
+records:
+  - {entity: Portugal, metric: debt, period: 2022, value: 112.4}
+  - {entity: Portugal, metric: debt, period: 2023, value: 99.1}
+",
+    );
+    let r = run("Portugal cut its debt in 2023, as tax receipts surged.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The row's own change is still checked, and so is a subject with a relative clause.
+    let r = run("Portugal's debt surged in 2023.", &t);
+    assert!(!errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("The debt that Portugal owes surged in 2023.", &t);
+    assert!(!errors(&r).is_empty(), "{:?}", r.findings);
+}

@@ -702,6 +702,7 @@ impl<'s> SentenceContext<'s> {
                             direction,
                             from: self.earlier_period(&years),
                             size: Some(size),
+                            ends: None,
                         });
                     }
                     Some((_, m)) => {

@@ -344,6 +344,27 @@ impl SentenceContext<'_> {
         if let Some(noun) = self.head_noun_of(q).filter(|_| !noun_is_term) {
             return Some(format!("is a {noun}, which no table measures"));
         }
+        // "$35 billion in military aid", "including $25.4 billion from the United States": a
+        // sum of money "in" a plain noun measures that noun, and so does a part of it.
+        if q.kind == Kind::Money || q.dimension == Some(crate::units::Dimension::Currency) {
+            let own = self.content_noun_after(ti);
+            let of_whole = (prev == "including")
+                .then(|| {
+                    let k = self.token_at(q.start).checked_sub(1)?;
+                    (k.saturating_sub(8)..k)
+                        .rev()
+                        .find(|&j| {
+                            self.lower_token(j) == "in"
+                                && j >= 1
+                                && ends_a_sum(&self.lower_token(j - 1))
+                        })
+                        .and_then(|j| self.content_noun_after(j))
+                })
+                .flatten();
+            if let Some(noun) = own.or(of_whole) {
+                return Some(format!("is a sum of {noun}, which no table measures"));
+            }
+        }
         // "trailed its rival by 8 million", "beat Spain by two points", "led by 3": the
         // margin between two rows.
         if prev == "by" {
@@ -527,6 +548,69 @@ impl SentenceContext<'_> {
         determined.then_some(word)
     }
 
+    /// The plain noun phrase after "in" at token `k` ("in military aid", "in loans"): no
+    /// determiner, no digits, no name and no metric's term, ended by punctuation or a function
+    /// word. Words that say how a sum is counted ("in total", "in real terms") are no noun.
+    fn content_noun_after(&self, k: usize) -> Option<String> {
+        if self.lower_token(k) != "in" {
+            return None;
+        }
+        let mut words = Vec::new();
+        for i in k + 1..(k + 4).min(self.tokens.len()) {
+            let gap = &self.text[self.tokens[i - 1].end..self.tokens[i].start];
+            if i > k + 1 && gap.contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
+            let t = self.tokens[i];
+            let w = t.text.to_lowercase();
+            if words::is_function_word(&w) {
+                break;
+            }
+            let covered = self
+                .mentions
+                .iter()
+                .any(|m| m.tok_start <= i && i < m.tok_end)
+                || self.term_spans.iter().any(|(a, b)| *a <= i && i < *b);
+            if covered || !t.text.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                return None;
+            }
+            words.push(w);
+        }
+        let counting = |w: &str| {
+            matches!(
+                w,
+                "total"
+                    | "all"
+                    | "terms"
+                    | "value"
+                    | "money"
+                    | "cash"
+                    | "prices"
+                    | "dollars"
+                    | "euros"
+                    | "pounds"
+                    | "nominal"
+                    | "real"
+                    | "constant"
+                    | "current"
+                    | "today's"
+                    | "sum"
+                    | "one"
+                    | "each"
+                    | "addition"
+                    | "return"
+                    | "exchange"
+                    | "part"
+                    | "turn"
+                    | "particular"
+            )
+        };
+        if words.is_empty() || words.iter().any(|w| counting(w) || w.ends_with("ly")) {
+            return None;
+        }
+        Some(words.join(" "))
+    }
+
     /// Whether `q` is the part in "250 of the 3,000 fighters", "271 of 1,910", "50 out of 280".
     pub(super) fn is_part(&self, q: &Quantity, values: &[(usize, usize)]) -> bool {
         let after = &self.text[q.end..];
@@ -670,4 +754,13 @@ pub(super) fn is_value(q: &Quantity) -> bool {
         q.kind,
         Kind::Number | Kind::Money | Kind::Percent | Kind::Range | Kind::PercentagePoints
     )
+}
+
+/// Whether a word can end a printed sum: its digits or a scale ("$35 billion", "€2bn").
+fn ends_a_sum(word: &str) -> bool {
+    word.ends_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word,
+            "million" | "billion" | "trillion" | "bn" | "m" | "mn" | "tn" | "thousand"
+        )
 }

@@ -6,7 +6,7 @@
 //! already found, and tied to a table the same way a value is: an entity, a metric and a
 //! period. What the words do not pin down stays unverified.
 
-use super::{Claim, Found, Linker, Mention, Period, Role, SentenceContext};
+use super::{words, Claim, Found, Linker, Mention, Period, Role, SentenceContext};
 use crate::quantity::{Kind, Quantity};
 
 /// What a rank claim says about its entity.
@@ -55,6 +55,9 @@ pub struct Trend {
     /// The earlier period; `None` means the period before the claim's in the table.
     pub from: Option<String>,
     pub size: Option<ChangeSize>,
+    /// The two ends when the text states them after the verb ("slumped from 24 seats to
+    /// nine", "rose to 3.1% from 2.8%"): earlier first.
+    pub ends: Option<Box<(Quantity, Quantity)>>,
 }
 
 /// A part of a whole: the claim's metric (the part) over `whole_metric` of `whole_entity`.
@@ -1197,11 +1200,27 @@ impl SentenceContext<'_> {
             // The span starts at the hedge of a factor ("nearly doubled").
             let span_start = multiple.map_or(k, |i| self.token_at(r.quantities[i].start).min(k));
             let span = self.phrase(span_start, span_end.min(n), Kind::Multiple, None);
+            // "as tax receipts surged": the verb's own subject is a noun no table holds.
+            if let Some(noun) = self.unknown_subject_of_verb(k) {
+                let mut claim = Claim::new(self.placed(&span), r.sentence, Role::Value, {
+                    Shape::Trend(Trend {
+                        direction,
+                        from: None,
+                        size: None,
+                        ends: None,
+                    })
+                });
+                claim.unlinked = Some(format!("the change is of {noun}, which no table names"));
+                out.push(claim);
+                continue;
+            }
             let subject = self.subject(k);
+            let ends = self.stated_ends(r, span_end.min(n));
             let trend = Trend {
                 direction,
                 from,
                 size,
+                ends,
             };
             out.push(self.tie(r, span, subject, Shape::Trend(trend)));
         }
@@ -1236,8 +1255,114 @@ impl SentenceContext<'_> {
                 direction,
                 from,
                 size: Some(ChangeSize::Absolute(q.clone())),
+                ends: None,
             };
             out.push(self.tie(r, span, subject, Shape::Trend(trend)));
+        }
+    }
+
+    /// The plain noun phrase that is the subject of the verb at token `k` when it names
+    /// nothing the tables know: "as [tax receipts] surged". `None` when the words before the
+    /// verb hold a name, a metric's term, a pronoun or a word that refers back ("the figure").
+    fn unknown_subject_of_verb(&self, k: usize) -> Option<String> {
+        let mut j = k;
+        while j > 0 && {
+            let w = self.lower(j - 1);
+            (w.ends_with("ly") && w.len() > 4)
+                || matches!(
+                    w.as_str(),
+                    "also" | "still" | "again" | "further" | "have" | "has" | "had" | "all"
+                )
+        } {
+            j -= 1;
+        }
+        let mut noun = Vec::new();
+        while j > 0 && noun.len() < 4 {
+            let i = j - 1;
+            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+            if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
+                break;
+            }
+            let known = self
+                .mentions
+                .iter()
+                .any(|m| m.tok_start <= i && i < m.tok_end)
+                || self.term_spans.iter().any(|(a, b)| *a <= i && i < *b)
+                || self.metric_terms.iter().any(|(t, _, _)| *t == i);
+            if known {
+                return None;
+            }
+            let w = self.lower(i);
+            if words::is_pronoun(&w)
+                || words::counted_noun_is_generic(&w)
+                || words::refers_back(&w)
+                || w.contains(['\'', '’'])
+            {
+                return None;
+            }
+            let t = &self.tokens[i];
+            let plain = t.text.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                || (i == 0 && t.text.chars().skip(1).all(|c| c.is_ascii_lowercase()));
+            if words::is_function_word(&w) || !plain {
+                if !plain && !words::is_function_word(&w) {
+                    return None;
+                }
+                break;
+            }
+            noun.push(w);
+            j = i;
+        }
+        // "the number of Russians who joined the group climbed": a noun after "of" or inside
+        // a relative clause is not the verb's subject; its head is further back.
+        let clause_start = (0..j)
+            .rev()
+            .find(|&i| {
+                self.text[self.tokens[i].end..self.tokens[i + 1].start]
+                    .contains([',', ';', ':', '(', ')', '.', '—', '–'])
+            })
+            .map_or(0, |i| i + 1);
+        let embedded = (clause_start..j).any(|i| {
+            matches!(
+                self.lower(i).as_str(),
+                "of" | "who" | "which" | "that" | "whose" | "whom"
+            )
+        });
+        if noun.is_empty() || embedded {
+            return None;
+        }
+        noun.reverse();
+        Some(noun.join(" "))
+    }
+
+    /// The ends of a change stated right after its verb (token `k` onwards): "from 24 seats
+    /// to nine", "to 3.1% from 2.8%". A unit noun may follow each figure; years and dates are
+    /// no ends.
+    fn stated_ends(&self, r: &Reading<'_, '_>, k: usize) -> Option<Box<(Quantity, Quantity)>> {
+        let figure_at = |byte: usize| {
+            r.quantities
+                .iter()
+                .find(|q| q.start == byte && !matches!(q.kind, Kind::Year | Kind::Date))
+        };
+        // The figure after `word` at token `i`, and the token after that figure's phrase.
+        let after_word = |i: usize, word: &str| -> Option<(&Quantity, usize)> {
+            (self.lower(i) == word).then_some(())?;
+            let q = figure_at(self.tokens.get(i + 1)?.start)?;
+            let next = self.token_at(q.end);
+            // At most one unit noun between the figure and the next word: "24 seats to".
+            let skip = (next..(next + 2).min(self.tokens.len()))
+                .find(|&j| matches!(self.lower(j).as_str(), "to" | "from"))?;
+            Some((q, skip))
+        };
+        let (first, next) = after_word(k, "from").or_else(|| after_word(k, "to"))?;
+        let second = figure_at(self.tokens.get(next + 1)?.start)?;
+        let first_word = self.lower(k);
+        if self.lower(next) == first_word {
+            return None;
+        }
+        if first_word == "from" {
+            Some(Box::new((first.clone(), second.clone())))
+        } else {
+            Some(Box::new((second.clone(), first.clone())))
         }
     }
 

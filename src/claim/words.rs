@@ -510,3 +510,53 @@ pub(super) fn may_open_clause(word: &str) -> bool {
             | "Sunday"
     )
 }
+
+/// A pronoun that stands for a row or a figure already named ("it rose", "which fell").
+pub(super) fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "it" | "its"
+            | "they"
+            | "their"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "which"
+            | "who"
+            | "he"
+            | "she"
+            | "we"
+            | "both"
+            | "each"
+            | "one"
+    )
+}
+
+/// A noun that refers back to a figure the text has given ("the figure rose", "the rate
+/// fell") rather than naming a new thing.
+pub(super) fn refers_back(word: &str) -> bool {
+    matches!(
+        word,
+        "figure"
+            | "figures"
+            | "number"
+            | "numbers"
+            | "count"
+            | "tally"
+            | "rate"
+            | "rates"
+            | "level"
+            | "levels"
+            | "share"
+            | "sum"
+            | "amount"
+            | "result"
+            | "value"
+            | "values"
+            | "index"
+            | "ratio"
+            | "score"
+            | "estimate"
+    )
+}

@@ -47,6 +47,32 @@ pub fn check<'t>(
     period: &str,
     tol: &Tolerances,
 ) -> Verdict<'t> {
+    // "slumped from 24 seats to nine": the text states both ends, which are checked as
+    // values; the word is checked against them.
+    if let Some((a, b)) = trend.ends.as_deref() {
+        // Only ends of one kind and unit compare ("more than half to 43%" does not).
+        let comparable = a.kind == b.kind && a.unit == b.unit;
+        if let (Some(x), Some(y), true) = (a.value, b.value, comparable) {
+            let agrees = match trend.direction {
+                Direction::Up => y > x,
+                Direction::Down => y < x,
+            };
+            if !agrees {
+                let word = match trend.direction {
+                    Direction::Up => "rise",
+                    Direction::Down => "fall",
+                };
+                return Verdict::Refuted {
+                    message: format!("from {} to {} is no {word}", a.text, b.text),
+                    record: None,
+                };
+            }
+        }
+        return Verdict::Undecided(format!(
+            "the change is stated by its ends, {} and {}, which are checked as values",
+            a.text, b.text
+        ));
+    }
     let percent_metric = table
         .metric(metric)
         .is_some_and(|m| m.unit.as_deref() == Some("%"));
