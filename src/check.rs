@@ -3,11 +3,9 @@
 use serde::Serialize;
 
 use crate::claim::{Claim, Linker, Shape};
-use crate::quantity::Kind;
 use crate::rules::{self, tolerance, Interval, Severity, Tolerances, Verdict};
 use crate::table::Table;
 use crate::text::{Document, Format, LineIndex};
-use crate::units::{Dimension, Unit};
 
 /// What a check found at one place of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,7 +181,10 @@ pub fn check_source(
                 let metric = claim.metric.as_deref().unwrap_or_default();
                 let period = claim.period.as_deref().unwrap_or_default();
                 let metric_info = table.metric(metric);
-                let fit = unit_fit(&claim.quantity, metric_info.and_then(|m| m.unit.as_deref()));
+                let fit = tolerance::unit_fit(
+                    &claim.quantity,
+                    metric_info.and_then(|m| m.unit.as_deref()),
+                );
                 // A rank metric takes only a number read as a position ("ranked 2").
                 let position = claim.quantity.unit.as_deref() == Some("rank");
                 let unit_ok =
@@ -191,7 +192,7 @@ pub fn check_source(
                 // A claim in another unit of the metric's dimension is converted first:
                 // "about 40 years" against a value in days.
                 let interval = match fit {
-                    Some(Some((from, to))) => convert_interval(interval, from, to),
+                    Some(Some((from, to))) => tolerance::convert_interval(interval, from, to),
                     _ => interval,
                 };
                 match (table.lookup(entity, metric, period), unit_ok) {
@@ -201,18 +202,9 @@ pub fn check_source(
                         // The figure as printed may be in the table's own units: "195.34
                         // billion" against a metric of no declared scale holding 318.85, or a
                         // bare "900" against a metric in millions holding 900.
-                        let unscaled = match metric_info {
-                            Some(m) if m.unit.is_none() => {
-                                match (tolerance::scale_word(&claim.quantity.text), m.scale) {
-                                    (Some(f), 1.0) => Some(interval.scaled(1.0 / f)),
-                                    (None, s) if s != 1.0 && claim.quantity.unit.is_none() => {
-                                        Some(interval.scaled(s))
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
+                        let unscaled = metric_info.and_then(|m| {
+                            tolerance::printed_in_table_scale(&claim.quantity, interval, m)
+                        });
                         // A size with no sign meets a change of either sign.
                         let either_sign =
                             claim.sign_unstated && interval.negated().meets(&expected.interval);
@@ -475,45 +467,6 @@ fn check_shape(
 /// dimension ("3.2 billion km" against a table in km; "40 years" against one in days). A
 /// plain number, with no unit of its own, compares with a metric of any unit but percent; a
 /// metric that declares no unit is a count, and takes plain numbers only.
-fn unit_fit(
-    q: &crate::quantity::Quantity,
-    metric_unit: Option<&str>,
-) -> Option<Option<(&'static Unit, &'static Unit)>> {
-    let lexicon = crate::units::lexicon();
-    let metric = metric_unit.and_then(|u| lexicon.get(u));
-    let claim = q.unit.as_deref().and_then(|u| lexicon.get(u));
-    let metric_dim = metric.map(|u| u.dimension);
-    match q.kind {
-        Kind::Percent => (metric.map(|u| u.code) == Some("%")).then_some(None),
-        Kind::PercentagePoints => (metric.map(|u| u.code) == Some("pp")).then_some(None),
-        _ if q.dimension == Some(Dimension::Rate) => None,
-        _ => match (claim, metric) {
-            // A plain number: any metric but percentages.
-            (None, _) => (metric_dim != Some(Dimension::Percent)).then_some(None),
-            // A measure against a metric that declares no unit: "428 weeks" is no count.
-            (Some(_), None) => None,
-            (Some(c), Some(m)) if c.code == m.code => Some(None),
-            (Some(c), Some(m)) => lexicon.convert(1.0, c, m).map(|_| Some((c, m))),
-        },
-    }
-}
-
-fn convert_interval(i: Interval, from: &Unit, to: &Unit) -> Interval {
-    let lexicon = crate::units::lexicon();
-    let conv = |v: f64| {
-        if v.is_finite() {
-            lexicon.convert(v, from, to).unwrap_or(v)
-        } else {
-            v
-        }
-    };
-    Interval {
-        low: conv(i.low),
-        high: conv(i.high),
-        ..i
-    }
-}
-
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

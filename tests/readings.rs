@@ -1426,3 +1426,101 @@ records:
     let r = run("The debt that Portugal owes surged in 2023.", &t);
     assert!(!errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+const STEEL: &str = "\
+source: {publisher: worldsteel, date: 2024-01-24}
+current: 2023
+metrics:
+  production: {terms: [production, produced, made], unit: tonnes, scale: 1000000}
+records:
+  - {entity: Brazil, metric: production, period: 2023, value: 31.9}
+  - {entity: Iran, metric: production, period: 2023, value: 31.1}
+  - {entity: Vietnam, metric: production, period: 2023, value: 19.0}
+  - {entity: Brazil, metric: production, period: 2022, value: 34.1}
+";
+
+#[test]
+fn a_figure_in_megatonnes_or_in_the_tables_own_scale_meets_a_table_in_millions_of_tonnes() {
+    let t = table(STEEL);
+    for text in [
+        "Brazil produced 31.9 Mt in 2023.",
+        "Brazil produced 31.9 million tonnes in 2023.",
+        "Brazil produced 31.9 in 2023.",
+        "Iran made 31.1 Mt, just 0.8 Mt behind Brazil.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    for text in [
+        "Brazil produced 35.9 Mt in 2023.",
+        "Iran made 31.1 Mt, just 1.8 Mt behind Brazil.",
+    ] {
+        let r = run(text, &t);
+        assert_eq!(errors(&r).len(), 1, "{text}: {:?}", r.findings);
+    }
+}
+
+#[test]
+fn a_decade_ago_before_the_figure_in_its_clause_dates_it() {
+    let t = table(STEEL);
+    let r = run(
+        "Vietnam, which a decade ago produced less than 6 Mt, turned out 19.0 Mt.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Vietnam produced less than 6 Mt.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn this_year_and_last_year_count_from_the_year_the_source_was_published() {
+    let t = table(STEEL);
+    // Published in 2024: "last year" is 2023, whatever year the article names most.
+    let r = run(
+        "In 2022 Brazil produced 34.1 Mt. Brazil produced 31.9 Mt last year.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "In 2022 Brazil produced 34.1 Mt. Brazil produced 34.1 Mt last year.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let shown = claim(&r, "34.1 Mt");
+    assert_eq!(shown.period.as_deref(), Some("2022"));
+}
+
+const GROWTH: &str = "\
+current: 2024
+metrics:
+  growth: {terms: [growth, grow, grew, expand], unit: percent, kind: change}
+records:
+  - {entity: Saudi Arabia, metric: growth, period: 2023, value: -0.8}
+  - {entity: Saudi Arabia, metric: growth, period: 2024, value: 2.6}
+  - {entity: Mexico, metric: growth, period: 2023, value: 3.2}
+  - {entity: Mexico, metric: growth, period: 2024, value: 2.4}
+";
+
+#[test]
+fn a_year_right_after_a_changes_own_size_dates_the_change() {
+    let t = table(GROWTH);
+    let r = run(
+        "In 2023 output fell. Saudi Arabia will grow 2.6% in 2024 and Mexico 2.4%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("In 2023 output fell. Saudi Arabia grew 3.6% in 2024.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn a_decimal_point_does_not_end_the_clause_of_a_forecast() {
+    let t = table(GROWTH);
+    let r = run(
+        "In 2023, Saudi Arabia shrank, while Saudi Arabia is expected to expand 2.2% and Mexico 2.9%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("In 2023, Saudi Arabia shrank, and Mexico grew 2.9%.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -911,6 +911,24 @@ impl<'s> SentenceContext<'s> {
                         _ => None,
                     }
                 }),
+            // "this year", "last year": counted from the year the table's source was
+            // published, which the article reports on; else from the current period.
+            Period::Deictic(n, words) => {
+                let published = t
+                    .source
+                    .as_ref()
+                    .and_then(|s| s.date.as_deref())
+                    .and_then(|d| d.get(..4))
+                    .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+                let (now, from) = match published {
+                    Some(y) => (y, "the year the source was published"),
+                    None => (t.current_period().unwrap_or_default(), "the current period"),
+                };
+                periods::years_before(now, n).map(|year| {
+                    let found = Found::stated(format!("\"{words}\", counted from {now}, {from}"));
+                    (year, found)
+                })
+            }
             Period::YearsAgo(n) => {
                 self.current_period(t, &entity, &metric, at)
                     .and_then(|(base, found)| {

@@ -223,7 +223,16 @@ impl SentenceContext<'_> {
         }
         // "would push it past 7,000 km", "could reach 1,000", "is designed to handle 65
         // million": a hypothesis, a forecast or a design, not a measured value.
-        let clause_start = before.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1);
+        // (A point or comma inside a number, "2.2%" or "3,000", ends no clause.)
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':')
+                    || (matches!(c, ',' | '.')
+                        && !before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .map_or(0, |(i, _)| i + 1);
         if before[clause_start..]
             .split(|c: char| !c.is_alphabetic())
             .any(|w| {
@@ -469,6 +478,13 @@ impl SentenceContext<'_> {
             return None;
         }
         let lower = next.text.to_lowercase();
+        // "31.9 Mt last year": a measure's unit is what it counts (money and percentages
+        // still count the noun after them), and "last", "this",
+        // "next", "each" open a phrase of time or distribution.
+        let measure = q.unit.is_some() && !matches!(q.kind, Kind::Money | Kind::Percent);
+        if measure || matches!(lower.as_str(), "last" | "this" | "next" | "each") {
+            return None;
+        }
         if self.metric_terms.iter().any(|(k, _, _)| *k == i) {
             // "91 Falcon 9 flights" counts one kind of flight, which the table does not list.
             if let Some(name) = product {

@@ -14,6 +14,9 @@ pub(super) enum Period {
     Current,
     /// The start of a change with no year: the row's period before the one in force.
     Earlier,
+    /// So many years before the year the article is written in ("this year" 0, "last year"
+    /// 1, "next year" -1), with the words.
+    Deictic(i64, &'static str),
 }
 
 impl SentenceContext<'_> {
@@ -324,8 +327,22 @@ impl SentenceContext<'_> {
                 .iter()
                 .any(|w| lead.ends_with(w))
         });
-        if decade.is_some() && !base_of_change {
+        // ("Vietnam, which a decade ago produced less than 6 Mt": the phrase may also stand
+        // before the figure in its own clause, with no other figure between.)
+        let decade_before = ["a decade ago", "a decade earlier", "a decade before"]
+            .iter()
+            .filter_map(|p| clause.rfind(p))
+            .max()
+            .is_some_and(|at| {
+                !values
+                    .iter()
+                    .any(|(s, _)| *s > clause_start + at && *s < q.start)
+            });
+        if (decade.is_some() && !base_of_change) || decade_before {
             return Period::YearsAgo(10);
+        }
+        if let Some((n, words)) = self.deictic_year(q.start, q.end) {
+            return Period::Deictic(n, words);
         }
         // "two years ago", "3 years ago": counted back from the table's current period, for
         // a value of the same clause before it with no other value between ("had 34 seats two
@@ -357,6 +374,32 @@ impl SentenceContext<'_> {
             }
         }
         Period::Current
+    }
+
+    /// "3.2% this year", "last year, output fell 0.8%": a year counted from the present the
+    /// article is written in, stated in the clause of the span `start..end` (right after it,
+    /// or before it with no other figure between).
+    pub(super) fn deictic_year(&self, start: usize, end: usize) -> Option<(i64, &'static str)> {
+        const WORDS: [(&str, i64); 3] = [("this year", 0), ("last year", 1), ("next year", -1)];
+        let after = &self.lower[end.min(self.lower.len())..];
+        let clause = &after[..after.find([',', ';', '.', '(', ')']).unwrap_or(after.len())];
+        let near = clause
+            .split_whitespace()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let before = &self.lower[..start.min(self.lower.len())];
+        let opening = &before[before.rfind([',', ';', '(', ')']).map_or(0, |i| i + 1)..];
+        WORDS.iter().find_map(|(w, n)| {
+            let after_it = near.split(*w).next().is_some_and(|lead| {
+                near.contains(w) && !lead.contains(|c: char| c.is_ascii_digit())
+            });
+            let before_it = opening.rfind(w).is_some_and(|at| {
+                !opening[at..].contains(|c: char| c.is_ascii_digit())
+                    && !opening[..at].ends_with("of ")
+            });
+            (after_it || before_it).then_some((*n, *w))
+        })
     }
 
     /// Whether a place in an order stands right before the year at `at` ("from fifth in

@@ -394,7 +394,12 @@ impl SentenceContext<'_> {
             _ => None,
         }
         .or_else(|| self.earlier_period(&r.years));
-        let period = self.shape_period(r, from.as_deref(), span.start.min(self.text.len()));
+        let period = self.shape_period(
+            r,
+            from.as_deref(),
+            span.start.min(self.text.len()),
+            span.end.min(self.text.len()),
+        );
         match (metric, entity) {
             (Some(picked), Some((te, e))) if picked.0 .0 == te => {
                 self.finish(r.linker, claim, (e, entity_found), picked, period)
@@ -524,7 +529,13 @@ impl SentenceContext<'_> {
 
     /// The period a rank or trend at byte `at` speaks of: a year in the sentence that is not
     /// a "since" or "from" year, else the current one.
-    fn shape_period(&self, r: &Reading<'_, '_>, exclude: Option<&str>, at: usize) -> Period {
+    fn shape_period(
+        &self,
+        r: &Reading<'_, '_>,
+        exclude: Option<&str>,
+        at: usize,
+        end: usize,
+    ) -> Period {
         for y in &r.years {
             if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
                 continue;
@@ -536,11 +547,12 @@ impl SentenceContext<'_> {
             }
             // "more than doubling the 17 it took in 2021": a year right after a figure dates
             // that figure (here the base of the change), not the shape. (A rank's own ordinal
-            // is the shape itself.)
+            // and a change's own size are the shape itself: "grow 2.6% in 2024".)
             let figure_before = r
                 .quantities
                 .iter()
                 .filter(|q| !matches!(q.kind, Kind::Year | Kind::Date | Kind::Ordinal))
+                .filter(|q| !(q.start >= at && q.start < end))
                 .rfind(|q| q.end <= y.start)
                 .is_some_and(|q| {
                     let gap = &self.text[q.end..y.start];
@@ -564,7 +576,10 @@ impl SentenceContext<'_> {
                 }
             }
         }
-        Period::Current
+        match self.deictic_year(at, end) {
+            Some((n, words)) => Period::Deictic(n, words),
+            None => Period::Current,
+        }
     }
 
     /// An earlier period named for a change: "since 2015", "from 2,400 in 2015",
@@ -1132,6 +1147,9 @@ impl SentenceContext<'_> {
                         | "might"
                         | "likely"
                         | "expected"
+                        | "projected"
+                        | "forecast"
+                        | "predicted"
                         | "if"
                         | "unless"
                         | "should"

@@ -1,8 +1,12 @@
 //! `compare`: a difference or ratio between two rows that the table's values refute.
 
-use super::tolerance::{claimed, factor, of_record, Interval, Tolerances};
+use super::tolerance::{
+    claimed, convert_interval, factor, of_record, printed_in_table_scale, unit_fit, Interval,
+    Tolerances,
+};
 use super::{Rule, Severity, Verdict};
 use crate::claim::Comparison;
+use crate::quantity::Kind;
 use crate::table::Table;
 
 pub const RULE: Rule = Rule {
@@ -81,7 +85,27 @@ pub fn check<'t>(
     let Some(size) = stated_size else {
         return Verdict::Undecided("the size of the comparison is not a number".into());
     };
-    if size.meets(&actual) {
+    // A difference is in the metric's unit once converted ("0.8 Mt" against tonnes), or,
+    // printed bare, maybe in the table's own scale ("0.8" against millions of tonnes).
+    // (Bare figures, points and percentages keep their own reading: "4 points ahead" on a
+    // rate.)
+    let mut sizes = vec![size];
+    let measure =
+        claim.unit.is_some() && !matches!(claim.kind, Kind::Percent | Kind::PercentagePoints);
+    let info = table.metric(metric);
+    if !c.ratio && measure {
+        match unit_fit(claim, info.and_then(|m| m.unit.as_deref())) {
+            None => {
+                return Verdict::Undecided(format!("{} is not in a unit of {metric}", claim.text))
+            }
+            Some(Some((from, to))) => sizes = vec![convert_interval(size, from, to)],
+            Some(None) => {}
+        }
+    }
+    if !c.ratio {
+        sizes.extend(info.and_then(|m| printed_in_table_scale(claim, size, m)));
+    }
+    if sizes.iter().any(|s| s.meets(&actual)) {
         return Verdict::Holds;
     }
     let mid = (actual.low + actual.high) / 2.0;

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::quantity::{hedge_meaning, HedgeMeaning, Quantity};
+use crate::quantity::{hedge_meaning, HedgeMeaning, Kind, Quantity};
+use crate::units::{Dimension, Unit};
 
 /// The relative tolerances of hedge words, kept in one place.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,4 +291,62 @@ pub fn factor(q: &Quantity, tol: &Tolerances) -> Option<Interval> {
         return Some(Interval::closed(v * 0.9, v * 1.1));
     }
     claimed(q, tol)
+}
+
+/// The figure as printed may be in the table's own units: "195.34 billion" against a metric of
+/// no declared unit or scale holding 318.85, or a bare "87.0" against a metric in millions of
+/// tonnes holding 87.0. The interval in plain units for that reading, if it applies.
+pub fn printed_in_table_scale(
+    q: &Quantity,
+    interval: Interval,
+    metric: &crate::table::Metric,
+) -> Option<Interval> {
+    match (scale_word(&q.text), metric.scale) {
+        (Some(f), 1.0) if metric.unit.is_none() => Some(interval.scaled(1.0 / f)),
+        (None, s) if s != 1.0 && q.unit.is_none() => Some(interval.scaled(s)),
+        _ => None,
+    }
+}
+
+/// Whether a claim's unit can measure a metric's: `Some(None)` as it stands, `Some(Some((from,
+/// to)))` after converting, `None` never (another dimension, or a measure against a metric with
+/// no unit).
+pub fn unit_fit(
+    q: &Quantity,
+    metric_unit: Option<&str>,
+) -> Option<Option<(&'static Unit, &'static Unit)>> {
+    let lexicon = crate::units::lexicon();
+    let metric = metric_unit.and_then(|u| lexicon.get(u));
+    let claim = q.unit.as_deref().and_then(|u| lexicon.get(u));
+    let metric_dim = metric.map(|u| u.dimension);
+    match q.kind {
+        Kind::Percent => (metric.map(|u| u.code) == Some("%")).then_some(None),
+        Kind::PercentagePoints => (metric.map(|u| u.code) == Some("pp")).then_some(None),
+        _ if q.dimension == Some(Dimension::Rate) => None,
+        _ => match (claim, metric) {
+            // A plain number: any metric but percentages.
+            (None, _) => (metric_dim != Some(Dimension::Percent)).then_some(None),
+            // A measure against a metric that declares no unit: "428 weeks" is no count.
+            (Some(_), None) => None,
+            (Some(c), Some(m)) if c.code == m.code => Some(None),
+            (Some(c), Some(m)) => lexicon.convert(1.0, c, m).map(|_| Some((c, m))),
+        },
+    }
+}
+
+/// An interval converted between two units of one dimension.
+pub fn convert_interval(i: Interval, from: &Unit, to: &Unit) -> Interval {
+    let lexicon = crate::units::lexicon();
+    let conv = |v: f64| {
+        if v.is_finite() {
+            lexicon.convert(v, from, to).unwrap_or(v)
+        } else {
+            v
+        }
+    };
+    Interval {
+        low: conv(i.low),
+        high: conv(i.high),
+        ..i
+    }
 }

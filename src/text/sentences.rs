@@ -100,6 +100,15 @@ fn abbreviation(text: &str, dot: usize) -> Option<Abbreviation> {
         return Some(Abbreviation::Country);
     }
     let lower = word.to_ascii_lowercase();
+    // After a figure, "Mt", "ft" and "pp" are units ("fell to 31.9 Mt."), not "Mount", "Fort"
+    // or "pages" before a name.
+    let after_figure = before[..start]
+        .strip_suffix(' ')
+        .unwrap_or(&before[..start])
+        .ends_with(|c: char| c.is_ascii_digit());
+    if after_figure && matches!(lower.as_str(), "mt" | "ft" | "pp") {
+        return None;
+    }
     if NEVER.contains(&lower.as_str()) {
         Some(Abbreviation::Never)
     } else if BEFORE_NUMBER.contains(&lower.as_str()) {

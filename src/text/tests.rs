@@ -106,6 +106,23 @@ fn etc_before_capital_ends_sentence() {
 }
 
 #[test]
+fn a_unit_after_a_figure_ends_a_sentence_where_the_same_letters_as_a_title_would_not() {
+    assert_eq!(
+        plain("Output fell to 31.9 Mt. Brazil made 30 Mt. The tower is 1,000 ft. It stands."),
+        [
+            "Output fell to 31.9 Mt.",
+            "Brazil made 30 Mt.",
+            "The tower is 1,000 ft.",
+            "It stands."
+        ]
+    );
+    assert_eq!(
+        plain("He climbed Mt. Everest twice."),
+        ["He climbed Mt. Everest twice."]
+    );
+}
+
+#[test]
 fn titles_do_not_end_sentences() {
     for text in [
         "Mr. Smith earned $5 million.",
