@@ -1444,7 +1444,10 @@ fn a_figure_in_megatonnes_or_in_the_tables_own_scale_meets_a_table_in_millions_o
     let t = table(STEEL);
     for (text, figure) in [
         ("Brazil produced 31.9 Mt in 2023.", "31.9 Mt"),
-        ("Brazil produced 31.9 million tonnes in 2023.", "31.9 million tonnes"),
+        (
+            "Brazil produced 31.9 million tonnes in 2023.",
+            "31.9 million tonnes",
+        ),
         ("Brazil produced 31.9 in 2023.", "31.9"),
         ("Brazil produced 31,900 kt in 2023.", "31,900 kt"),
     ] {
@@ -1524,5 +1527,103 @@ fn a_decimal_point_does_not_end_the_clause_of_a_forecast() {
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
     let r = run("In 2023, Saudi Arabia shrank, and Mexico grew 2.9%.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+const PRISONS: &str = "\
+source: {publisher: World Prison Brief, date: 2021-12-01}
+current: 2021
+total: World
+entities:
+  World: [world]
+metrics:
+  prisoners: {terms: [prisoners, prison population], unit: people}
+  rate: {terms: [rate, per 100,000], kind: rate}
+records:
+  - {entity: World, metric: prisoners, period: 2018, value: 10350000}
+  - {entity: World, metric: prisoners, period: 2021, value: 10770000}
+  - {entity: World, metric: rate, period: 2018, value: 145}
+  - {entity: World, metric: rate, period: 2021, value: 140}
+  - {entity: United States, metric: prisoners, period: 2018, value: 2121600}
+  - {entity: United States, metric: prisoners, period: 2021, value: 2068800}
+  - {entity: China, metric: prisoners, period: 2021, value: 1690000}
+";
+
+#[test]
+fn a_lede_that_speaks_of_the_present_does_not_date_the_article_by_its_other_years() {
+    let t = table(PRISONS);
+    let article = "More than 10.77 million people are now held in prison, up from 10.35 million \
+         in the previous edition, published in 2018.\n\nThe United States holds 2,068,800 prisoners.";
+    let r = run(article, &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A lede that dates itself still dates the article.
+    let article = "In 2018 the world held 10.35 million prisoners.\n\nThe United States holds \
+         2,068,800 prisoners.";
+    let r = run(article, &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_denominator_of_a_rate_does_not_stand_between_a_figure_and_its_year() {
+    let t = table(PRISONS);
+    let r = run(
+        "The world rate was 145 in 2018. It stood at 140 per 100,000 people in 2021.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "The world rate was 145 in 2018. It stood at 145 per 100,000 people in 2021.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn with_a_pronoun_for_subject_the_owner_of_a_whole_is_not_the_row() {
+    let t = table(PRISONS);
+    let r = run(
+        "The United States and China lead. It holds about a fifth of the world's prisoners, \
+         although its total has fallen from 2,121,600 since 2018.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // Named as the subject, the world is the row.
+    let r = run("The world's prisoners numbered 2,121,600 in 2018.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+const BATTERS: &str = "\
+metrics:
+  runs: {terms: [runs, scored]}
+  wickets: {terms: [wickets]}
+records:
+  - {entity: Rachin Ravindra, metric: runs, period: 2023, value: 578}
+  - {entity: Quinton de Kock, metric: runs, period: 2023, value: 594}
+  - {entity: Australia, metric: runs, period: 2023, value: 241}
+  - {entity: Mohammed Shami, metric: wickets, period: 2023, value: 24}
+";
+
+#[test]
+fn an_age_after_a_name_and_the_object_of_outscored_are_not_the_figures_row() {
+    let t = table(BATTERS);
+    let r = run(
+        "Rachin Ravindra, 23, outscored Quinton de Kock on his debut, with 578 runs.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Rachin Ravindra finished with 587 runs.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn a_score_written_n_for_m_is_not_one_value() {
+    let t = table(BATTERS);
+    let r = run(
+        "Australia finished on 241 for four, and Mohammed Shami took seven for 57 wickets.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // "for" before a year, or after a figure with a unit, makes no score.
+    let r = run("Australia made 214 runs for 2023.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }

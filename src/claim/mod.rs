@@ -216,7 +216,12 @@ impl<'t> Linker<'t> {
         // The year in force: the last one a sentence of the paragraph set, else the one a
         // heading-like line set, else the year the article dates most of its figures by.
         let years_in_force = years_in_force(doc, quantities);
-        let article_year = article_year(&years_in_force);
+        let present: Vec<bool> = doc
+            .sentences
+            .iter()
+            .map(|s| periods::now_word(&plain[s.start..s.end]).is_some())
+            .collect();
+        let article_year = article_year(&years_in_force, &present);
         let mut paragraph_year: Option<String> = None;
         let mut section_year: Option<String> = None;
         // The one row the last sentence named, for a pronoun in the next.

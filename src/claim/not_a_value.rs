@@ -21,6 +21,16 @@ impl SentenceContext<'_> {
                 return Some(format!("is part of the compound {}-{word}", q.text));
             }
         }
+        // "Rachin Ravindra, 23, outscored …": a small whole number set off by commas right
+        // after the name of a person or an organisation (not a place) is an age.
+        if let Some(age) = self.age_in_apposition(q) {
+            return Some(format!("is an age ({age}) after a name, not a value"));
+        }
+        // "finishing on 241 for four", "took seven for 57": a pair of bare counts joined by
+        // "for" is a score (runs for wickets, wickets for runs), not one value.
+        if self.in_score_pair(q) {
+            return Some("is part of a score written \"N for M\"".into());
+        }
         // "area (km 2)": a flattened superscript squares or cubes the unit before it.
         if matches!(q.text.as_str(), "2" | "3") {
             let unit = self.text[..q.start].trim_end_matches(' ');
@@ -562,6 +572,47 @@ impl SentenceContext<'_> {
                 || w.ends_with("’s")
         });
         determined.then_some(word)
+    }
+
+    /// The age in "Rachin Ravindra, 23, outscored …": a whole number from 10 to 110 with no
+    /// unit, between commas, right after a name that is no place.
+    fn age_in_apposition(&self, q: &Quantity) -> Option<f64> {
+        let v = q
+            .value
+            .filter(|v| v.fract() == 0.0 && (10.0..=110.0).contains(v))?;
+        if q.kind != Kind::Number || q.unit.is_some() || q.hedge.is_some() {
+            return None;
+        }
+        let before = self.text[..q.start].trim_end().strip_suffix(',')?;
+        if !self.text[q.end..].starts_with(',') {
+            return None;
+        }
+        let name_end = before.trim_end().len();
+        self.mentions
+            .iter()
+            .any(|m| m.end == name_end && m.place.is_none() && !m.entities.is_empty())
+            .then_some(v)
+    }
+
+    /// Whether `q` is one side of "241 for four" or "seven for 57": two bare counts joined by
+    /// "for".
+    fn in_score_pair(&self, q: &Quantity) -> bool {
+        if q.kind != Kind::Number || q.unit.is_some() || q.hedge.is_some() {
+            return false;
+        }
+        let bare = |t: &str| {
+            crate::extract(t)
+                .first()
+                .is_some_and(|n| n.kind == Kind::Number && n.text == t && n.unit.is_none())
+        };
+        let k = self.token_at(q.start);
+        let after = self.lower_token(k + 1) == "for"
+            && self
+                .tokens
+                .get(k + 2)
+                .is_some_and(|t| bare(t.text) && t.end <= self.text.len());
+        let before = k >= 2 && self.lower_token(k - 1) == "for" && bare(self.tokens[k - 2].text);
+        after || before
     }
 
     /// The plain noun phrase after "in" at token `k` ("in military aid", "in loans"): no

@@ -109,10 +109,7 @@ impl SentenceContext<'_> {
 
     /// A word by which the sentence speaks of the present: "now", "today", "currently".
     fn now_word(&self) -> Option<&'static str> {
-        const NOW: [&str; 5] = ["now", "today", "currently", "presently", "nowadays"];
-        self.lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .find_map(|w| NOW.iter().find(|n| **n == w).copied())
+        now_word(&self.lower)
     }
 
     /// A year right after a value: "2,400 in 2015", "320 by 2017".
@@ -141,7 +138,10 @@ impl SentenceContext<'_> {
         // "320 by 2017": a year shortly after the value, introduced by a preposition.
         for y in years {
             if y.start >= q.end {
-                let between = self.text[q.end..y.start].to_lowercase();
+                // "58 per 1,000 people at risk in 2022": the denominator of a rate is part of
+                // the figure's phrase, not another value between it and its year.
+                let end = self.rate_denominator_end(q.end).min(y.start);
+                let between = self.text[end..y.start].to_lowercase();
                 let ws: Vec<&str> = between
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
@@ -158,7 +158,7 @@ impl SentenceContext<'_> {
                     // "41 races before his death in 1994" reaches no further than before.
                     && (ws.len() <= 4
                         || !ws.iter().any(|w| matches!(*w, "before" | "after" | "until")));
-                let no_value_between = !values.iter().any(|(s, _)| *s > q.end && *s < y.start);
+                let no_value_between = !values.iter().any(|(s, _)| *s >= end && *s < y.start);
                 if ok && no_value_between && !between.contains(['.', ';', ',']) {
                     return Period::Year(year_label(y));
                 }
@@ -402,6 +402,22 @@ impl SentenceContext<'_> {
         })
     }
 
+    /// The end of "per 1,000" or "per 100,000" right after byte `at`, else `at`.
+    fn rate_denominator_end(&self, at: usize) -> usize {
+        let rest = &self.lower[at..];
+        let trimmed = rest.trim_start();
+        let Some(number) = trimmed.strip_prefix("per ") else {
+            return at;
+        };
+        let digits = number
+            .find(|c: char| !(c.is_ascii_digit() || c == ','))
+            .unwrap_or(number.len());
+        if digits == 0 || number[..digits].ends_with(',') {
+            return at;
+        }
+        at + (rest.len() - number.len()) + digits
+    }
+
     /// Whether a place in an order stands right before the year at `at` ("from fifth in
     /// 2022"): the year is that place's.
     fn place_before(&self, at: usize) -> bool {
@@ -568,11 +584,23 @@ pub(super) fn years_in_force(
     out
 }
 
+/// A word by which a text speaks of the present: "now", "today", "currently".
+pub(super) fn now_word(text: &str) -> Option<&'static str> {
+    const NOW: [&str; 5] = ["now", "today", "currently", "presently", "nowadays"];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .find_map(|w| NOW.iter().find(|n| w.eq_ignore_ascii_case(n)).copied())
+}
+
 /// The year most of an article's dated figures are of, with the sentence that first names it:
 /// the one most sentences set in force, when one is strictly the most frequent and at least
 /// two sentences set it, else the year of its headline or lede. A year named once further down
-/// dates its own paragraph only.
-pub(super) fn article_year(years: &[Vec<(String, bool, usize)>]) -> Option<(String, usize)> {
+/// dates its own paragraph only. A headline or lede sentence that speaks of the present
+/// ("are now held …, up from 10.35 million in the edition published in 2018") names its
+/// years for something else; `present[i]` says whether sentence `i` does.
+pub(super) fn article_year(
+    years: &[Vec<(String, bool, usize)>],
+    present: &[bool],
+) -> Option<(String, usize)> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for sentence in years {
         let mut own: Vec<&str> = sentence.iter().map(|(y, _, _)| y.as_str()).collect();
@@ -597,6 +625,7 @@ pub(super) fn article_year(years: &[Vec<(String, bool, usize)>]) -> Option<(Stri
         .iter()
         .take(LEDE_SENTENCES)
         .enumerate()
+        .filter(|(i, _)| !present.get(*i).copied().unwrap_or(false))
         .find_map(|(i, ys)| ys.first().map(|(y, _, _)| (y.clone(), i)))
 }
 

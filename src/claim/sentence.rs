@@ -41,6 +41,9 @@ enum Place {
     Scope,
     /// A word of a longer name ("Northern" in "Great Northern").
     PartOfAName,
+    /// The owner of a whole in a sentence whose subject is a pronoun: "It holds about a
+    /// fifth of the world's prisoners" is not about the world.
+    OwnerOfAWhole,
 }
 
 impl<'s> SentenceContext<'s> {
@@ -109,6 +112,12 @@ impl<'s> SentenceContext<'s> {
         // A name inside a metric term is part of the term ("the Australian Open"); a
         // region or "World" that opens a longer proper name ("World Population
         // Prospects", "World Bank") is part of that name.
+        let pronoun_subject = tokens.first().is_some_and(|t| {
+            matches!(
+                t.text.to_ascii_lowercase().as_str(),
+                "it" | "they" | "he" | "she"
+            )
+        });
         let classed: Vec<(Mention, Place)> = mentions
             .into_iter()
             .filter(|m| {
@@ -183,7 +192,28 @@ impl<'s> SentenceContext<'s> {
                     && tokens.get(m.tok_end).is_some_and(|t| {
                         matches!(t.text.to_ascii_lowercase().as_str(), "of" | "number")
                     });
-                let place = if scope_of_superlative || scope_after_superlative {
+                // "It holds about a fifth of the world's prisoners, although its total has
+                // fallen": with a pronoun for subject, a name owning the noun of an "of"
+                // phrase is what the subject is a part of.
+                let owner_of_a_whole = pronoun_subject && {
+                    let mut i = m.tok_start;
+                    if i >= 1 && tokens[i - 1].text.eq_ignore_ascii_case("the") {
+                        i -= 1;
+                    }
+                    let owned = text[m.end..].starts_with(['\'', '’'])
+                        || text[..m.end].ends_with("'s")
+                        || text[..m.end].ends_with("’s");
+                    // What is owned is a noun ("the world's prisoners"), not a figure
+                    // ("ahead of Schumacher's 91").
+                    let noun_owned = text[m.end..]
+                        .trim_start_matches(['\'', '’', 's'])
+                        .trim_start()
+                        .starts_with(|c: char| c.is_alphabetic());
+                    i >= 1 && tokens[i - 1].text.eq_ignore_ascii_case("of") && owned && noun_owned
+                };
+                let place = if owner_of_a_whole {
+                    Place::OwnerOfAWhole
+                } else if scope_of_superlative || scope_after_superlative {
                     Place::Scope
                 } else if wide && opens_a_name || inside_a_name || sum_word {
                     Place::PartOfAName

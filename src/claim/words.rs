@@ -430,6 +430,15 @@ pub(super) fn is_verb_of_beating(word: &str) -> bool {
             | "outnumbered"
             | "outnumber"
             | "outnumbers"
+            | "outscored"
+            | "outscores"
+            | "outpolled"
+            | "outpolls"
+            | "outearned"
+            | "outgrew"
+            | "outran"
+            | "outplayed"
+            | "outclassed"
     )
 }
 
