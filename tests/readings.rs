@@ -1567,12 +1567,12 @@ fn a_lede_that_speaks_of_the_present_does_not_date_the_article_by_its_other_year
 fn the_denominator_of_a_rate_does_not_stand_between_a_figure_and_its_year() {
     let t = table(PRISONS);
     let r = run(
-        "The world rate was 145 in 2018. It stood at 140 per 100,000 people in 2021.",
+        "In 2018, the world rate was 145. It stood at 140 per 100,000 people in 2021.",
         &t,
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
     let r = run(
-        "The world rate was 145 in 2018. It stood at 145 per 100,000 people in 2021.",
+        "In 2018, the world rate was 145. It stood at 145 per 100,000 people in 2021.",
         &t,
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
@@ -1612,6 +1612,11 @@ fn an_age_after_a_name_and_the_object_of_outscored_are_not_the_figures_row() {
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
     let r = run("Rachin Ravindra finished with 587 runs.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let r = run("Rachin Ravindra, 23, scored 578 runs.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A place's figure between commas is a value: "the largest were Germany, 329, and …".
+    let r = run("The most runs came from Australia, 214, in the final.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
 
