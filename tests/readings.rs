@@ -1632,3 +1632,64 @@ fn a_score_written_n_for_m_is_not_one_value() {
     let r = run("Australia made 214 runs for 2023.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const PER_PERSON: &str = "\
+current: 2022
+metrics:
+  per_capita: {terms: [per person, each person], unit: tonnes}
+  emissions: {terms: [emissions], unit: tonnes, scale: 1000000}
+  land_use: {terms: [deforestation, land-use change], unit: tonnes, scale: 1000000}
+total: World
+records:
+  - {entity: United States, metric: per_capita, period: 2022, value: 14.9}
+  - {entity: China, metric: per_capita, period: 2022, value: 8.0}
+  - {entity: World, metric: land_use, period: 2022, value: 4100}
+  - {entity: World, metric: emissions, period: 2022, value: 36800}
+";
+
+#[test]
+fn a_name_after_for_each_person_in_is_the_figures_row() {
+    let t = table(PER_PERSON);
+    let r = run(
+        "The average American emitted 14.9 tonnes, compared with 8.0 tonnes for each person in China.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "The average American emitted 14.9 tonnes, compared with 9.0 tonnes for each person in China.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn a_term_whose_figure_in_the_same_unit_stands_between_is_that_figures() {
+    let t = table(PER_PERSON);
+    let r = run(
+        "Adding emissions from deforestation, estimated at 4.1 billion tonnes, brings the \
+         world total to 40.9 billion tonnes.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // Figures in a run of one unit with no comma share the term.
+    let r = run(
+        "The world's deforestation came to 4.1 billion tonnes and then 5.1 billion tonnes.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn a_figure_in_apposition_to_a_dated_one_shares_its_period() {
+    let t = table(GROWTH);
+    let r = run(
+        "In 2023 growth slowed. Saudi Arabia is expanding at 2.6% this year, a full 0.2 points ahead of Mexico.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "In 2023 growth slowed. Saudi Arabia is expanding at 2.6% this year, a full 4.0 points ahead of Mexico.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -93,16 +93,18 @@ impl SentenceContext<'_> {
                 "from" | "of" | "by" | "for" => preposition = true,
                 // "9 in gold for Japan": "in" before a metric's term joins it.
                 "in" if next_is_metric && !preposition => {}
-                // "65.4% in Estonia": "in" right before a name ties the number to it.
-                "in" if !preposition
-                    && self
-                        .mentions
-                        .iter()
-                        .any(|m| m.tok_start == k + 1 && !m.entities.is_empty()) =>
+                // "65.4% in Estonia": "in" right before a name ties the number to it (also
+                // after a preposition's noun: "8.0 tonnes for each person in China").
+                "in" if self
+                    .mentions
+                    .iter()
+                    .any(|m| m.tok_start == k + 1 && !m.entities.is_empty()) =>
                 {
                     preposition = true
                 }
-                "the" if preposition => {}
+                "the" | "each" | "every" if preposition => {}
+                // "for each person in China": a metric's term after the preposition.
+                _ if preposition && self.term_spans.iter().any(|(a, b)| *a <= k && k < *b) => {}
                 "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
                     if !preposition => {}
                 _ if is_metric && !preposition => {}

@@ -179,6 +179,35 @@ impl SentenceContext<'_> {
     /// Whether the metric term starting at token `k`, after `q`, heads a figure of its own:
     /// one between `q` and the term ("$569.6 million, with $298.2 million of it domestic")
     /// or one right after the term ("an opening of just $29.6 million").
+    /// Whether a figure between byte `from` (a term's end) and `q`, in the same unit as `q`
+    /// (a unit of measure, not a bare scale like "million")
+    /// and followed by a comma before `q`, takes the term for itself.
+    fn figure_between_owns_term(
+        &self,
+        from: usize,
+        q: &Quantity,
+        values: &[(usize, usize)],
+    ) -> bool {
+        // (Percentages and money run in lists under one term: "Austria at 5.7%, up from
+        // 4.9%, followed by Croatia at 4.5%".)
+        let Some(own) = q.unit.as_deref() else {
+            return false;
+        };
+        if matches!(q.kind, Kind::Percent | Kind::PercentagePoints | Kind::Money)
+            || q.dimension == Some(crate::units::Dimension::Currency)
+        {
+            return false;
+        }
+        values.iter().any(|&(s, e)| {
+            s >= from
+                && e <= q.start
+                && self.text[e..q.start].contains(',')
+                && crate::extract(&self.text[s..e])
+                    .first()
+                    .is_some_and(|v| v.unit.as_deref() == Some(own))
+        })
+    }
+
     fn term_has_own_figure(&self, k: usize, q: &Quantity, values: &[(usize, usize)]) -> bool {
         let term_end = self
             .term_spans
@@ -428,6 +457,13 @@ impl SentenceContext<'_> {
                         .iter()
                         .find(|(a, _)| a == k)
                         .map_or(*k + 1, |(_, b)| *b);
+                    // "emissions from deforestation, estimated at 4.1 billion tonnes, bring
+                    // the total to 40.9 billion tonnes": a figure in the same unit between
+                    // the term and this one, closed by a comma, is the term's.
+                    let term_end = self.tokens[end.min(self.tokens.len()) - 1].end;
+                    if self.figure_between_owns_term(term_end, q, values) {
+                        return None;
+                    }
                     qs.saturating_sub(end) + 2
                 };
                 Some((d, *t, m, *k))

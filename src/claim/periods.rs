@@ -344,6 +344,42 @@ impl SentenceContext<'_> {
         if let Some((n, words)) = self.deictic_year(q.start, q.end) {
             return Period::Deictic(n, words);
         }
+        // "expanding at 7.8% this year, a full 2.2 points ahead of China": a figure set in
+        // apposition right after another shares that figure's period.
+        if let Some(&(s, e)) = values.iter().rfind(|(_, e)| *e <= q.start) {
+            let gap = &self.lower[e..q.start];
+            let appositive = gap
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    matches!(
+                        w,
+                        "a" | "an"
+                            | "some"
+                            | "about"
+                            | "nearly"
+                            | "almost"
+                            | "just"
+                            | "full"
+                            | "this"
+                            | "last"
+                            | "next"
+                            | "year"
+                    )
+                })
+                && gap.matches(',').count() == 1;
+            if appositive {
+                let before = Quantity {
+                    start: s,
+                    end: e,
+                    ..q.clone()
+                };
+                match self.period_for(&before, years, values) {
+                    Period::Current => {}
+                    p => return p,
+                }
+            }
+        }
         // "two years ago", "3 years ago": counted back from the table's current period, for
         // a value of the same clause before it with no other value between ("had 34 seats two
         // years ago"; not "24 seats, ten fewer than two years ago", where it dates the base of
