@@ -1693,3 +1693,27 @@ fn a_figure_in_apposition_to_a_dated_one_shares_its_period() {
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_change_after_while_takes_the_subject_of_its_own_clause() {
+    let t = table(
+        "metrics:
+  generation: {terms: [generation, generated], unit: TWh}
+records:
+  - {entity: Spain, metric: generation, period: 2022, value: 55.9}
+  - {entity: Spain, metric: generation, period: 2023, value: 54.4}
+  - {entity: Finland, metric: generation, period: 2022, value: 24.2}
+  - {entity: Finland, metric: generation, period: 2023, value: 32.8}
+",
+    );
+    let r = run(
+        "Spain generated 54.4 TWh in 2023, while in Finland generation rose to 32.8 TWh.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Finland generated 32.8 TWh in 2023, while neighbouring Spain rose to 54.4 TWh.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -190,8 +190,19 @@ impl SentenceContext<'_> {
                 // the verb, are the subject's noun phrase.)
                 let term_before = self.metric_terms.iter().any(|(i, _, _)| *i + 2 == k);
                 let heads_the_verb = m.tok_end == at && term_before && w == "in";
-                (k >= 2 && matches!(w.as_str(), "in" | "at" | "to" | "into") && !heads_the_verb)
-                    || w.ends_with("ing")
+                // "while in Finland the new unit lifted …": a place that opens a clause is
+                // its setting, as one that opens the sentence is.
+                let opens_clause = k >= 2
+                    && w == "in"
+                    && matches!(
+                        self.lower(k - 2).as_str(),
+                        "while" | "whereas" | "but" | "and" | "although" | "though"
+                    );
+                (k >= 2
+                    && matches!(w.as_str(), "in" | "at" | "to" | "into")
+                    && !heads_the_verb
+                    && !opens_clause)
+                    || (w.ends_with("ing") && !words::is_adjectival_participle(&w))
                     || matches!(
                         w.as_str(),
                         "than"
@@ -213,12 +224,23 @@ impl SentenceContext<'_> {
         };
         // Never across a semicolon: "Russia sent the most; France, a quarter as many" has
         // its own clause for each.
-        let clause_start = self
+        let at_clause_end = self
             .tokens
             .get(at)
             .map_or(self.text.len(), |t| t.start)
             .min(self.text.len());
-        let clause_start = self.text[..clause_start].rfind(';').map_or(0, |i| i + 1);
+        let clause_start = self.text[..at_clause_end].rfind(';').map_or(0, |i| i + 1);
+        // Nor across "while" or "whereas", which open a clause with a subject of its own
+        // ("Spain generated 54.4 TWh, while in Finland … generation rose").
+        let clause_start = ["while ", "whereas "]
+            .iter()
+            .filter_map(|w| {
+                self.lower[clause_start..at_clause_end]
+                    .rfind(w)
+                    .map(|i| clause_start + i)
+            })
+            .max()
+            .unwrap_or(clause_start);
         let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
         // "a fifth of the global total, and its output rose": the whole of a share is not
         // what the sentence goes on to speak of.

@@ -569,3 +569,22 @@ pub(super) fn refers_back(word: &str) -> bool {
             | "estimate"
     )
 }
+
+/// A word in "-ing" that describes the name after it rather than taking it as an object:
+/// "neighbouring Long Beach", "the reigning champion".
+pub(super) fn is_adjectival_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "neighbouring"
+            | "neighboring"
+            | "surrounding"
+            | "remaining"
+            | "ruling"
+            | "governing"
+            | "emerging"
+            | "developing"
+            | "defending"
+            | "reigning"
+            | "visiting"
+    )
+}
