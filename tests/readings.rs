@@ -1717,3 +1717,71 @@ records:
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+const RICE: &str = "\
+current: 2022
+metrics:
+  production: {terms: [production, output, harvested, grows, rice, producer], unit: tonnes}
+records:
+  - {entity: Bangladesh, metric: production, period: 2021, value: 56900000}
+  - {entity: Bangladesh, metric: production, period: 2022, value: 57200000}
+  - {entity: Pakistan, metric: production, period: 2022, value: 11000000}
+  - {entity: United States, metric: production, period: 2021, value: 8700000}
+  - {entity: United States, metric: production, period: 2022, value: 7300000}
+  - {entity: India, metric: production, period: 2021, value: 195000000}
+  - {entity: India, metric: production, period: 2022, value: 196200000}
+";
+
+#[test]
+fn a_factor_that_compares_two_rows_is_no_change_and_a_verbs_unknown_object_is_not_the_rows() {
+    let t = table(RICE);
+    let r = run(
+        "Bangladesh now grows more than five times as much rice as Pakistan.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "The United States, where drought halved plantings, harvested 7.3 million tonnes.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The row's own output halving is still a change of the row.
+    let r = run("In the United States output halved in 2022.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn slipping_out_of_the_top_n_is_no_membership() {
+    let t = table(RICE);
+    let r = run("Pakistan slipped out of the top two producers in 2022.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Pakistan is among the top two producers in 2022.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_row_passed_is_not_the_subject_of_what_follows() {
+    let t = table(RICE);
+    let r = run(
+        "India moved further ahead of Bangladesh as its output rose to 196.2 million tonnes in 2022.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // With a figure of its own, the row passed keeps it.
+    let r = run(
+        "India stayed ahead of Bangladesh, whose output rose to 57.9 million tonnes in 2022.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn the_base_of_a_change_does_not_date_a_figure_coordinated_after_it() {
+    let t = table(RICE);
+    let r = run(
+        "India harvested 196.2 million tonnes, up from 195 million in 2021 and more than \
+         17 times as much as Pakistan.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

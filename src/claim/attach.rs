@@ -182,6 +182,7 @@ impl SentenceContext<'_> {
             .iter()
             .filter(|m| !(table_named && m.entities.is_empty()))
             .filter(|m| !ranked_object(m))
+            .filter(|m| !self.is_passed(m, q.start))
             .filter(|m| !self.is_destination(m))
             .filter(|m| !self.in_closed_relative(m, q.start))
             .rfind(|m| m.tok_end <= before);
@@ -229,6 +230,26 @@ impl SentenceContext<'_> {
             .mentions
             .iter()
             .any(|o| o.tok_end < k && !o.entities.is_empty())
+    }
+
+    /// Whether a name is the row passed in "moved ahead of Germany as its premiums rose to
+    /// $99.8 billion", "in front of Spain": not the subject of a figure after it, unless a
+    /// relative clause of its own holds the figure ("ahead of Russia, whose output rose").
+    fn is_passed(&self, m: &Mention, at: usize) -> bool {
+        let k = m.tok_start;
+        let relative_after = self.lower[m.end.min(at)..at]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| {
+                matches!(
+                    w,
+                    "whose" | "which" | "who" | "where" | "with" | "at" | "on"
+                )
+            })
+            || self.text[m.end.min(at)..at].contains(['(', ':']);
+        k >= 2
+            && self.lower_token(k - 1) == "of"
+            && matches!(self.lower_token(k - 2).as_str(), "ahead" | "front")
+            && !relative_after
     }
 
     /// Whether a name is the object of a verb of ranking or beating.

@@ -263,7 +263,14 @@ impl SentenceContext<'_> {
                 let same_clause = same_clause && !parenthetical;
                 // "had filed 50,345 applications in 2022 and South Korean ones 22,012": a figure
                 // coordinated with one the year dates shares that year.
-                let coordinated = {
+                // (Not when that figure is the start of a change: "down from $332 billion in
+                // 2022 and nearly twice as much as China" speaks of the present.)
+                let base_of_change = values.iter().any(|(s, e)| {
+                    *e <= y.start
+                        && self.lower[..*s].trim_end().ends_with("from")
+                        && self.lower[*e..y.start].split_whitespace().count() <= 3
+                });
+                let coordinated = !base_of_change && {
                     let gap = self.lower[y.end..q.start].trim_start();
                     gap.starts_with("and ")
                         && !gap.contains([',', ';', ':'])

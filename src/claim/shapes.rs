@@ -198,10 +198,24 @@ impl SentenceContext<'_> {
                         self.lower(k - 2).as_str(),
                         "while" | "whereas" | "but" | "and" | "although" | "though"
                     );
-                (k >= 2
-                    && matches!(w.as_str(), "in" | "at" | "to" | "into")
-                    && !heads_the_verb
-                    && !opens_clause)
+                // "moved ahead of Germany", "in front of Spain": the row passed.
+                // (Unless the verb is in a relative clause of its own: "ahead of Russia,
+                // whose output rose".)
+                let relative_after = {
+                    let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
+                    self.lower[m.end.min(at_byte)..at_byte]
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| matches!(w, "whose" | "which" | "who" | "where"))
+                };
+                let passed = w == "of"
+                    && k >= 2
+                    && matches!(self.lower(k - 2).as_str(), "ahead" | "front")
+                    && !relative_after;
+                passed
+                    || (k >= 2
+                        && matches!(w.as_str(), "in" | "at" | "to" | "into")
+                        && !heads_the_verb
+                        && !opens_clause)
                     || (w.ends_with("ing") && !words::is_adjectival_participle(&w))
                     || matches!(
                         w.as_str(),
@@ -748,12 +762,17 @@ impl SentenceContext<'_> {
             let rank = if lower.starts_with("top") {
                 // "among the top five", "in the top three", "capping off the top five …":
                 // membership, not a position (a reading the rule's documentation states).
-                let member = before.iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "among" | "in" | "within" | "of" | "off" | "inside" | "into"
-                    )
-                });
+                // ("slipped out of the top ten", "outside the top five": not a member.)
+                let outside = before
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "out" | "outside"));
+                let member = !outside
+                    && before.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "among" | "in" | "within" | "of" | "off" | "inside" | "into"
+                        )
+                    });
                 member.then_some(Rank::Top(v))
             } else if low_word != of_time {
                 Some(Rank::FromBottom(v))
@@ -1228,6 +1247,15 @@ impl SentenceContext<'_> {
                             used.push(i);
                             span_end = self.token_at(q.end).max(verb_end);
                         } else if q.kind == Kind::Multiple {
+                            // "grows more than five times as much rice as Pakistan": a
+                            // comparison of two rows, read as one, not a change.
+                            let rest = self.lower[q.end.min(self.lower.len())..].trim_start();
+                            if ["as ", "that of", "the "]
+                                .iter()
+                                .any(|p| rest.starts_with(p))
+                            {
+                                continue;
+                            }
                             size = Some(ChangeSize::Factor(q.clone()));
                             span_end = self.token_at(q.end).max(verb_end);
                         }
@@ -1240,8 +1268,12 @@ impl SentenceContext<'_> {
             // The span starts at the hedge of a factor ("nearly doubled").
             let span_start = multiple.map_or(k, |i| self.token_at(r.quantities[i].start).min(k));
             let span = self.phrase(span_start, span_end.min(n), Kind::Multiple, None);
-            // "as tax receipts surged": the verb's own subject is a noun no table holds.
-            if let Some(noun) = self.unknown_subject_of_verb(k) {
+            // "as tax receipts surged": the verb's own subject is a noun no table holds;
+            // "drought halved plantings": so is its object.
+            let unknown = self
+                .unknown_subject_of_verb(k)
+                .or_else(|| self.unknown_object_of_verb(k));
+            if let Some(noun) = unknown {
                 let mut claim = Claim::new(self.placed(&span), r.sentence, Role::Value, {
                     Shape::Trend(Trend {
                         direction,
@@ -1372,6 +1404,66 @@ impl SentenceContext<'_> {
         }
         noun.reverse();
         Some(noun.join(" "))
+    }
+
+    /// The plain noun right after the verb at token `k` that is its object and names nothing
+    /// the tables know: "halved [plantings]". Adverbs ("rose sharply", "fell further") and
+    /// numbers are no object.
+    fn unknown_object_of_verb(&self, k: usize) -> Option<String> {
+        let t = self.tokens.get(k + 1)?;
+        if &self.text[self.tokens[k].end..t.start] != " " {
+            return None;
+        }
+        let w = t.text.to_lowercase();
+        let known = self
+            .mentions
+            .iter()
+            .any(|m| m.tok_start <= k + 1 && k + 1 < m.tok_end)
+            || self
+                .term_spans
+                .iter()
+                .any(|(a, b)| *a <= k + 1 && k + 1 < *b)
+            || self.metric_terms.iter().any(|(i, _, _)| *i == k + 1);
+        let plain = t.text.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2;
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w.as_str(),
+                "again"
+                    | "further"
+                    | "back"
+                    | "short"
+                    | "overall"
+                    | "year"
+                    | "last"
+                    | "this"
+                    | "each"
+                    | "every"
+                    | "about"
+                    | "some"
+                    | "around"
+                    | "more"
+                    | "less"
+                    | "most"
+                    | "least"
+                    | "then"
+                    | "too"
+                    | "also"
+                    | "still"
+                    | "down"
+                    | "higher"
+                    | "lower"
+                    | "sharp"
+                    | "fast"
+                    | "hard"
+                    | "steady"
+                    | "percent"
+                    | "per"
+                    | "cent"
+                    | "points"
+                    | "fold"
+            );
+        let number = !crate::extract(t.text).is_empty();
+        (plain && !known && !adverb && !number && !words::is_function_word(&w)).then_some(w)
     }
 
     /// The ends of a change stated right after its verb (token `k` onwards): "from 24 seats
