@@ -1786,3 +1786,21 @@ fn the_base_of_a_change_does_not_date_a_figure_coordinated_after_it() {
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn up_to_after_a_verb_of_movement_is_the_level_reached_not_a_ceiling() {
+    let t = table(
+        "metrics:
+  premiums: {terms: [premiums], unit: USD millions}
+records:
+  - {entity: World, metric: premiums, period: 2023, value: 2818000}
+",
+    );
+    let r = run("World premiums inched up to $2.8 trillion in 2023.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // Read as a level, a wrong figure is wrong; "up to" alone stays a ceiling.
+    let r = run("World premiums inched up to $3.1 trillion in 2023.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let r = run("World premiums came to up to $2.8 trillion in 2023.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

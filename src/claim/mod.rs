@@ -454,10 +454,25 @@ impl<'s> SentenceContext<'s> {
         // Work in offsets relative to the sentence.
         let local: Vec<Quantity> = quantities
             .iter()
-            .map(|q| Quantity {
-                start: q.start - self.offset,
-                end: q.end - self.offset,
-                ..q.clone()
+            .map(|q| {
+                let mut local = Quantity {
+                    start: q.start - self.offset,
+                    end: q.end - self.offset,
+                    ..q.clone()
+                };
+                // "premiums inched up to $2.8 trillion": after a verb of movement, "up" is
+                // the verb's particle and the figure is the level reached, not a ceiling.
+                let verb = self.text[..local.start.min(self.text.len())]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if local.hedge.as_deref() == Some("up to") && words::is_verb_of_movement(&verb) {
+                    local.hedge = None;
+                    local.low = local.value;
+                    local.high = local.value;
+                }
+                local
             })
             .collect();
         let values: Vec<(Quantity, Role)> = split_changes(self.text, &local);

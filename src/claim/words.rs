@@ -588,3 +588,32 @@ pub(super) fn is_adjectival_participle(word: &str) -> bool {
             | "visiting"
     )
 }
+
+/// A verb that moves a figure and may take "up" as its particle: "inched up to", "went up to".
+pub(super) fn is_verb_of_movement(word: &str) -> bool {
+    matches!(
+        word,
+        "inched"
+            | "inches"
+            | "inch"
+            | "edged"
+            | "edges"
+            | "edge"
+            | "ticked"
+            | "ticks"
+            | "crept"
+            | "creeps"
+            | "moved"
+            | "moves"
+            | "went"
+            | "goes"
+            | "climbed"
+            | "climbs"
+            | "shot"
+            | "jumped"
+            | "rose"
+            | "rises"
+            | "crawled"
+            | "stepped"
+    )
+}
