@@ -28,11 +28,7 @@ impl SentenceContext<'_> {
         let part_start = self.part_start(q);
         for (k, t) in self.tokens.iter().enumerate() {
             // Inside the figure, a metric's term ("no votes") or a name ("Enka no Joou").
-            let named = self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
-                || self
-                    .mentions
-                    .iter()
-                    .any(|m| m.tok_start <= k && k < m.tok_end);
+            let named = self.is_named(k);
             // A denial before the figure in its part of the sentence, or anywhere in its
             // clause: "no nation won more than 2", not "seven wins, a run no other has matched".
             let in_scope = (part_start..q.start).contains(&t.start)

@@ -235,8 +235,11 @@ impl SentenceContext<'_> {
     /// Whether a name is the row passed in "moved ahead of Germany as its premiums rose to
     /// $99.8 billion", "in front of Spain": not the subject of a figure after it, unless a
     /// relative clause of its own holds the figure ("ahead of Russia, whose output rose").
-    fn is_passed(&self, m: &Mention, at: usize) -> bool {
-        let k = m.tok_start;
+    pub(super) fn is_passed(&self, m: &Mention, at: usize) -> bool {
+        let mut k = m.tok_start;
+        if k >= 1 && self.lower_token(k - 1) == "the" {
+            k -= 1;
+        }
         let relative_after = self.lower[m.end.min(at)..at]
             .split(|c: char| !c.is_alphabetic())
             .any(|w| {

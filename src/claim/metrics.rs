@@ -176,12 +176,9 @@ impl SentenceContext<'_> {
         (joined && !gap.contains(['.', ';'])).then_some((t, m))
     }
 
-    /// Whether the metric term starting at token `k`, after `q`, heads a figure of its own:
-    /// one between `q` and the term ("$569.6 million, with $298.2 million of it domestic")
-    /// or one right after the term ("an opening of just $29.6 million").
-    /// Whether a figure between byte `from` (a term's end) and `q`, in the same unit as `q`
-    /// (a unit of measure, not a bare scale like "million")
-    /// and followed by a comma before `q`, takes the term for itself.
+    /// Whether a figure between byte `from` (a term's end) and `q`, in the same unit of
+    /// measure as `q` (not a bare scale like "million") and followed by a comma before `q`,
+    /// takes the term for itself.
     fn figure_between_owns_term(
         &self,
         from: usize,
@@ -208,6 +205,9 @@ impl SentenceContext<'_> {
         })
     }
 
+    /// Whether the metric term starting at token `k`, after `q`, heads a figure of its own:
+    /// one between `q` and the term ("$569.6 million, with $298.2 million of it domestic")
+    /// or one right after the term ("an opening of just $29.6 million").
     fn term_has_own_figure(&self, k: usize, q: &Quantity, values: &[(usize, usize)]) -> bool {
         let term_end = self
             .term_spans

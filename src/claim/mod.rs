@@ -462,12 +462,14 @@ impl<'s> SentenceContext<'s> {
                 };
                 // "premiums inched up to $2.8 trillion": after a verb of movement, "up" is
                 // the verb's particle and the figure is the level reached, not a ceiling.
-                let verb = self.text[..local.start.min(self.text.len())]
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or("")
-                    .to_lowercase();
-                if local.hedge.as_deref() == Some("up to") && words::is_verb_of_movement(&verb) {
+                let after_verb = || {
+                    let verb = self.text[..local.start.min(self.text.len())]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("");
+                    words::is_verb_of_movement(&verb.to_lowercase())
+                };
+                if local.hedge.as_deref() == Some("up to") && after_verb() {
                     local.hedge = None;
                     local.low = local.value;
                     local.high = local.value;

@@ -544,14 +544,7 @@ impl SentenceContext<'_> {
         let plain = word.len() >= 4
             && noun.text.chars().all(|c| c.is_ascii_lowercase())
             && !word.ends_with("ly")
-            && !self
-                .mentions
-                .iter()
-                .any(|m| m.tok_start <= k - 2 && k - 2 < m.tok_end)
-            && !self
-                .term_spans
-                .iter()
-                .any(|(a, b)| *a <= k - 2 && k - 2 < *b);
+            && !self.is_named(k - 2);
         if !plain
             || words::is_function_word(&word)
             || words::counted_noun_is_generic(&word)
@@ -607,10 +600,7 @@ impl SentenceContext<'_> {
         };
         let k = self.token_at(q.start);
         let after = self.lower_token(k + 1) == "for"
-            && self
-                .tokens
-                .get(k + 2)
-                .is_some_and(|t| bare(t.text) && t.end <= self.text.len());
+            && self.tokens.get(k + 2).is_some_and(|t| bare(t.text));
         let before = k >= 2 && self.lower_token(k - 1) == "for" && bare(self.tokens[k - 2].text);
         after || before
     }
@@ -633,12 +623,7 @@ impl SentenceContext<'_> {
             if words::is_function_word(&w) {
                 break;
             }
-            let covered = self
-                .mentions
-                .iter()
-                .any(|m| m.tok_start <= i && i < m.tok_end)
-                || self.term_spans.iter().any(|(a, b)| *a <= i && i < *b);
-            if covered || !t.text.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            if self.is_named(i) || !t.text.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
                 return None;
             }
             words.push(w);
@@ -826,8 +811,6 @@ pub(super) fn is_value(q: &Quantity) -> bool {
 /// Whether a word can end a printed sum: its digits or a scale ("$35 billion", "€2bn").
 fn ends_a_sum(word: &str) -> bool {
     word.ends_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            word,
-            "million" | "billion" | "trillion" | "bn" | "m" | "mn" | "tn" | "thousand"
-        )
+        || crate::quantity::scale_word(word).is_some()
+        || crate::quantity::scale_suffix(word, true).is_some()
 }

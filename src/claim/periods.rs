@@ -426,16 +426,13 @@ impl SentenceContext<'_> {
         const WORDS: [(&str, i64); 3] = [("this year", 0), ("last year", 1), ("next year", -1)];
         let after = &self.lower[end.min(self.lower.len())..];
         let clause = &after[..after.find([',', ';', '.', '(', ')']).unwrap_or(after.len())];
-        let near = clause
-            .split_whitespace()
-            .take(5)
-            .collect::<Vec<_>>()
-            .join(" ");
         let before = &self.lower[..start.min(self.lower.len())];
         let opening = &before[before.rfind([',', ';', '(', ')']).map_or(0, |i| i + 1)..];
         WORDS.iter().find_map(|(w, n)| {
-            let after_it = near.split(*w).next().is_some_and(|lead| {
-                near.contains(w) && !lead.contains(|c: char| c.is_ascii_digit())
+            // Within the first five words after the span, with no figure before it.
+            let after_it = clause.find(w).is_some_and(|at| {
+                let lead = &clause[..at];
+                lead.split_whitespace().count() <= 3 && !lead.contains(|c: char| c.is_ascii_digit())
             });
             let before_it = opening.rfind(w).is_some_and(|at| {
                 !opening[at..].contains(|c: char| c.is_ascii_digit())

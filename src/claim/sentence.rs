@@ -295,6 +295,14 @@ impl<'s> SentenceContext<'s> {
         self.lower[at..to].trim_start()
     }
 
+    /// Whether token `k` lies inside a name the tables know or a metric's term.
+    pub(super) fn is_named(&self, k: usize) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.tok_start <= k && k < m.tok_end)
+            || self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
+    }
+
     pub(super) fn lower_token(&self, k: usize) -> String {
         self.tokens
             .get(k)

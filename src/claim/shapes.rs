@@ -199,19 +199,8 @@ impl SentenceContext<'_> {
                         "while" | "whereas" | "but" | "and" | "although" | "though"
                     );
                 // "moved ahead of Germany", "in front of Spain": the row passed.
-                // (Unless the verb is in a relative clause of its own: "ahead of Russia,
-                // whose output rose".)
-                let relative_after = {
-                    let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
-                    self.lower[m.end.min(at_byte)..at_byte]
-                        .split(|c: char| !c.is_alphabetic())
-                        .any(|w| matches!(w, "whose" | "which" | "who" | "where"))
-                };
-                let passed = w == "of"
-                    && k >= 2
-                    && matches!(self.lower(k - 2).as_str(), "ahead" | "front")
-                    && !relative_after;
-                passed
+                let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
+                self.is_passed(m, at_byte)
                     || (k >= 2
                         && matches!(w.as_str(), "in" | "at" | "to" | "into")
                         && !heads_the_verb
@@ -1272,7 +1261,7 @@ impl SentenceContext<'_> {
             // "drought halved plantings": so is its object.
             let unknown = self
                 .unknown_subject_of_verb(k)
-                .or_else(|| self.unknown_object_of_verb(k));
+                .or_else(|| self.unknown_object_of_verb(r, k));
             if let Some(noun) = unknown {
                 let mut claim = Claim::new(self.placed(&span), r.sentence, Role::Value, {
                     Shape::Trend(Trend {
@@ -1355,13 +1344,7 @@ impl SentenceContext<'_> {
             if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
                 break;
             }
-            let known = self
-                .mentions
-                .iter()
-                .any(|m| m.tok_start <= i && i < m.tok_end)
-                || self.term_spans.iter().any(|(a, b)| *a <= i && i < *b)
-                || self.metric_terms.iter().any(|(t, _, _)| *t == i);
-            if known {
+            if self.is_named(i) {
                 return None;
             }
             let w = self.lower(i);
@@ -1375,11 +1358,11 @@ impl SentenceContext<'_> {
             let t = &self.tokens[i];
             let plain = t.text.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                 || (i == 0 && t.text.chars().skip(1).all(|c| c.is_ascii_lowercase()));
-            if words::is_function_word(&w) || !plain {
-                if !plain && !words::is_function_word(&w) {
-                    return None;
-                }
+            if words::is_function_word(&w) {
                 break;
+            }
+            if !plain {
+                return None;
             }
             noun.push(w);
             j = i;
@@ -1409,21 +1392,13 @@ impl SentenceContext<'_> {
     /// The plain noun right after the verb at token `k` that is its object and names nothing
     /// the tables know: "halved [plantings]". Adverbs ("rose sharply", "fell further") and
     /// numbers are no object.
-    fn unknown_object_of_verb(&self, k: usize) -> Option<String> {
+    fn unknown_object_of_verb(&self, r: &Reading<'_, '_>, k: usize) -> Option<String> {
         let t = self.tokens.get(k + 1)?;
         if &self.text[self.tokens[k].end..t.start] != " " {
             return None;
         }
         let w = t.text.to_lowercase();
-        let known = self
-            .mentions
-            .iter()
-            .any(|m| m.tok_start <= k + 1 && k + 1 < m.tok_end)
-            || self
-                .term_spans
-                .iter()
-                .any(|(a, b)| *a <= k + 1 && k + 1 < *b)
-            || self.metric_terms.iter().any(|(i, _, _)| *i == k + 1);
+        let known = self.is_named(k + 1);
         let plain = t.text.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2;
         let adverb = w.ends_with("ly")
             || matches!(
@@ -1462,7 +1437,10 @@ impl SentenceContext<'_> {
                     | "points"
                     | "fold"
             );
-        let number = !crate::extract(t.text).is_empty();
+        let number = r
+            .quantities
+            .iter()
+            .any(|q| q.start <= t.start && t.start < q.end);
         (plain && !known && !adverb && !number && !words::is_function_word(&w)).then_some(w)
     }
 

@@ -7,8 +7,8 @@ pub use crate::units::Dimension;
 mod grammar;
 mod words;
 
-pub(crate) use words::ordinal_unit;
 pub use words::{change_verb_before, hedge_meaning, HedgeMeaning};
+pub(crate) use words::{ordinal_unit, scale_suffix, scale_word};
 
 /// Whether a lowercase word names a month ("october", "oct", "sept").
 pub fn is_month(word: &str) -> bool {

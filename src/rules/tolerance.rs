@@ -308,9 +308,15 @@ pub fn printed_in_table_scale(
     }
 }
 
-/// Whether a claim's unit can measure a metric's: `Some(None)` as it stands, `Some(Some((from,
-/// to)))` after converting, `None` never (another dimension, or a measure against a metric with
-/// no unit).
+/// Whether a claim's unit fits its metric's, and the conversion when it is another unit of
+/// the same dimension: `None` when they do not fit, `Some(None)` when the value compares as it
+/// is, `Some(Some((from, to)))` when it converts first.
+///
+/// Percentages check percent metrics only, percentage points nothing but points, money only
+/// metrics in that currency (pence convert to pounds), and a measure only metrics of its
+/// dimension ("3.2 billion km" against a table in km; "40 years" against one in days). A
+/// plain number, with no unit of its own, compares with a metric of any unit but percent; a
+/// metric that declares no unit is a count, and takes plain numbers only.
 pub fn unit_fit(
     q: &Quantity,
     metric_unit: Option<&str>,
