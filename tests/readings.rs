@@ -1804,3 +1804,37 @@ records:
     let r = run("World premiums came to up to $2.8 trillion in 2023.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_clause_whose_subject_names_another_measure_takes_no_metric_from_the_paragraph() {
+    let t = table(
+        "metrics:
+  inflows: {terms: [inflows, FDI], unit: USD millions}
+entities:
+  Developing economies: [developing countries]
+records:
+  - {entity: Developing economies, metric: inflows, period: 2023, value: 866700}
+",
+    );
+    let para = "Developing economies drew FDI inflows of $867 billion in 2023.";
+    let r = run(
+        &format!("{para} The report warned that the investment gap in developing countries has widened to $4 trillion."),
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A subject that refers back to the figure, or stands for the row, keeps the metric.
+    for subject in [
+        "the total for developing countries",
+        "the group of developing countries",
+    ] {
+        let r = run(
+            &format!("{para} The report said that {subject} has widened to $4 trillion."),
+            &t,
+        );
+        assert_eq!(
+            claim(&r, "$4 trillion").status,
+            Status::Inconsistent,
+            "{subject}"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! it is set against, the paragraph's metric, or a rank; and whether a number with no place
 //! speaks of the table's total.
 
+use super::words;
 use super::{Found, Linker, Picked, Role, SentenceContext};
 use crate::quantity::{Kind, Quantity};
 
@@ -516,6 +517,11 @@ impl SentenceContext<'_> {
         if !self.metric_terms.is_empty() {
             return None;
         }
+        // "The investment gap … has widened to $4 trillion": the clause names what it measures,
+        // and no metric has that name.
+        if self.measures_another_noun(q) {
+            return None;
+        }
         if let Some(list) = inherited {
             let mut list = list.to_vec();
             if list.iter().any(|(t, _)| known.contains(t)) {
@@ -548,6 +554,101 @@ impl SentenceContext<'_> {
             return Some(((0, m), Found::defaulted(words)));
         }
         None
+    }
+
+    /// The head noun of a common-noun subject of the clause that figure `q` completes: "the
+    /// investment [gap] in developing countries has widened to $4 trillion". The clause opens
+    /// with a determiner and its subject is lowercase words up to a preposition or a verb; a
+    /// clause opened by a name or a pronoun has no such head.
+    fn common_subject_head(&self, q: &Quantity) -> Option<String> {
+        let qs = self.token_at(q.start);
+        let mut start = qs;
+        while start > 0 {
+            let gap = &self.text[self.tokens[start - 1].end..self.tokens[start].start];
+            if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '—']) {
+                break;
+            }
+            if matches!(
+                self.lower_token(start - 1).as_str(),
+                "that"
+                    | "which"
+                    | "while"
+                    | "whereas"
+                    | "and"
+                    | "but"
+                    | "as"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "when"
+                    | "after"
+                    | "since"
+                    | "if"
+            ) {
+                break;
+            }
+            start -= 1;
+        }
+        if !matches!(
+            self.lower_token(start).as_str(),
+            "the" | "a" | "an" | "its" | "their" | "this" | "these"
+        ) {
+            return None;
+        }
+        let mut head = None;
+        for k in start + 1..qs {
+            let word = self.lower_token(k);
+            let opens_predicate = words::is_function_word(&word)
+                || words::is_verb_of_movement(&word)
+                || matches!(
+                    word.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "stood"
+                        | "stands"
+                        | "reached"
+                        | "hit"
+                        | "totalled"
+                        | "totaled"
+                        | "fell"
+                        | "grew"
+                        | "remained"
+                        | "stayed"
+                )
+                || (word.ends_with("ed") && k > start + 1);
+            if opens_predicate {
+                return head;
+            }
+            let text = self.tokens[k].text;
+            if self.is_named(k) || !text.starts_with(|c: char| c.is_ascii_lowercase()) {
+                return None;
+            }
+            head = Some(word);
+        }
+        None
+    }
+
+    /// Whether the figure's clause has a subject that says what the figure measures, in a
+    /// noun no metric has: no metric may then be carried in from the paragraph or the table.
+    fn measures_another_noun(&self, q: &Quantity) -> bool {
+        self.common_subject_head(q).is_some_and(|head| {
+            !(words::is_measure_word(&head)
+                || words::counted_noun_is_generic(&head)
+                || words::is_function_word(&head)
+                || words::is_unit_noun(&head)
+                || words::is_pronoun(&head)
+                || words::stands_for_a_row(&head))
+        })
     }
 
     /// The token range of the head of a subject that selects rows before it is equated with

@@ -617,3 +617,39 @@ pub(super) fn is_verb_of_movement(word: &str) -> bool {
             | "stepped"
     )
 }
+
+/// A common noun that stands for a row of the table rather than for what is measured: "the
+/// country attracted $5bn", "the company sold 2 million".
+pub(super) fn stands_for_a_row(word: &str) -> bool {
+    matches!(
+        word,
+        "country"
+            | "countries"
+            | "nation"
+            | "nations"
+            | "kingdom"
+            | "republic"
+            | "state"
+            | "states"
+            | "region"
+            | "regions"
+            | "bloc"
+            | "city"
+            | "cities"
+            | "island"
+            | "company"
+            | "companies"
+            | "firm"
+            | "group"
+            | "carrier"
+            | "airline"
+            | "club"
+            | "team"
+            | "side"
+            | "government"
+            | "producer"
+            | "exporter"
+            | "importer"
+            | "world"
+    )
+}
