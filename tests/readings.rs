@@ -1838,3 +1838,27 @@ records:
         );
     }
 }
+
+#[test]
+fn a_dateline_names_where_the_story_was_filed_not_its_subject() {
+    let t = table(
+        "total: United States
+metrics:
+  homeless: {terms: [homeless, homelessness], unit: people}
+records:
+  - {entity: United States, metric: homeless, period: 2023, value: 653104}
+  - {entity: Washington, metric: homeless, period: 2023, value: 28036}
+",
+    );
+    let r = run(
+        "WASHINGTON, Dec. 15, 2023 — Roughly 653,100 people experienced homelessness in 2023.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The same name in prose is the subject.
+    let r = run(
+        "In Washington, roughly 653,100 people experienced homelessness in 2023.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -118,8 +118,11 @@ impl<'s> SentenceContext<'s> {
                 "it" | "they" | "he" | "she"
             )
         });
+        let dateline = dateline_end(text);
         let classed: Vec<(Mention, Place)> = mentions
             .into_iter()
+            // "WASHINGTON, Dec. 15 —": where the story was filed, not what it is about.
+            .filter(|m| dateline.is_none_or(|end| m.end > end))
             .filter(|m| {
                 m.from_table
                     || !term_spans
@@ -309,6 +312,30 @@ impl<'s> SentenceContext<'s> {
             .map(|t| t.text.to_lowercase())
             .unwrap_or_default()
     }
+}
+
+/// The end of a news dateline that opens `text` ("WASHINGTON, Dec. 15, 2023 —", "NEW DELHI
+/// (Reuters) -"): a place in capitals, then a comma or a bracket, and a dash soon after.
+fn dateline_end(text: &str) -> Option<usize> {
+    let head_len = text
+        .find(|c: char| !(c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '-' | '\'')))
+        .unwrap_or(text.len());
+    let head = text[..head_len].trim_end();
+    if head.chars().filter(char::is_ascii_uppercase).count() < 3
+        || !text[head.len()..].starts_with([',', ' '])
+    {
+        return None;
+    }
+    let window = &text[..text.len().min(80)];
+    let window = &window[..(0..=window.len())
+        .rev()
+        .find(|&i| window.is_char_boundary(i))
+        .unwrap_or(0)];
+    ["\u{2014}", "\u{2013}", " -- ", " - "]
+        .iter()
+        .filter_map(|d| window.find(d))
+        .min()
+        .filter(|&at| at >= head.len())
 }
 
 /// Words of a sentence with their byte offsets: letters, digits and the marks inside names
