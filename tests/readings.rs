@@ -1862,3 +1862,25 @@ records:
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_name_set_apart_by_outside_or_except_is_not_the_subject() {
+    let t = table(
+        "metrics:
+  pm25: {terms: [PM2.5, polluted]}
+records:
+  - {entity: India, metric: pm25, period: 2023, value: 54.4}
+  - {entity: Lahore, metric: pm25, period: 2023, value: 99.5}
+",
+    );
+    for apart in ["outside India", "except India", "other than India"] {
+        let r = run(
+            &format!("Lahore, the most polluted city {apart}, registered a PM2.5 of 99.5 in 2023."),
+            &t,
+        );
+        assert!(errors(&r).is_empty(), "{apart}: {:?}", r.findings);
+    }
+    // The name is the subject when nothing sets it apart.
+    let r = run("Air in India registered a PM2.5 of 99.5 in 2023.", &t);
+    assert_eq!(claim(&r, "99.5").status, Status::Inconsistent);
+}

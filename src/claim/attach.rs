@@ -233,7 +233,7 @@ impl SentenceContext<'_> {
     }
 
     /// Whether a name is the row passed in "moved ahead of Germany as its premiums rose to
-    /// $99.8 billion", "in front of Spain": not the subject of a figure after it, unless a
+    /// $99.8 billion", "in front of Spain", or one set apart ("outside India"): not the subject of a figure after it, unless a
     /// relative clause of its own holds the figure ("ahead of Russia, whose output rose").
     pub(super) fn is_passed(&self, m: &Mention, at: usize) -> bool {
         let mut k = m.tok_start;
@@ -249,10 +249,20 @@ impl SentenceContext<'_> {
                 )
             })
             || self.text[m.end.min(at)..at].contains(['(', ':']);
-        k >= 2
-            && self.lower_token(k - 1) == "of"
-            && matches!(self.lower_token(k - 2).as_str(), "ahead" | "front")
-            && !relative_after
+        let before = |i: usize| {
+            k.checked_sub(i)
+                .map(|j| self.lower_token(j))
+                .unwrap_or_default()
+        };
+        let passed = before(1) == "of" && matches!(before(2).as_str(), "ahead" | "front");
+        // "the worst outside India", "every region except Asia", "other than Kenya": a name
+        // set apart from the subject.
+        let excluded = matches!(
+            before(1).as_str(),
+            "outside" | "excluding" | "except" | "besides" | "beyond"
+        ) || (before(1) == "than" && before(2) == "other")
+            || (before(1) == "from" && before(2) == "apart");
+        (passed || excluded) && !relative_after
     }
 
     /// Whether a name is the object of a verb of ranking or beating.
