@@ -1884,3 +1884,31 @@ records:
     let r = run("Air in India registered a PM2.5 of 99.5 in 2023.", &t);
     assert_eq!(claim(&r, "99.5").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_paragraph_of_several_metrics_carries_none_into_the_next() {
+    let t = table(
+        "metrics:
+  homeless: {terms: [homeless population], unit: people}
+  unsheltered: {terms: [unsheltered], unit: people}
+records:
+  - {entity: California, metric: homeless, period: 2023, value: 181399}
+  - {entity: California, metric: unsheltered, period: 2023, value: 123423}
+  - {entity: New York, metric: homeless, period: 2023, value: 103200}
+  - {entity: New York, metric: unsheltered, period: 2023, value: 4258}
+",
+    );
+    let two = "California had the largest homeless population in 2023, 181,399. Of them, 123,423 were unsheltered.";
+    let r = run(
+        &format!("{two}\n\nNew York came next in 2023 with 103,200."),
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A paragraph that keeps to one metric still carries it.
+    let one = "California had the largest homeless population in 2023, 181,399.";
+    let r = run(
+        &format!("{one}\n\nNew York came next in 2023 with 4,258."),
+        &t,
+    );
+    assert_eq!(claim(&r, "4,258").status, Status::Inconsistent);
+}

@@ -213,6 +213,8 @@ impl<'t> Linker<'t> {
         let mut paragraph = usize::MAX;
         let mut paragraph_metric: Option<MetricNames> = None;
         let mut carried: Option<MetricNames> = None;
+        // Every metric the current paragraph has named.
+        let mut paragraph_named: Vec<(usize, String)> = Vec::new();
         // The year in force: the last one a sentence of the paragraph set, else the one a
         // heading-like line set, else the year the article dates most of its figures by.
         let years_in_force = years_in_force(doc, quantities);
@@ -241,8 +243,14 @@ impl<'t> Linker<'t> {
                 // A metric carries on into the next paragraph until one names its own: after
                 // a heading or a list item, or in prose that keeps to one topic ("Saturn now
                 // has 146 moons. ¶ Jupiter has 95, and Neptune has 61.").
-                carried = paragraph_metric.take().or(carried.take());
+                // A paragraph that named several metrics has no one topic to carry.
+                carried = match paragraph_named.len() {
+                    0 => carried.take(),
+                    1 => paragraph_metric.take(),
+                    _ => None,
+                };
                 paragraph_metric = None;
+                paragraph_named.clear();
                 paragraph = sentence.paragraph;
                 paragraph_year = None;
                 antecedent = None;
@@ -367,7 +375,12 @@ impl<'t> Linker<'t> {
                 out.extend(linked);
                 out.extend(shapes);
             }
-            if own_metrics.is_some() {
+            if let Some(named) = &own_metrics {
+                for m in named {
+                    if !paragraph_named.contains(m) {
+                        paragraph_named.push(m.clone());
+                    }
+                }
                 paragraph_metric = own_metrics;
             }
         }
