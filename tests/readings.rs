@@ -1912,3 +1912,27 @@ records:
     );
     assert_eq!(claim(&r, "4,258").status, Status::Inconsistent);
 }
+
+#[test]
+fn the_whole_of_a_part_is_not_the_row_of_the_part() {
+    let t = table(
+        "metrics:
+  laureates: {terms: [laureates], unit: people}
+  prizes: {terms: [award, prizes]}
+records:
+  - {entity: United States, metric: laureates, period: 2024, value: 411}
+  - {entity: Sweden, metric: laureates, period: 2024, value: 12}
+",
+    );
+    let r = run(
+        "After the award, the United States took seven of the 12 laureates in 2024.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A whole with its own row after the part is that row's.
+    let r = run(
+        "After the award, the United States took seven of the 13 laureates of Sweden in 2024.",
+        &t,
+    );
+    assert_eq!(claim(&r, "13").status, Status::Inconsistent);
+}

@@ -798,6 +798,22 @@ impl<'s> SentenceContext<'s> {
                 }
                 continue;
             }
+            // "the United States took seven of the 12 laureates": the row of the part is not
+            // the row of its whole, which is named after the part or not at all.
+            if self.is_whole(q, &value_positions) {
+                let part_start = value_positions
+                    .iter()
+                    .filter(|(_, e)| *e <= q.start)
+                    .map(|(s, _)| *s)
+                    .max();
+                let before_part = |m: &Mention| part_start.is_some_and(|p| m.start < p);
+                if !entities.is_empty() && entities.iter().all(before_part) {
+                    base.role = Role::Whole;
+                    base.unlinked = Some("the whole of a part, with no row of its own".into());
+                    out.push(base);
+                    continue;
+                }
+            }
             if entities.is_empty() {
                 // No place named: the table's total, when the sentence names the metric.
                 let total = metric.as_ref().and_then(|picked| {
