@@ -1936,3 +1936,32 @@ records:
     );
     assert_eq!(claim(&r, "13").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_forecast_or_a_condition_states_no_level_and_no_change() {
+    let t = table(
+        "metrics:
+  sales: {terms: [sales], unit: USD millions}
+records:
+  - {entity: World, metric: sales, period: 2022, value: 574000}
+  - {entity: World, metric: sales, period: 2023, value: 526800}
+",
+    );
+    for said in [
+        "World sales will reach $588.4 billion in 2023.",
+        "The forecaster expects that world sales rise 13.1% in 2023.",
+        "World sales would have to grow by 16.4% in 2023 to meet the goal.",
+    ] {
+        let r = run(said, &t);
+        assert!(errors(&r).is_empty(), "{said}: {:?}", r.findings);
+    }
+    for said in [
+        "World sales reached $588.4 billion in 2023.",
+        "World sales grew by 16.4% in 2023.",
+        // "Will" that opens a sentence is a name.
+        "Will Smith said world sales reached $588.4 billion in 2023.",
+    ] {
+        let r = run(said, &t);
+        assert_eq!(errors(&r).len(), 1, "{said}: {:?}", r.findings);
+    }
+}

@@ -5,12 +5,55 @@ use super::{types, words, SentenceContext};
 use crate::quantity::{Kind, Quantity};
 
 impl SentenceContext<'_> {
+    /// "would push it past 7,000 km", "could reach 1,000", "is designed to handle 65
+    /// million", "will grow to $588 billion": a hypothesis, a forecast or a design, not a
+    /// measured value, whether a level or a change.
+    pub(super) fn is_hypothesis(&self, at: usize) -> bool {
+        let (from, before) = self.before_from(at);
+        // (A point or comma inside a number, "2.2%" or "3,000", ends no clause.)
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':')
+                    || (matches!(c, ',' | '.')
+                        && !before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .map_or(0, |(i, _)| i + 1);
+        // The words as written: "Will" that opens a sentence is a name.
+        let written = &self.text[from + clause_start..from + before.len()];
+        written.split(|c: char| !c.is_alphabetic()).any(|w| {
+            w == "will"
+                || matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "would"
+                        | "could"
+                        | "might"
+                        | "if"
+                        | "unless"
+                        | "should"
+                        | "designed"
+                        | "expects"
+                        | "forecasts"
+                        | "expected"
+                        | "projected"
+                        | "forecast"
+                        | "predicted"
+                        | "scheduled"
+                        | "intended"
+                )
+        })
+    }
+
     /// Why a quantity states no value of a table, if it does not: years, ranks and fractions
     /// are other kinds of claim; a number that counts something no metric names
     /// ("a dozen security forces", "three years") is not about the table.
     pub(super) fn not_a_table_value(&self, q: &Quantity) -> Option<String> {
         if let Some(reason) = self.not_asserted(q) {
             return Some(reason);
+        }
+        if self.is_hypothesis(q.start) {
+            return Some("is a hypothesis, not a value".into());
         }
         let ti = self.token_at(q.end);
         // "the 3-dart average", "a 3-point shot": a number hyphenated to a word that is no
@@ -230,41 +273,6 @@ impl SentenceContext<'_> {
             return Some(format!(
                 "states a share of {group}, a group the table does not list"
             ));
-        }
-        // "would push it past 7,000 km", "could reach 1,000", "is designed to handle 65
-        // million": a hypothesis, a forecast or a design, not a measured value.
-        // (A point or comma inside a number, "2.2%" or "3,000", ends no clause.)
-        let clause_start = before
-            .char_indices()
-            .rev()
-            .find(|&(i, c)| {
-                matches!(c, ';' | ':')
-                    || (matches!(c, ',' | '.')
-                        && !before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-            })
-            .map_or(0, |(i, _)| i + 1);
-        if before[clause_start..]
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| {
-                matches!(
-                    w,
-                    "would"
-                        | "could"
-                        | "might"
-                        | "if"
-                        | "unless"
-                        | "should"
-                        | "designed"
-                        | "expected"
-                        | "projected"
-                        | "forecast"
-                        | "predicted"
-                        | "scheduled"
-                        | "intended"
-                )
-            })
-        {
-            return Some("is a hypothesis, not a value".into());
         }
         // "added two", "gained 3 seats": the size of a change.
         let prev_is_term = {

@@ -282,11 +282,16 @@ impl<'s> SentenceContext<'s> {
     /// Up to `WINDOW` bytes of the sentence before `at`, lowercase and trimmed: the words a
     /// rule looks back at. Bounded, so a sentence of a million numbers stays linear.
     pub(super) fn before(&self, at: usize) -> &str {
+        self.before_from(at).1
+    }
+
+    /// `before(at)` with the byte offset where it starts.
+    pub(super) fn before_from(&self, at: usize) -> (usize, &str) {
         let mut from = at.saturating_sub(WINDOW);
         while !self.lower.is_char_boundary(from) {
             from += 1;
         }
-        self.lower[from..at].trim_end()
+        (from, self.lower[from..at].trim_end())
     }
 
     /// Up to `WINDOW` bytes of the sentence after `at`, lowercase and trimmed.

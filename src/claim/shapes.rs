@@ -1186,7 +1186,7 @@ impl SentenceContext<'_> {
                         | "n't"
                 )
             });
-            if hedged {
+            if hedged || self.is_hypothesis(self.tokens[k].start) {
                 continue;
             }
             // "climbed to tenth place", "fell to third", "slid from third to sixth", "dropped
