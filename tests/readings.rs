@@ -1965,3 +1965,49 @@ records:
         assert_eq!(errors(&r).len(), 1, "{said}: {:?}", r.findings);
     }
 }
+
+#[test]
+fn a_relative_clause_speaks_of_the_name_it_follows_and_a_year_after_than_dates_the_base() {
+    let t = table(
+        "metrics:
+  exports: {terms: [exports, shipped]}
+records:
+  - {entity: India, metric: exports, period: 2021, value: 196}
+  - {entity: India, metric: exports, period: 2022, value: 231}
+  - {entity: Sri Lanka, metric: exports, period: 2021, value: 286}
+  - {entity: Sri Lanka, metric: exports, period: 2022, value: 250}
+",
+    );
+    let r = run(
+        "In 2022 Sri Lanka shipped more than India, whose exports rose 18%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // Without the relative clause the rise is Sri Lanka's, which fell.
+    let r = run(
+        "In 2022 Sri Lanka shipped more than India, and its exports rose 18%.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    // "than it did in 2021" dates what the order is compared with, not the order.
+    let t = table(
+        "metrics:
+  exports: {terms: [exports, shipped]}
+records:
+  - {entity: India, metric: exports, period: 2021, value: 300}
+  - {entity: India, metric: exports, period: 2022, value: 231}
+  - {entity: Sri Lanka, metric: exports, period: 2021, value: 286}
+  - {entity: Sri Lanka, metric: exports, period: 2022, value: 250}
+",
+    );
+    let r = run(
+        "Sri Lanka's exports came first, above what it shipped in 2021.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+    let r = run(
+        "Sri Lanka's exports came first though it shipped less than it did in 2021.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

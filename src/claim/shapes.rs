@@ -257,6 +257,22 @@ impl SentenceContext<'_> {
                 && (m.place == Some(crate::gazetteer::PlaceKind::World)
                     || m.written.to_lowercase().contains("total"))
         };
+        // "… more than India, whose exports rose 18%": a relative clause that holds the
+        // assertion speaks of the name it follows, whatever that name is to the main clause.
+        let relative_owner = self.mentions.iter().rfind(|m| {
+            m.tok_end <= at && {
+                let rest =
+                    self.lower[m.end..at_byte.max(m.end)].trim_start_matches(['\'', '’', 's']);
+                ["whose ", "where ", "which ", "who "].iter().any(|w| {
+                    rest.strip_prefix(", ")
+                        .and_then(|r| r.strip_prefix(w))
+                        .is_some_and(|r| !r.contains([',', ';', '(', ')']))
+                })
+            }
+        });
+        if relative_owner.is_some() {
+            return relative_owner;
+        }
         self.mentions
             .iter()
             .rfind(|m| {
@@ -588,6 +604,15 @@ impl SentenceContext<'_> {
                             .any(|w| w.eq_ignore_ascii_case("than"))
                 });
             if figure_before {
+                continue;
+            }
+            // "came second … despite selling more than it did in 2022": a year after "than"
+            // dates what the shape is compared with.
+            let compared = y.start >= end
+                && self.lower[end..y.start]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w == "than");
+            if compared {
                 continue;
             }
             let before = self.before(y.start);
