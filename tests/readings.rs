@@ -2011,3 +2011,34 @@ records:
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_superlative_on_a_noun_no_metric_names_or_on_a_narrower_kind_of_row_is_unread() {
+    let t = table(
+        "groups:
+  city: [Lahore, New Delhi, Dhaka]
+metrics:
+  pm25: {terms: [PM2.5, polluted, production]}
+records:
+  - {entity: Lahore, metric: pm25, period: 2023, value: 99.5}
+  - {entity: New Delhi, metric: pm25, period: 2023, value: 92.7}
+  - {entity: Dhaka, metric: pm25, period: 2023, value: 80.2}
+",
+    );
+    for said in [
+        "In 2023 the PM2.5 of New Delhi made it the most polluted capital city.",
+        "In 2023 New Delhi, with its PM2.5, had the highest per-capita consumption.",
+        "New Delhi's production in 2023 made it the world's second-biggest exporter.",
+    ] {
+        let r = run(said, &t);
+        assert!(errors(&r).is_empty(), "{said}: {:?}", r.findings);
+    }
+    for said in [
+        "In 2023 New Delhi was the most polluted city.",
+        "New Delhi had the highest PM2.5 in 2023.",
+        "New Delhi was the third-most polluted city in 2023.",
+    ] {
+        let r = run(said, &t);
+        assert!(!errors(&r).is_empty(), "{said}: {:?}", r.findings);
+    }
+}

@@ -359,6 +359,10 @@ impl SentenceContext<'_> {
                 ));
                 return claim;
             }
+            if let Some(why) = self.ranked_noun_unmeasured(&span) {
+                claim.unlinked = Some(why);
+                return claim;
+            }
             if let Some(scope) = self.rank_scope() {
                 claim.unlinked = Some(format!(
                     "ranks within \"{scope}\", which the table does not define"
@@ -471,6 +475,78 @@ impl SentenceContext<'_> {
                 claim
             }
         }
+    }
+
+    /// Why the noun a superlative ranks by keeps the order from the table's metrics, if it
+    /// does: "the highest per-capita consumption" ranks by a measure no metric names; "the
+    /// most polluted capital city" ranks within a kind of row ("capital city") the table does
+    /// not list. A metric's term ("the second-largest homeless population"), a plain kind of
+    /// row ("the largest country") or a word for a measure ("the highest rate") leaves the
+    /// order to the metric.
+    fn ranked_noun_unmeasured(&self, span: &Quantity) -> Option<String> {
+        let from = self.token_at(span.end);
+        let mut to = from;
+        while to < self.tokens.len() {
+            let t = &self.tokens[to];
+            let prev_end = if to == from {
+                span.end
+            } else {
+                self.tokens[to - 1].end
+            };
+            let gap = &self.text[prev_end.min(t.start)..t.start];
+            let word = self.lower(to);
+            let plain = t.text.starts_with(|c: char| c.is_ascii_lowercase())
+                && t.text.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !gap.chars().all(|c| c == ' ' || c == '-')
+                || !plain
+                || (words::is_function_word(&word) && word != "per")
+                || self.mentions.iter().any(|m| m.tok_start == to)
+            {
+                break;
+            }
+            to += 1;
+        }
+        let head = to.checked_sub(1).filter(|h| *h >= from)?;
+        let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
+        let head_word = self.lower(head);
+        if is_term(head)
+            || matches!(
+                head_word.as_str(),
+                "place" | "places" | "spot" | "position" | "rank" | "seed"
+            )
+            || words::is_measure_word(&head_word)
+            || words::refers_back(&head_word)
+            || words::counted_noun_is_generic(&head_word)
+        {
+            return None;
+        }
+        let phrase = || self.text[self.tokens[from].start..self.tokens[head].end].to_string();
+        if words::names_a_kind_of_row(&head_word) {
+            // "the second-most decorated film": the word after "most" is the superlative's.
+            let most = span.text.to_lowercase();
+            let own = usize::from(most.ends_with("most") || most.ends_with("least"));
+            let narrowed = (from + own..head).any(|k| !is_term(k));
+            return narrowed.then(|| {
+                format!(
+                    "ranks among \"{}\", which the table does not define",
+                    phrase()
+                )
+            });
+        }
+        // A verb or an adverb after the superlative is no noun it ranks by; a term in the
+        // rest of its clause ("the most gold medals", "the largest town by area") names the
+        // measure.
+        let clause_end = self.text[span.end..]
+            .find([',', ';', '(', ')', ':'])
+            .map_or(self.text.len(), |i| span.end + i);
+        let term_in_clause = self
+            .term_spans
+            .iter()
+            .any(|(a, _)| *a >= from && self.tokens.get(*a).is_some_and(|t| t.start < clause_end));
+        if head_word.ends_with("ed") || head_word.ends_with("ly") || term_in_clause {
+            return None;
+        }
+        Some(format!("ranks by \"{}\", which no metric names", phrase()))
     }
 
     /// Words that narrow an order to a part of the table: "among the players in round 2",

@@ -619,8 +619,14 @@ pub(super) fn is_verb_of_movement(word: &str) -> bool {
 }
 
 /// A common noun that stands for a row of the table rather than for what is measured: "the
-/// country attracted $5bn", "the company sold 2 million".
+/// country attracted $5bn", "the exporter shipped 2 million".
 pub(super) fn stands_for_a_row(word: &str) -> bool {
+    names_a_kind_of_row(word) || matches!(word, "producer" | "exporter" | "importer" | "world")
+}
+
+/// A noun for the kind of thing a table's rows are: "the largest country", "the busiest
+/// airport". A superlative on it ranks the rows by the metric the sentence names.
+pub(super) fn names_a_kind_of_row(word: &str) -> bool {
     matches!(
         word,
         "country"
@@ -647,9 +653,45 @@ pub(super) fn stands_for_a_row(word: &str) -> bool {
             | "team"
             | "side"
             | "government"
-            | "producer"
-            | "exporter"
-            | "importer"
-            | "world"
+            | "economy"
+            | "economies"
+            | "party"
+            | "film"
+            | "river"
+            | "building"
+            | "mountain"
+            | "planet"
+            | "car"
+            | "model"
+            | "brand"
+            | "vehicle"
+            | "airport"
+            | "operator"
+            | "province"
+            | "university"
+            | "school"
+            | "player"
+            | "driver"
+            | "territory"
+            | "port"
+            | "member"
+            | "market"
+            | "town"
+            | "county"
+            | "district"
+            | "village"
+            | "municipality"
+            | "station"
+            | "stadium"
+            | "venue"
+            | "song"
+            | "album"
+            | "game"
+            | "season"
+            | "episode"
+            | "race"
+            | "athlete"
+            | "nominee"
+            | "candidate"
     )
 }
