@@ -2042,3 +2042,26 @@ records:
         assert!(!errors(&r).is_empty(), "{said}: {:?}", r.findings);
     }
 }
+
+#[test]
+fn a_share_of_a_rows_own_figure_with_an_unnamed_part_is_unread() {
+    let t = table(
+        "total: All
+metrics:
+  laureates: {terms: [laureates]}
+  gold: {terms: [gold]}
+records:
+  - {entity: All, metric: laureates, period: 2024, value: 1012}
+  - {entity: United States, metric: laureates, period: 2024, value: 411}
+  - {entity: United States, metric: gold, period: 2024, value: 40}
+",
+    );
+    let r = run(
+        "In 2024 about a third of US laureates were born abroad.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A row's share of the whole is still read.
+    let r = run("In 2024 the US had about a third of all laureates.", &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

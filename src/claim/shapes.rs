@@ -1642,8 +1642,22 @@ impl SentenceContext<'_> {
                                 || written.ends_with("’s")
                         }
                 });
+            // "about a third of US laureates were born abroad": a name that qualifies the
+            // whole's noun makes it that row's own figure, of which the part, named by no
+            // metric, is some unknown group. ("a third of the American medals were gold"
+            // names the part.)
+            let qualified_whole = part_term.is_none()
+                && self.mentions.iter().any(|m| {
+                    let at = m.tok_start == of_tok + 1
+                        || (m.tok_start == of_tok + 2 && self.lower(of_tok + 1) == "the");
+                    at && !names_the_whole(m, r.linker)
+                        && self.text[m.end.min(self.text.len())..]
+                            .strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+                        && !self.lower[m.end..].trim_start().starts_with("and ")
+                });
             let several = together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1);
-            let unread = if possessive_whole {
+            let unread = if possessive_whole || qualified_whole {
                 Some("a share of another row's figure, not of a whole")
             } else if several {
                 Some("a share held by several together")
