@@ -2065,3 +2065,25 @@ records:
     let r = run("In 2024 the US had about a third of all laureates.", &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_figure_with_its_own_noun_takes_no_term_that_belongs_to_another_figure() {
+    let t = table(
+        "metrics:
+  prizes: {terms: [awarded, times]}
+records:
+  - {entity: Peace, metric: prizes, period: 2024, value: 105}
+entities:
+  Peace: [peace prize]
+",
+    );
+    let r = run(
+        "The peace prize has been awarded 105 times, to 111 individuals and 31 organisations.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "105").status, Status::Consistent);
+    // A figure after the term with no noun of its own is still the term's.
+    let r = run("By 2024 the peace prize had been awarded 111 times.", &t);
+    assert_eq!(claim(&r, "111").status, Status::Inconsistent);
+}

@@ -143,6 +143,11 @@ impl SentenceContext<'_> {
         {
             return None;
         }
+        // "105 times, to 111 individuals": a figure with a noun of its own is not the
+        // figure before it over again.
+        if self.own_noun(q).is_some() {
+            return None;
+        }
         let (_, pe) = values.iter().rev().find(|(_, e)| *e <= q.start)?;
         let p_tok = self.token_at(*pe);
         let (t, m) = self
@@ -465,6 +470,17 @@ impl SentenceContext<'_> {
                     if self.figure_between_owns_term(term_end, q, values) {
                         return None;
                     }
+                    // "awarded 105 times, to 111 individuals": a term with another figure
+                    // after it, or right after another figure, is that figure's, not one's
+                    // with a noun of its own.
+                    let term_start = self.tokens[*k].start;
+                    let heads_other = values.iter().any(|(s, e)| {
+                        (*s >= term_start && *s < q.start)
+                            || (*e < q.start && self.token_at(*e) == *k)
+                    });
+                    if heads_other && self.own_noun(q).is_some() {
+                        return None;
+                    }
                     qs.saturating_sub(end) + 2
                 };
                 Some((d, *t, m, *k))
@@ -554,6 +570,19 @@ impl SentenceContext<'_> {
             return Some(((0, m), Found::defaulted(words)));
         }
         None
+    }
+
+    /// The noun written right after figure `q` that no table knows: "111 [individuals]".
+    fn own_noun(&self, q: &Quantity) -> Option<usize> {
+        let k = self.token_at(q.end);
+        let t = self.tokens.get(k)?;
+        let plain = self
+            .text
+            .get(q.end..t.start)
+            .is_some_and(|gap| gap.chars().all(|c| c == ' '))
+            && t.text.starts_with(|c: char| c.is_ascii_lowercase())
+            && t.text.chars().all(char::is_alphabetic);
+        (plain && !self.is_named(k) && !words::is_function_word(&self.lower_token(k))).then_some(k)
     }
 
     /// The head noun of a common-noun subject of the clause that figure `q` completes: "the
