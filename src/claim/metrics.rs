@@ -582,7 +582,28 @@ impl SentenceContext<'_> {
             .is_some_and(|gap| gap.chars().all(|c| c == ' '))
             && t.text.starts_with(|c: char| c.is_ascii_lowercase())
             && t.text.chars().all(char::is_alphabetic);
-        (plain && !self.is_named(k) && !words::is_function_word(&self.lower_token(k))).then_some(k)
+        let word = self.lower_token(k);
+        // ("10.0% respectively", "12 each", "40 more" have no noun after them.)
+        let adverb = word.ends_with("ly")
+            || matches!(
+                word.as_str(),
+                "each"
+                    | "apiece"
+                    | "more"
+                    | "fewer"
+                    | "less"
+                    | "so"
+                    | "far"
+                    | "now"
+                    | "today"
+                    | "still"
+                    | "already"
+                    | "alone"
+                    | "overall"
+                    | "altogether"
+                    | "total"
+            );
+        (plain && !adverb && !self.is_named(k) && !words::is_function_word(&word)).then_some(k)
     }
 
     /// The head noun of a common-noun subject of the clause that figure `q` completes: "the
