@@ -2087,3 +2087,22 @@ entities:
     let r = run("By 2024 the peace prize had been awarded 111 times.", &t);
     assert_eq!(claim(&r, "111").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_part_of_the_top_of_an_order_counts_rows_not_the_orders_measure() {
+    let t = table(
+        "metrics:
+  pm25: {terms: [PM2.5, polluted]}
+records:
+  - {entity: India, metric: pm25, period: 2023, value: 54.4}
+",
+    );
+    let r = run(
+        "In 2023 Indian cities filled 83 of the 100 most polluted spots.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The superlative's metric is still the figure's when no order is its whole.
+    let r = run("In 2023 India was polluted at 83.", &t);
+    assert_eq!(claim(&r, "83").status, Status::Inconsistent);
+}

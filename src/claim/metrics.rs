@@ -489,17 +489,24 @@ impl SentenceContext<'_> {
         if role == Role::Part {
             // The part's metric is not the noun of its whole: "250 of the 3,000 fighters …
             // returned" speaks of returnees.
-            let whole_metric = values.iter().find(|(s, _)| *s > q.end).and_then(|(_, e)| {
-                let k = self.token_at(*e);
+            // "83 of the 100 most polluted cities": a whole that is the top of an order
+            // ranks by its superlative's metric, which counts nothing of the part's.
+            let whole_at = values
+                .iter()
+                .find(|(s, _)| *s > q.end)
+                .map(|(_, e)| self.token_at(*e));
+            let ranked = whole_at.is_some_and(|k| words::is_superlative(&self.lower_token(k)));
+            let whole_metric = whole_at.and_then(|k| {
+                let reach = k + 1 + usize::from(ranked);
                 self.metric_terms
                     .iter()
-                    .find(|(i, _, _)| *i >= k && *i <= k + 1)
+                    .find(|(i, _, _)| *i >= k && *i <= reach)
                     .map(|(_, _, m)| m.clone())
             });
             // When the whole's is the only metric, part and whole share it ("411 of the 650
             // seats").
             if let Some(wm) = whole_metric {
-                if candidates.iter().any(|(_, _, m, _)| **m != wm) {
+                if ranked || candidates.iter().any(|(_, _, m, _)| **m != wm) {
                     candidates.retain(|(_, _, m, _)| **m != wm);
                 }
             }
