@@ -2106,3 +2106,28 @@ records:
     let r = run("In 2023 India was polluted at 83.", &t);
     assert_eq!(claim(&r, "83").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_clause_with_an_unknown_name_of_its_own_has_another_subject_for_its_change() {
+    let t = table(
+        "metrics:
+  homeless: {terms: [homelessness, homeless]}
+records:
+  - {entity: United States, metric: homeless, period: 2022, value: 582462}
+  - {entity: United States, metric: homeless, period: 2023, value: 653104}
+entities:
+  United States: [Americans, US]
+",
+    );
+    let r = run(
+        "In 2023 Americans saw homelessness climb, and the number of Hispanic people experiencing homelessness rose 28%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A clause with no name of its own carries the subject on.
+    let r = run(
+        "In 2023 Americans saw homelessness climb, and the number experiencing homelessness rose 28%.",
+        &t,
+    );
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

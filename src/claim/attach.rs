@@ -294,7 +294,7 @@ impl SentenceContext<'_> {
     /// clause with a name of its own that no table knows: "Tunisia had 2,926; Libya had 600"
     /// must not tie 600 to Tunisia. A clause with no name ("…, and rose to 3,000") carries its
     /// subject on.
-    fn clause_has_own_name(&self, from: usize, to: usize) -> bool {
+    pub(super) fn clause_has_own_name(&self, from: usize, to: usize) -> bool {
         let gap = &self.text[from..to];
         let lower = &self.lower[from..to];
         let boundary = [

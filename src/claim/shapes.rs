@@ -282,6 +282,9 @@ impl SentenceContext<'_> {
                     && !whole_of_share(m)
                     && !self.in_closed_relative(m, at_byte)
             })
+            // "…, and the number of Hispanic people rose 28%": a clause with a name of its
+            // own that no table knows has another subject.
+            .filter(|m| !self.clause_has_own_name(m.end.min(at_byte), at_byte))
             .or_else(|| {
                 self.mentions.iter().find(|m| {
                     m.tok_start > at
