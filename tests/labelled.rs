@@ -397,3 +397,10 @@ fn precision_and_recall_on_twelfth_held_out_set() {
 fn precision_and_recall_on_thirteenth_held_out_set() {
     measure("heldout13");
 }
+
+/// Shipbuilding, cinema admissions, honey, state populations, beer and sea ice, written and
+/// labelled blind before any run.
+#[test]
+fn precision_and_recall_on_fourteenth_held_out_set() {
+    measure("heldout14");
+}
