@@ -2131,3 +2131,34 @@ entities:
     );
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn a_name_inside_an_apposition_after_the_subject_is_not_the_subject() {
+    let t = table(
+        "metrics:
+  population: {terms: [population, residents]}
+records:
+  - {entity: California, metric: population, period: 2023, value: 38965193}
+  - {entity: United States, metric: population, period: 2023, value: 334914895}
+entities:
+  United States: [Americans]
+",
+    );
+    let r = run(
+        "California, still home to nearly one in six Americans, had a population of just under 39 million in 2023.",
+        &t,
+    );
+    assert_eq!(
+        claim(&r, "just under 39 million").status,
+        Status::Consistent
+    );
+    // A list of names is no apposition: the last name before the figure is its subject.
+    let r = run(
+        "California, Texas, Americans had a population of just under 39 million in 2023.",
+        &t,
+    );
+    assert_ne!(
+        claim(&r, "just under 39 million").status,
+        Status::Consistent
+    );
+}

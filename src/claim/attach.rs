@@ -199,14 +199,25 @@ impl SentenceContext<'_> {
         self.span_in_closed_relative(m.start, m.end, at)
     }
 
-    /// Whether the bytes `start..end` stand inside a relative clause (", which …,") that
-    /// closes before `at`.
+    /// Whether the bytes `start..end` stand inside a relative clause (", which …,") or an
+    /// apposition after a name (", still home to …,") that closes before `at`.
     pub(super) fn span_in_closed_relative(&self, start: usize, end: usize, at: usize) -> bool {
         let opened = self.lower[..start].rfind(',').is_some_and(|c| {
             let lead = self.lower[c + 1..start].trim_start();
-            ["which ", "who ", "whom ", "whose ", "where "]
-                .iter()
-                .any(|w| lead.starts_with(w))
+            // "California, still home to one in six Americans, lost 75,423": an apposition
+            // after a name, opened by words of its own (not a list of names).
+            let opening = &self.text[c + 1..start];
+            let lead_at = c + 1 + (opening.len() - opening.trim_start().len());
+            let apposition = self.mentions.iter().any(|n| n.end == c)
+                && !self.mentions.iter().any(|n| n.start == lead_at)
+                && opening
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_lowercase())
+                && !["and ", "or "].iter().any(|w| lead.starts_with(w));
+            apposition
+                || ["which ", "who ", "whom ", "whose ", "where "]
+                    .iter()
+                    .any(|w| lead.starts_with(w))
         });
         opened && end <= at && self.text[end..at].contains(',')
     }
