@@ -2162,3 +2162,26 @@ entities:
         Status::Consistent
     );
 }
+
+#[test]
+fn a_figure_after_or_restates_the_figure_before_it() {
+    let t = table(
+        "metrics:
+  population: {terms: [population, residents, people]}
+records:
+  - {entity: Ohio, metric: population, period: 2023, value: 11785935}
+",
+    );
+    let r = run(
+        "Ohio's population grew by 0.5% in 2023, or about 60,000 people, to 11.8 million.",
+        &t,
+    );
+    assert_ne!(claim(&r, "about 60,000").status, Status::Inconsistent);
+    assert_eq!(claim(&r, "11.8 million").status, Status::Consistent);
+    // Without a figure before ", or" the figure is a level again.
+    let r = run(
+        "Ohio, or its cities and farms, had about 60,000 people in 2023.",
+        &t,
+    );
+    assert_eq!(claim(&r, "about 60,000").status, Status::Inconsistent);
+}

@@ -82,27 +82,74 @@ impl SentenceContext<'_> {
                 return Some(d);
             }
         }
-        match words.as_slice() {
-            // "fell by 31,000", "rose sharply by 12 percent", "lost by 4 points" is a margin,
+        self.direction_around(q.start, q.end)
+            .or_else(|| self.restated_direction(q.start))
+    }
+
+    /// The direction the words around a figure at `start..end` give it: a change verb
+    /// before it ("fell by 31,000", "up 12%") or a change noun after it ("a 4.1% decrease").
+    fn direction_around(&self, start: usize, end: usize) -> Option<Direction> {
+        let words: Vec<&str> = self
+            .before(start)
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .collect();
+        let verb = match words.as_slice() {
+            // "fell by 31,000", "rose sharply by 12 percent"; "lost by 4 points" is a margin,
             // read elsewhere.
             ["by", verb, ..] | ["by", _, verb, ..] if *verb != "lost" && *verb != "won" => {
-                if let Some(d) = change_verb(verb) {
-                    return Some(d);
-                }
+                Some(*verb)
             }
             // "gained two", "up 12%", "picked up three".
-            [verb, ..] => {
-                if let Some(d) = change_verb(verb) {
-                    return Some(d);
-                }
-            }
-            _ => {}
+            [verb, ..] => Some(*verb),
+            [] => None,
+        };
+        if let Some(d) = verb.and_then(change_verb) {
+            return Some(d);
         }
         let next = self
-            .after(q.end)
+            .after(end)
             .split(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty())
             .unwrap_or("");
         change_noun(next)
+    }
+
+    /// "grew by 0.5%, or about 1.6 million people": a figure after ", or" says the figure
+    /// before it again in other terms, so it states what that figure states. When the
+    /// figure before is a change (a year such as "in 2023" between them is passed over),
+    /// so is this one, in the same direction.
+    fn restated_direction(&self, start: usize) -> Option<Direction> {
+        let head = self.text[..start].trim_end().strip_suffix(", or")?;
+        let bytes = head.as_bytes();
+        let clause = head.rfind([';', ':', '(']).map_or(0, |i| i + 1);
+        let mut end = head.len();
+        // The figure before, or the one before a year that follows it.
+        for _ in 0..2 {
+            let last = head[clause..end].rfind(|c: char| c.is_ascii_digit())? + clause;
+            let mut from = last;
+            while from > clause {
+                let c = bytes[from - 1];
+                let joined =
+                    (c == b'.' || c == b',') && from >= 2 && bytes[from - 2].is_ascii_digit();
+                if c.is_ascii_digit() || joined {
+                    from -= 1;
+                } else {
+                    break;
+                }
+            }
+            let figure = &head[from..=last];
+            let is_year = figure.len() == 4
+                && figure
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y));
+            if !is_year {
+                return self.direction_around(from, last + 1);
+            }
+            end = from;
+        }
+        None
     }
 }
