@@ -1125,9 +1125,10 @@ records:
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
     let r = run(
-        "Romania, which had topped the table in 2022 with 86 deaths per million, improved to 81 and slipped to third place.",
+        "Romania, which had topped the table in 2022 with 86 deaths per million, improved to 81 and slipped to first place.",
         &t,
     );
+    // First was Romania's place in 2022, not in 2023.
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
 
@@ -2184,4 +2185,41 @@ records:
         &t,
     );
     assert_eq!(claim(&r, "about 60,000").status, Status::Inconsistent);
+}
+
+const STATES: &str = "\
+metrics:
+  population: {terms: [population, populous, residents]}
+  population_rank: {terms: [population rank], unit: rank}
+records:
+  - {entity: Texas, metric: population, period: 2023, value: 30503301}
+  - {entity: Ohio, metric: population, period: 2023, value: 11785935}
+  - {entity: Georgia, metric: population, period: 2023, value: 11029227}
+  - {entity: Utah, metric: population, period: 2023, value: 3417734}
+";
+
+#[test]
+fn an_entity_alone_of_its_kind_ranks_with_the_rest_of_the_table() {
+    // Georgia is a country to the gazetteer; among US states it is a state.
+    let t = table(STATES);
+    let r = run("Georgia is the second-most populous of these states.", &t);
+    assert_eq!(claim(&r, "second-most").status, Status::Inconsistent);
+    let r = run("Georgia is the third-most populous of these states.", &t);
+    assert_eq!(claim(&r, "third-most").status, Status::Consistent);
+}
+
+#[test]
+fn a_place_beyond_the_rows_ranked_is_in_a_longer_list() {
+    let t = table(STATES);
+    // Four rows cannot refute a ninth place: the list it counts is longer.
+    let r = run("Utah ranked as the ninth-most populous state.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Utah ranked as the second-most populous state.", &t);
+    assert_eq!(claim(&r, "second-most").status, Status::Inconsistent);
+    // A place in a record over time is not a place among the rows.
+    let r = run(
+        "Ohio's population was the second-largest in the 50-year census record.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }

@@ -601,6 +601,20 @@ impl SentenceContext<'_> {
         None
     }
 
+    /// Whether the word at token `k` ends its noun phrase: punctuation or the end of the
+    /// sentence follows it, or a preposition ("the satellite record since 1979"), not another
+    /// noun ("the record industry").
+    fn ends_a_noun_phrase(&self, k: usize) -> bool {
+        let Some(next) = self.tokens.get(k + 1) else {
+            return true;
+        };
+        self.text[self.tokens[k].end..next.start].contains([',', ';', '.', '(', ')'])
+            || matches!(
+                self.lower(k + 1).as_str(),
+                "of" | "since" | "for" | "in" | "at" | "and" | "books" | "book"
+            )
+    }
+
     /// "the lowest since records began", "the most since 1997", "its largest in a decade": a superlative over time, which a table of rows cannot rank.
     fn record_over_time(&self, span: &Quantity) -> Option<String> {
         let from = self.token_at(span.end);
@@ -633,6 +647,10 @@ impl SentenceContext<'_> {
                 || span_of_years
                 || history_of
                 || (w == "on" && next == "record")
+                // "in the 46-year satellite record", "in the record books"
+                || (w == "in"
+                    && (k + 1..(k + 6).min(self.tokens.len()))
+                        .any(|i| self.lower(i) == "record" && self.ends_a_noun_phrase(i)))
                 || (w == "in" && matches!(next.as_str(), "decades" | "years"))
                 || (w == "in"
                     && matches!(

@@ -18,9 +18,12 @@ Russia and Saudi Arabia sent more than Jordan\") and the table's values for that
 period put it elsewhere.
 
 Ranks are taken among entities of the same kind: countries are ranked against countries, not \
-against the table's total or against regions. A country is known from the built-in gazetteer; \
+against the table's total or against regions. A region is known from the built-in gazetteer; \
 a table names its other groups under `groups:` (e.g. `groups: {region: [Middle East, Maghreb]}`), \
-and entities the gazetteer does not know (species, parties, clubs) are ranked among themselves. \
+and entities the gazetteer does not know (states, species, parties, clubs) are ranked among \
+themselves. An entity alone of its kind ranks with both countries and unknown names: a table \
+of US states ranks Georgia among the states. A place beyond the number \
+of rows ranked (\"the 14th-lowest\" among two) is a place in a longer list: unverified. \
 Values that tie, or whose intervals overlap, share the ranks they span: \"the largest\" holds \
 for an entity tied for first. A rank the table cannot decide (an entity, metric, period or scope \
 it lacks) is unverified, never an error.
@@ -93,10 +96,22 @@ pub fn check<'t>(
     if kind == "total" {
         return Verdict::Undecided(format!("{entity} is the table's total, which has no rank"));
     }
-    let peers: Vec<Peer<'_>> = table
-        .rows(metric, period)
+    let rows = table.rows(metric, period);
+    let same_kind = |k: &str| kind_of(table, k) == kind;
+    // An entity alone of its kind ranks with the countries and the names the gazetteer
+    // does not know together: Georgia in a table of US states, "England and Wales" in a
+    // table of countries.
+    let alone = rows.iter().filter(|r| same_kind(&r.entity)).count() == 1;
+    let peer_kind = |k: &str| {
+        if alone && matches!(kind.as_str(), "country" | "other") {
+            matches!(kind_of(table, k).as_str(), "country" | "other")
+        } else {
+            same_kind(k)
+        }
+    };
+    let peers: Vec<Peer<'_>> = rows
         .into_iter()
-        .filter(|r| kind_of(table, &r.entity) == kind)
+        .filter(|r| peer_kind(&r.entity))
         .map(|r| Peer {
             record: r,
             interval: interval(r, tol, lower_is_better),
@@ -147,6 +162,14 @@ pub fn check<'t>(
                     ordinal(n as usize)
                 ))
             }
+        }
+        // A place beyond the rows the table ranks is a place in a longer list than the
+        // table's ("the 14th-lowest in the satellite record" of a table of two oceans).
+        Rank::Position(n) | Rank::FromBottom(n) if *n as usize > among => {
+            Verdict::Undecided(format!(
+                "the table ranks {among} rows by {metric} in {period}; a {} place is in a longer list",
+                ordinal(*n as usize)
+            ))
         }
         Rank::Position(n) => {
             let n = *n as usize;
