@@ -2218,7 +2218,7 @@ fn a_place_beyond_the_rows_ranked_is_in_a_longer_list() {
     assert_eq!(claim(&r, "second-most").status, Status::Inconsistent);
     // A place in a record over time is not a place among the rows.
     let r = run(
-        "Ohio's population was the second-largest in the 50-year census record.",
+        "Ohio's population was the third-largest in the 50-year census record.",
         &t,
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
