@@ -404,3 +404,10 @@ fn precision_and_recall_on_thirteenth_held_out_set() {
 fn precision_and_recall_on_fourteenth_held_out_set() {
     measure("heldout14");
 }
+
+/// Baseball attendance, LNG exports, cocoa, R&D spending, tuberculosis and working hours,
+/// written and labelled blind before any run.
+#[test]
+fn precision_and_recall_on_fifteenth_held_out_set() {
+    measure("heldout15");
+}
