@@ -2223,3 +2223,42 @@ fn a_place_beyond_the_rows_ranked_is_in_a_longer_list() {
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_percentage_more_or_fewer_than_another_row_is_relative_to_it() {
+    let t = table(
+        "metrics:
+  hours: {terms: [hours, worked]}
+  rate: {terms: [employment rate], unit: percent}
+records:
+  - {entity: Germany, metric: hours, period: 2023, value: 1343}
+  - {entity: Mexico, metric: hours, period: 2023, value: 2207}
+  - {entity: Germany, metric: rate, period: 2023, value: 77.4}
+  - {entity: Mexico, metric: rate, period: 2023, value: 61.4}
+",
+    );
+    // 1 - 1,343 / 2,207 = 39.1%; 2,207 / 1,343 - 1 = 64.3%.
+    let r = run("Germany worked roughly 40% fewer hours than Mexico.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Mexico worked about 64% more hours than Germany.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Germany worked roughly 20% fewer hours than Mexico.", &t);
+    assert_eq!(claim(&r, "roughly 20%").status, Status::Inconsistent);
+    // On a metric in percent the figure may be points: 77.4 - 61.4 = 16.0.
+    let r = run(
+        "Germany's employment rate was 16% higher than Mexico's.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // or a relative difference: 77.4 / 61.4 - 1 = 26.1%.
+    let r = run(
+        "Germany's employment rate was 26% higher than Mexico's.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Germany's employment rate was 40% higher than Mexico's.",
+        &t,
+    );
+    assert_eq!(claim(&r, "40%").status, Status::Inconsistent);
+}

@@ -22,7 +22,9 @@ two rows, in the same metric and period, give another.
 The subject is the name the sentence speaks of; the other row is the name right after \
 \"than\", \"of\", \"as\", \"behind\" or \"to\". The difference is the subject's value less the \
 other's (the other's less the subject's for \"fewer\", \"behind\", \"lower\"), compared as \
-any number with its hedge and printed precision. A bare factor is read within 10 % \
+any number with its hedge and printed precision. A percentage is a share of the other row's \
+value (\"40% fewer hours than Mexico\" is 1 − 1,343 / 2,207); on a metric in percent it may \
+also be a difference in points, and either reading holds. A bare factor is read within 10 % \
 (\"twice\" covers ×1.8 to ×2.2); a hedged one as for any number (\"more than twice\" is \
 above ×2). A comparison whose direction the values contradict (\"more\" where the subject \
 has less) is refuted whatever its size.
@@ -67,6 +69,43 @@ pub fn check<'t>(
     if wrong_way {
         let word = if c.more { "more" } else { "less" };
         return refuted(format!("{entity} has {av} and {other} {bv}: not {word}"));
+    }
+    let percent_metric = table
+        .metric(metric)
+        .and_then(|m| m.unit.as_deref())
+        .and_then(|u| crate::units::lexicon().resolve(u))
+        .is_some_and(|u| u.dimension == crate::units::Dimension::Percent);
+    // "40% fewer than Mexico", "a third more than France": a percentage of the other row,
+    // not a difference in the metric's unit. On a metric of percentages it may be either
+    // (points or a relative change), so both readings are tried.
+    let relative = !c.ratio && claim.kind == Kind::Percent;
+    if relative && y.low > 0.0 {
+        let change = if c.more {
+            Interval::closed(
+                (x.low / y.high - 1.0) * 100.0,
+                (x.high / y.low - 1.0) * 100.0,
+            )
+        } else {
+            Interval::closed(
+                (1.0 - x.high / y.low) * 100.0,
+                (1.0 - x.low / y.high) * 100.0,
+            )
+        };
+        let Some(size) = claimed(claim, tol) else {
+            return Verdict::Undecided("the size of the comparison is not a number".into());
+        };
+        if size.meets(&change) {
+            return Verdict::Holds;
+        }
+        if !percent_metric {
+            let mid = (change.low + change.high) / 2.0;
+            let word = if c.more { "more" } else { "less" };
+            return refuted(format!(
+                "{entity} has {av} and {other} {bv}: {}% {word}, not {}",
+                crate::report::number((mid * 10.0).round() / 10.0),
+                claim.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            ));
+        }
     }
     let (actual, stated_size) = if c.ratio {
         if y.low <= 0.0 {
