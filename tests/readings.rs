@@ -2262,3 +2262,39 @@ records:
     );
     assert_eq!(claim(&r, "40%").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_share_of_a_whole_no_metric_names_is_not_read() {
+    let t = table(
+        "total: World
+metrics:
+  orders: {terms: [orders, ordered]}
+records:
+  - {entity: World, metric: orders, period: 2023, value: 42}
+  - {entity: South Korea, metric: orders, period: 2023, value: 10}
+  - {entity: China, metric: orders, period: 2023, value: 25}
+",
+    );
+    // The whole is a kind of ship the table does not count, or the workers of a country.
+    for text in [
+        "South Korea took about 70% of the large gas carriers ordered.",
+        "South Korea took about 70% of global tanker trade.",
+        "About 70% of Korean shipyard workers are contractors.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    // The whole the table holds: 10 / 42 = 24%.
+    for text in [
+        "South Korea took about 70% of global orders.",
+        "South Korea took about 70% of the world's orders.",
+        "South Korea took about 70% of the orders market.",
+    ] {
+        let r = run(text, &t);
+        assert_eq!(
+            claim(&r, "about 70%").status,
+            Status::Inconsistent,
+            "{text}"
+        );
+    }
+}

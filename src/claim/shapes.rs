@@ -552,6 +552,84 @@ impl SentenceContext<'_> {
         Some(format!("ranks by \"{}\", which no metric names", phrase()))
     }
 
+    /// The whole after the "of" at token `of_tok` when its noun is one no metric names:
+    /// "about 22% of German workers", "40% of global rice trade", "70% of the large LNG
+    /// carriers ordered". A share of such a whole is a share of something the table does not
+    /// hold. A term ("of global production"), a word for the whole ("of the total", "of the
+    /// market") or a generic count ("of the 800 nationals") leaves the share to be read.
+    fn whole_unmeasured(&self, of_tok: usize) -> Option<String> {
+        const DETERMINERS: [&str; 12] = [
+            "the", "all", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our",
+        ];
+        let mut k = of_tok + 1;
+        while k < self.tokens.len() && DETERMINERS.contains(&self.lower(k).as_str()) {
+            k += 1;
+        }
+        let from = k;
+        let mut nouns: Vec<usize> = Vec::new();
+        while k < self.tokens.len() {
+            let t = &self.tokens[k];
+            if k > from {
+                let gap = &self.text[self.tokens[k - 1].end.min(t.start)..t.start];
+                if !gap.chars().all(|c| c == ' ' || c == '-') {
+                    break;
+                }
+            }
+            if let Some(m) = self.mentions.iter().find(|m| m.tok_start == k) {
+                k = m.tok_end.max(k + 1);
+                continue;
+            }
+            let word = self.lower(k);
+            let numeral = t.text.starts_with(|c: char| c.is_ascii_digit());
+            let alphabetic = t.text.chars().all(|c| c.is_alphabetic() || c == '-');
+            if numeral {
+                k += 1;
+                continue;
+            }
+            if !alphabetic || (words::is_function_word(&word) && word != "per") {
+                break;
+            }
+            nouns.push(k);
+            k += 1;
+        }
+        // "the carriers ordered in 2023": a participle after the noun is not its head.
+        let mut head = *nouns.last()?;
+        if nouns.len() > 1 && self.lower(head).ends_with("ed") {
+            head = nouns[nouns.len() - 2];
+        }
+        let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
+        let word = self.lower(head);
+        if is_term(head)
+            || matches!(
+                word.as_str(),
+                "market"
+                    | "markets"
+                    | "whole"
+                    | "world"
+                    | "globe"
+                    | "planet"
+                    | "humanity"
+                    | "mankind"
+                    | "nation"
+                    | "country"
+            )
+            || words::is_measure_word(&word)
+            || words::refers_back(&word)
+            || words::counted_noun_is_generic(&word)
+            || words::is_unit_noun(&word)
+            || crate::units::lexicon().is_unit_word(&word)
+            || !self.tokens[head]
+                .text
+                .starts_with(|c: char| c.is_lowercase())
+        {
+            return None;
+        }
+        let phrase = &self.text[self.tokens[from].start..self.tokens[head].end];
+        Some(format!(
+            "a share of \"{phrase}\", which no metric of the table names"
+        ))
+    }
+
     /// Words that narrow an order to a part of the table: "among the players in round 2",
     /// "of any Belgian", "in the borough category", "when the opponent was Maryland", "for
     /// the rhp position". A rank within such a part needs its members, which the table does
@@ -1678,7 +1756,21 @@ impl SentenceContext<'_> {
                         && !self.lower[m.end..].trim_start().starts_with("and ")
                 });
             let several = together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1);
-            let unread = if possessive_whole || qualified_whole {
+            // (On a table of percentages, "37% of its electricity from renewables" is a value
+            // of the metric named after the whole, read below.)
+            let percent_term =
+                whole_term
+                    .as_ref()
+                    .or(part_term.as_ref())
+                    .is_some_and(|(_, t, m)| {
+                        r.linker.tables[*t].metric(m).is_some_and(|x| {
+                            matches!(x.unit.as_deref(), Some("%" | "percent" | "pct"))
+                        })
+                    });
+            let narrowed = self.whole_unmeasured(of_tok).filter(|_| !percent_term);
+            let unread = if let Some(why) = &narrowed {
+                Some(why.as_str())
+            } else if possessive_whole || qualified_whole {
                 Some("a share of another row's figure, not of a whole")
             } else if several {
                 Some("a share held by several together")
