@@ -1800,7 +1800,9 @@ fn suffix_bound(i: &str) -> Res<'_, bool> {
     ))
     .parse(r)?;
     if let Ok((r2, _)) = (ws, kw("than")).parse(r) {
-        if (ws, amount).parse(r2).is_ok() || (ws, kw("or")).parse(r2).is_ok() {
+        // ("18.9% and more than a quarter": the comparison is the quarter's.)
+        let figure = |j| (ws, opt(hedge), core).parse(j).is_ok();
+        if (ws, amount).parse(r2).is_ok() || figure(r2) || (ws, kw("or")).parse(r2).is_ok() {
             return fail(i);
         }
         return Ok((r2, up));

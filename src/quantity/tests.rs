@@ -469,6 +469,12 @@ fn or_equal_hedges() {
     // "200 or greater than 190": the comparison belongs to 190.
     let qs = extract("His score is 200 or greater than 190");
     assert_eq!(qs.last().map(|q| q.text.as_str()), Some("greater than 190"));
+    // So does a fraction or a number word after "than": "up 18.9% and more than a quarter".
+    let qs = extract("up 18.9% and more than a quarter of the total");
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["18.9%", "more than a quarter"]);
+    let qs = extract("5 or more than nearly half");
+    assert_eq!(qs.first().map(|q| q.text.as_str()), Some("5"));
     for text in ["<>30", "=>30", "=<30"] {
         assert!(
             extract(text).iter().all(|q| q.hedge.is_none()),
