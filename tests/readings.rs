@@ -2298,3 +2298,29 @@ records:
         );
     }
 }
+
+#[test]
+fn the_end_of_a_change_in_another_clause_keeps_its_own_metric() {
+    let t = table(
+        "metrics:
+  cases: {terms: [cases, caseload]}
+  notified: {terms: [notified, notifications]}
+records:
+  - {entity: India, metric: cases, period: 2022, value: 2820000}
+  - {entity: India, metric: cases, period: 2023, value: 2800000}
+  - {entity: India, metric: notified, period: 2022, value: 2420000}
+  - {entity: India, metric: notified, period: 2023, value: 2520000}
+",
+    );
+    let r = run(
+        "India's caseload fell from 2.82 million, while the number of patients notified rose to 2.52 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "2.52 million").status, Status::Consistent);
+    // In the start's own clause the end measures what the start measures.
+    let r = run(
+        "India's caseload fell from 2.82 million to 2.52 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "2.52 million").status, Status::Inconsistent);
+}

@@ -669,7 +669,7 @@ impl<'s> SentenceContext<'s> {
                 }
             };
             let metric = match (&change_start, role, by_unit) {
-                (Some((_, Some(m))), Role::ChangeTo, _) => Some(m.clone()),
+                (Some((_, Some(m))), Role::ChangeTo, _) if same_clause_start => Some(m.clone()),
                 (_, _, Some(m)) => Some(m),
                 _ => self.metric_for(q, role, &value_positions, inherited, linker),
             };
