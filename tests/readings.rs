@@ -2324,3 +2324,94 @@ records:
     );
     assert_eq!(claim(&r, "2.52 million").status, Status::Inconsistent);
 }
+
+const TB: &str = "\
+total: World
+entities:
+  World: [global, world, worldwide]
+metrics:
+  cases: {terms: [cases, burden, caseload]}
+  exports: {terms: [exports, exporting], unit: tonnes}
+records:
+  - {entity: World, metric: cases, period: 2023, value: 10800000}
+  - {entity: India, metric: cases, period: 2023, value: 2800000}
+  - {entity: World, metric: exports, period: 2023, value: 401000000}
+";
+
+#[test]
+fn the_world_that_owns_the_whole_of_a_share_is_not_the_subject_of_other_figures() {
+    let t = table(TB);
+    let r = run(
+        "India alone carried 26% of the global burden, with an estimated 2.8 million cases.",
+        &t,
+    );
+    assert_eq!(
+        claim(&r, "an estimated 2.8 million").status,
+        Status::Consistent
+    );
+    // With no other name in the sentence the world is still its subject.
+    let r = run(
+        "The world's caseload was 10.8 million cases, 26% of the global burden of lung disease.",
+        &t,
+    );
+    assert_eq!(claim(&r, "10.8 million").status, Status::Consistent);
+    let r = run(
+        "India alone carried 26% of the global burden, with an estimated 3.9 million cases.",
+        &t,
+    );
+    assert_eq!(
+        claim(&r, "an estimated 3.9 million").status,
+        Status::Inconsistent
+    );
+}
+
+#[test]
+fn a_count_of_the_kind_of_thing_the_rows_are_is_no_rows_value() {
+    let t = table(TB);
+    // An acronym after "Global" is the noun it qualifies, not a longer name.
+    let r = run(
+        "Global LNG exports rose to 401 million tonnes, linking 20 exporting countries.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "401 million tonnes").status, Status::Consistent);
+    assert_ne!(claim(&r, "20").status, Status::Inconsistent);
+    let r = run("Global LNG exports rose to 20 million tonnes.", &t);
+    assert_eq!(claim(&r, "20 million tonnes").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_duration_set_before_a_noun_describes_it() {
+    let t = table(
+        "metrics:
+  hours: {terms: [hours, worked], unit: hours}
+records:
+  - {entity: Greece, metric: hours, period: 2023, value: 1897}
+",
+    );
+    for text in [
+        "Greece introduced a six-day week for some workers.",
+        "Greek workers put in a 48-hour week at some plants.",
+        "Hours in Greece hit a 30-year low.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    let r = run("Greeks worked 1,700 hours in 2023.", &t);
+    assert_eq!(claim(&r, "1,700 hours").status, Status::Inconsistent);
+}
+
+#[test]
+fn an_aim_states_no_value() {
+    let t = table(MEDALS);
+    for text in [
+        "France wants to win more than 5 golds.",
+        "France aims for 12 golds.",
+        "France has pledged to win 12 golds.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    let r = run("France won 12 golds.", &t);
+    assert_eq!(claim(&r, "12").status, Status::Inconsistent);
+}

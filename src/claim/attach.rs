@@ -185,12 +185,51 @@ impl SentenceContext<'_> {
             .filter(|m| !self.is_passed(m, q.start))
             .filter(|m| !self.is_destination(m))
             .filter(|m| !self.in_closed_relative(m, q.start))
+            .filter(|m| !(self.owns_the_whole_of_a_share(m) && self.mentions.len() > 1))
             .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
         }
+    }
+
+    /// Whether a name is the world that owns the whole of a share: "India alone carried 26%
+    /// of the global burden, with an estimated 2.8 million cases" gives the 2.8 million to
+    /// India, not to the world.
+    fn owns_the_whole_of_a_share(&self, m: &Mention) -> bool {
+        if m.place != Some(crate::gazetteer::PlaceKind::World) {
+            return false;
+        }
+        let mut i = m.tok_start;
+        if i >= 1 && self.lower_token(i - 1) == "the" {
+            i -= 1;
+        }
+        if i == 0 || self.lower_token(i - 1) != "of" {
+            return false;
+        }
+        let before = self.lower[..self.tokens[i - 1].start].trim_end();
+        before.ends_with('%')
+            || before.ends_with("percent")
+            || before.ends_with("per cent")
+            || before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "half"
+                            | "third"
+                            | "thirds"
+                            | "quarter"
+                            | "quarters"
+                            | "fifth"
+                            | "fifths"
+                            | "tenth"
+                            | "tenths"
+                            | "share"
+                    )
+                })
     }
 
     /// Whether a name stands inside a relative clause that closes before `at`: "The 3DS,

@@ -41,6 +41,25 @@ impl SentenceContext<'_> {
                         | "predicted"
                         | "scheduled"
                         | "intended"
+                        // Aims and pledges: "wants to lift its share back above 30%".
+                        | "wants"
+                        | "want"
+                        | "wanted"
+                        | "aims"
+                        | "aim"
+                        | "aimed"
+                        | "plans"
+                        | "planned"
+                        | "hopes"
+                        | "hoped"
+                        | "seeks"
+                        | "sought"
+                        | "intends"
+                        | "target"
+                        | "targets"
+                        | "pledged"
+                        | "promised"
+                        | "vowed"
                 )
         })
     }
@@ -62,6 +81,45 @@ impl SentenceContext<'_> {
             let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
             if !word.is_empty() && !crate::units::lexicon().is_unit_word(&word) {
                 return Some(format!("is part of the compound {}-{word}", q.text));
+            }
+        }
+        // "a six-day week", "a 40-hour week", "a 30-year low": a duration hyphenated to its
+        // unit and set before a noun describes that noun; it is no amount of time measured.
+        // (The unit is read with the figure, "six-day", or left after it, "40-hour".)
+        let glued = q.text.contains('-') && q.dimension == Some(crate::units::Dimension::Time);
+        let compound = if glued {
+            let unit = q.text.rsplit('-').next().unwrap_or("").to_string();
+            Some((unit, &self.text[q.end..]))
+        } else {
+            self.text[q.end..].strip_prefix('-').map(|rest| {
+                let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                let after = &rest[word.len()..];
+                (word, after)
+            })
+        };
+        if let Some((word, after)) = compound {
+            let duration = crate::units::lexicon()
+                .resolve(&word)
+                .is_some_and(|u| u.dimension == crate::units::Dimension::Time);
+            let noun = after.strip_prefix(' ').and_then(|r| {
+                let next: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
+                (!next.is_empty()
+                    && next.starts_with(|c: char| c.is_lowercase())
+                    && !words::is_function_word(&next))
+                .then_some(next)
+            });
+            let noun_tok = if glued { ti } else { ti + 2 };
+            let noun_is_term = self
+                .term_spans
+                .iter()
+                .any(|(a, b)| *a <= noun_tok && noun_tok < *b);
+            if let Some(noun) = noun.filter(|_| duration && !noun_is_term) {
+                let written = if glued {
+                    q.text.clone()
+                } else {
+                    format!("{}-{word}", q.text)
+                };
+                return Some(format!("describes the {noun} (\"{written} {noun}\")"));
             }
         }
         // "Rachin Ravindra, 23, outscored …": a small whole number set off by commas right
@@ -509,6 +567,35 @@ impl SentenceContext<'_> {
                 return Some(format!(
                     "counts {name} {lower}, a kind the table does not list"
                 ));
+            }
+            // "linking 20 exporting countries": the term qualifies a noun for the kind of
+            // thing the rows are, and the number counts rows, not a value of one.
+            let head = self.tokens.get(i + 1).filter(|h| {
+                &self.text[next.end.min(h.start)..h.start] == " "
+                    && !self
+                        .term_spans
+                        .iter()
+                        .any(|(a, b)| *a <= i + 1 && i + 1 < *b)
+            });
+            if let Some(h) = head {
+                let noun = h.text.to_lowercase();
+                let singular = noun
+                    .strip_suffix("ies")
+                    .map(|w| format!("{w}y"))
+                    .or_else(|| noun.strip_suffix('s').map(str::to_string));
+                // (Unless the metric is a count of those: "11 starting teams" of a
+                // `teams_started` metric.)
+                let metric_counts_them = singular.as_deref().is_some_and(|s| {
+                    self.metric_terms
+                        .iter()
+                        .any(|(k, _, m)| *k == i && m.to_lowercase().contains(s))
+                });
+                if singular.is_some_and(|s| words::names_a_kind_of_row(&s))
+                    && !words::counted_noun_is_generic(&noun)
+                    && !metric_counts_them
+                {
+                    return Some(format!("counts {lower} {noun}, which no table measures"));
+                }
             }
             return None;
         }

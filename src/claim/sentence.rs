@@ -137,7 +137,15 @@ impl<'s> SentenceContext<'s> {
                 let opens_a_name = m.tok_end == m.tok_start + 1
                     && text[m.end..].starts_with(' ')
                     && tokens.get(m.tok_end).is_some_and(|t| {
-                        t.start == m.end + 1 && t.text.starts_with(|c: char| c.is_uppercase())
+                        // (An acronym is a noun the place qualifies: "Global LNG trade",
+                        // "World GDP".)
+                        let acronym = t.text.len() >= 2
+                            && t.text
+                                .chars()
+                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                        t.start == m.end + 1
+                            && t.text.starts_with(|c: char| c.is_uppercase())
+                            && !acronym
                     });
                 // "the world's busiest airport", "Europe's largest": the scope of a
                 // superlative, not what the sentence is about.
@@ -421,7 +429,15 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                 let from_table = table_hit.is_some();
                 let mut entities = table_hit.unwrap_or_default();
                 let mut demonym = false;
-                let place_kind = gaz.map(|(p, _)| p.kind);
+                // A table's own word for the world ("global" for World) is the world too.
+                let world_alias = entities.iter().any(|(_, e)| {
+                    gazetteer
+                        .lookup(e)
+                        .is_some_and(|(p, _)| p.kind == crate::gazetteer::PlaceKind::World)
+                });
+                let place_kind = gaz
+                    .map(|(p, _)| p.kind)
+                    .or(world_alias.then_some(crate::gazetteer::PlaceKind::World));
                 if let Some((place, form)) = gaz {
                     demonym = form == crate::gazetteer::NameForm::Demonym;
                     // A gazetteer place is a table entity when the table knows it by any of

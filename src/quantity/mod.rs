@@ -109,6 +109,16 @@ fn share_units_backwards(text: &str, out: &mut [Quantity]) {
         if !matches!(b.kind, Kind::Number | Kind::Percent | Kind::Money) {
             continue;
         }
+        // "was 10.8 million, 26% of the total": a count in millions is no percentage.
+        let scaled = a.text.rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "thousand" | "million" | "billion" | "trillion" | "mn" | "bn"
+            )
+        });
+        if scaled && b.kind == Kind::Percent {
+            continue;
+        }
         let gap = &text[a.end..b.start];
         if matches!(gap, " and " | " or " | ", " | " and up to " | " or even ") {
             a.unit.clone_from(&b.unit);

@@ -908,4 +908,8 @@ fn a_unit_carries_back_over_and() {
     assert_eq!(units, [Some("in"), Some("in")]);
     let qs = extract("between 2 or 3 per cent");
     assert!(qs.iter().all(|q| q.kind == Kind::Percent), "{qs:#?}");
+    // A count in millions before a percentage is no percentage.
+    let qs = extract("the caseload was 10.8 million, 26% of the total");
+    let kinds: Vec<Kind> = qs.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [Kind::Number, Kind::Percent]);
 }
