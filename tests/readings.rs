@@ -2415,3 +2415,48 @@ fn an_aim_states_no_value() {
     let r = run("France won 12 golds.", &t);
     assert_eq!(claim(&r, "12").status, Status::Inconsistent);
 }
+
+const RND: &str = "\
+metrics:
+  intensity: {terms: [spending, spender, research spending], unit: percent}
+records:
+  - {entity: Israel, metric: intensity, period: 2021, value: 5.56}
+  - {entity: Israel, metric: intensity, period: 2022, value: 6.02}
+  - {entity: United States, metric: intensity, period: 2021, value: 3.48}
+  - {entity: United States, metric: intensity, period: 2022, value: 3.59}
+  - {entity: Japan, metric: intensity, period: 2022, value: 3.41}
+";
+
+#[test]
+fn a_figure_measured_another_way_is_not_the_tables() {
+    let t = table(RND);
+    for text in [
+        "The United States remained the biggest spender in cash terms in 2022.",
+        "US research spending grew 9% in real terms in 2022.",
+        "US research spending grew 9% after inflation in 2022.",
+        "Japan was the largest spender per capita in 2022.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    let r = run(
+        "The United States remained the biggest spender in 2022.",
+        &t,
+    );
+    assert_eq!(claim(&r, "the biggest").status, Status::Inconsistent);
+}
+
+#[test]
+fn a_place_once_held_or_contended_for_is_not_held_now() {
+    let t = table(RND);
+    for text in [
+        "Japan, once the biggest spender, reported 3.41% in 2022.",
+        "Japan was formerly the biggest spender in 2022.",
+        "Japan, which for years vied with Israel for the top spot, reported 3.41% in 2022.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    let r = run("Japan, the biggest spender, reported 3.41% in 2022.", &t);
+    assert_eq!(claim(&r, "the biggest").status, Status::Inconsistent);
+}

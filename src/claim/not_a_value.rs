@@ -64,6 +64,54 @@ impl SentenceContext<'_> {
         })
     }
 
+    /// The words after a figure, in its own clause, that say it is measured another way
+    /// than a table of plain amounts measures it: "the biggest spender in cash terms",
+    /// "grew 1.7% after inflation", "in real terms", "at constant prices", "per capita". A
+    /// metric's own term ("per capita" of a per-capita metric) is no other way.
+    pub(super) fn measured_otherwise(&self, end: usize) -> Option<String> {
+        let rest = &self.lower[end.min(self.lower.len())..];
+        let stop = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ',' | ';' | ')' | '(' | ':' | '—' | '–')
+                    || (c == '.' && !rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let first = self.token_at(end);
+        let last = self.token_at(end + stop);
+        let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
+        for k in first..last.min(self.tokens.len()) {
+            let w = self.lower_token(k);
+            let next = self.lower_token(k + 1);
+            let found = match w.as_str() {
+                // "in cash terms", "in real terms", "in dollar terms", "in purchasing power
+                // terms"
+                "in" => (k + 2..(k + 5).min(last)).find(|&j| self.lower_token(j) == "terms"),
+                "after" | "for" if next == "inflation" => Some(k + 1),
+                "inflation-adjusted" => Some(k),
+                "at" if matches!(next.as_str(), "constant" | "current")
+                    && self.lower_token(k + 2) == "prices" =>
+                {
+                    Some(k + 2)
+                }
+                "per" if matches!(next.as_str(), "capita" | "person" | "head" | "inhabitant") => {
+                    Some(k + 1)
+                }
+                _ => None,
+            };
+            if let Some(j) = found {
+                if (k..=j).any(is_term) {
+                    continue;
+                }
+                let phrase = &self.text[self.tokens[k].start..self.tokens[j].end];
+                return Some(format!(
+                    "is measured \"{phrase}\", which the table does not say"
+                ));
+            }
+        }
+        None
+    }
+
     /// Why a quantity states no value of a table, if it does not: years, ranks and fractions
     /// are other kinds of claim; a number that counts something no metric names
     /// ("a dozen security forces", "three years") is not about the table.
@@ -73,6 +121,11 @@ impl SentenceContext<'_> {
         }
         if self.is_hypothesis(q.start) {
             return Some("is a hypothesis, not a value".into());
+        }
+        if q.unit.as_deref().is_none_or(|u| !u.contains('/')) {
+            if let Some(why) = self.measured_otherwise(q.end) {
+                return Some(why);
+            }
         }
         let ti = self.token_at(q.end);
         // "the 3-dart average", "a 3-point shot": a number hyphenated to a word that is no

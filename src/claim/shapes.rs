@@ -335,6 +335,10 @@ impl SentenceContext<'_> {
         shape: Shape,
     ) -> Claim {
         let mut claim = Claim::new(self.placed(&span), r.sentence, Role::Value, shape);
+        if let Some(why) = self.measured_otherwise(span.end) {
+            claim.unlinked = Some(format!("{} {why}", span.text));
+            return claim;
+        }
         // A rank within a region ("the largest in Europe", "of any European country") needs
         // the region's members, which tables do not list: undecided.
         if let Shape::Rank(_) = &claim.shape {
@@ -380,14 +384,50 @@ impl SentenceContext<'_> {
             let clause = &rest[..rest
                 .find([',', ';', '.', ')', '—', '–'])
                 .unwrap_or(rest.len())];
-            let back = clause
-                .split(|c: char| !c.is_alphabetic())
-                .find(|w| matches!(*w, "ago" | "earlier" | "previously" | "formerly"));
+            // The words of the phrase before it: "once the world's third-biggest grower",
+            // "formerly the largest".
+            let head = &self.lower[..span.start.min(self.lower.len())];
+            let head = &head[head.rfind([',', ';', '(', ':']).map_or(0, |i| i + 1)..];
+            let before = head
+                .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take_while(|w| !matches!(*w, "was" | "is" | "were" | "are" | "be" | "been" | "as"))
+                .take(4)
+                .find(|w| matches!(*w, "once" | "formerly" | "previously" | "erstwhile"));
+            let back = before.or_else(|| {
+                clause
+                    .split(|c: char| !c.is_alphabetic())
+                    .find(|w| matches!(*w, "ago" | "earlier" | "previously" | "formerly"))
+            });
             if let Some(word) = back {
                 claim.unlinked = Some(format!(
                     "speaks of an earlier time (\"{word}\") that the text does not date"
                 ));
                 return claim;
+            }
+            // "vied with Australia for the top spot", "battling for second place": a place
+            // contended for, not one held.
+            let mut words = head
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .filter(|w| !w.is_empty())
+                .rev()
+                .skip_while(|w| *w == "the");
+            if words.next() == Some("for") {
+                let striving = words.take(4).find(|w| {
+                    [
+                        "vie", "vied", "vying", "compet", "battl", "fight", "fought", "contend",
+                        "jostl", "chas", "rac",
+                    ]
+                    .iter()
+                    .any(|stem| w.starts_with(stem))
+                });
+                if let Some(verb) = striving {
+                    claim.unlinked = Some(format!(
+                        "is a place contended for (\"{verb} … for\"), not one held"
+                    ));
+                    return claim;
+                }
             }
         }
         let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
