@@ -2452,11 +2452,14 @@ fn a_place_once_held_or_contended_for_is_not_held_now() {
     for text in [
         "Japan, once the biggest spender, reported 3.41% in 2022.",
         "Japan was formerly the biggest spender in 2022.",
-        "Japan, which for years vied with Israel for the top spot, reported 3.41% in 2022.",
+        "Japan, which vied with Israel for the top spot in research spending, reported 3.41% in 2022.",
+        "Japan is battling Israel for the top spot in research spending in 2022.",
     ] {
         let r = run(text, &t);
         assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
     }
     let r = run("Japan, the biggest spender, reported 3.41% in 2022.", &t);
     assert_eq!(claim(&r, "the biggest").status, Status::Inconsistent);
+    let r = run("Japan took the top spot in research spending in 2022.", &t);
+    assert_eq!(claim(&r, "the top").status, Status::Inconsistent);
 }
