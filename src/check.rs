@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::claim::{Claim, Linker, Shape};
+use crate::claim::{Basis, Claim, Linker, Shape};
 use crate::rules::{self, tolerance, Interval, Severity, Tolerances, Verdict};
 use crate::table::Table;
 use crate::text::{Document, Format, LineIndex};
@@ -205,14 +205,40 @@ pub fn check_source(
                         let unscaled = metric_info.and_then(|m| {
                             tolerance::printed_in_table_scale(&claim.quantity, interval, m)
                         });
-                        // A size with no sign meets a change of either sign.
-                        let either_sign =
-                            claim.sign_unstated && interval.negated().meets(&expected.interval);
-                        let agrees = interval.meets(&expected.interval)
-                            || unscaled.is_some_and(|i| i.meets(&expected.interval))
-                            || either_sign;
+                        // (A size with no sign meets a change of either sign.)
+                        let meets = |e: &Interval| {
+                            interval.meets(e)
+                                || unscaled.is_some_and(|i| i.meets(e))
+                                || (claim.sign_unstated && interval.negated().meets(e))
+                        };
+                        let agrees = meets(&expected.interval);
+                        // The year an article names most is one reading of a sentence that
+                        // names none; the table's current period is another it allows, and a
+                        // figure that agrees with that is not shown wrong.
+                        let current = table.current.as_deref().filter(|c| {
+                            *c != period
+                                && claim.evidence.period.as_ref().is_some_and(|f| {
+                                    f.basis == Basis::Inherited
+                                        && f.words.ends_with(crate::claim::MOST_NAMED_YEAR)
+                                })
+                        });
+                        let now = current.and_then(|c| {
+                            table
+                                .lookup(entity, metric, c)
+                                .filter(|r| meets(&Expected::of(r, tol).interval))
+                                .map(|r| (c, r))
+                        });
                         if agrees {
                             status = Status::Consistent;
+                        } else if let Some((c, now)) = now {
+                            findings.push(place.unverified(
+                                claim,
+                                Some(interval),
+                                &format!(
+                                    "the table says {} for {entity}, {metric}, {period} ({period} being the year the article names most) and {} for {c}, the table's current period; the sentence states no year",
+                                    record.value.text, now.value.text
+                                ),
+                            ));
                         } else if let Some(why) = claim.evidence.why_not_refutable() {
                             // A reading that rests on a default may confirm, never refute.
                             findings.push(place.unverified(

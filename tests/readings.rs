@@ -2463,3 +2463,31 @@ fn a_place_once_held_or_contended_for_is_not_held_now() {
     let r = run("Japan took the top spot in research spending in 2022.", &t);
     assert_eq!(claim(&r, "the top").status, Status::Inconsistent);
 }
+
+#[test]
+fn the_year_an_article_names_most_does_not_rule_out_the_current_period() {
+    let t = table(
+        "current: 2024
+metrics:
+  maximum: {terms: [maximum, winter maximum], unit: km2}
+records:
+  - {entity: Arctic, metric: maximum, period: 2023, value: 14620000}
+  - {entity: Arctic, metric: maximum, period: 2024, value: 15010000}
+",
+    );
+    // 2023 is named in two sentences, so it is the article's year; the last sentence names
+    // none, and its figure is the current period's.
+    let article = "The 2023 peak was low.\n\nIn 2023 the ice was thin.\n\n\
+         The Arctic winter maximum of 15.01 million square kilometres was reached on 14 March.";
+    let r = run(article, &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_ne!(
+        claim(&r, "15.01 million square kilometres").status,
+        Status::Consistent
+    );
+    // A figure that agrees with neither reading is still wrong.
+    let article = "The 2023 peak was low.\n\nIn 2023 the ice was thin.\n\n\
+         The Arctic winter maximum of 15.51 million square kilometres was reached on 14 March.";
+    let r = run(article, &t);
+    assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
+}

@@ -20,6 +20,7 @@ mod words;
 pub use compare::Comparison;
 pub use evidence::{Basis, Evidence, Found};
 pub use lint::{lint, TermNote};
+pub use periods::MOST_NAMED_YEAR;
 pub use shapes::{ChangeSize, Direction, Rank, Shape, Share, Trend};
 
 use std::collections::HashMap;
@@ -316,8 +317,8 @@ impl<'t> Linker<'t> {
             // The article's year is in force once it has been said.
             ctx.article_year = article_year
                 .as_ref()
-                .filter(|(_, from)| *from < si)
-                .map(|(y, _)| y.clone());
+                .filter(|(_, first, _)| *first < si)
+                .map(|(y, _, from)| (y.clone(), *from));
             if let Some((y, _, _)) = own_years.last() {
                 // A short line that is only a year and a few words ("## 2015", "2015 season")
                 // dates the sections after it; a sentence dates the rest of its paragraph.
@@ -448,7 +449,7 @@ struct SentenceContext<'s> {
     /// figures after it.
     sentence_year: Option<(String, usize)>,
     /// The year of the article, once it has been said.
-    article_year: Option<String>,
+    article_year: Option<(String, &'static str)>,
     /// The one row the sentence before named, for a sentence that opens with a pronoun ("Its
     /// shipments jumped 30.8%" after "… was Transsion").
     antecedent: Option<Mention>,

@@ -56,8 +56,8 @@ impl SentenceContext<'_> {
             )
             .chain(
                 self.article_year
-                    .as_deref()
-                    .map(|y| (y, "the year of the article")),
+                    .as_ref()
+                    .map(|(y, from)| (y.as_str(), *from)),
             )
             .find(|(y, _)| t.has_period(y));
         if let Some((year, from)) = in_force {
@@ -76,7 +76,7 @@ impl SentenceContext<'_> {
         let within = |year: &str| within_year(&current, year);
         let year_meant = in_force
             .map(|(y, _)| y.to_string())
-            .or_else(|| self.article_year.clone())
+            .or_else(|| self.article_year.as_ref().map(|(y, _)| y.clone()))
             .or_else(|| self.years_in_force.first().map(|(y, _)| y.clone()));
         if let Some(year) = year_meant.filter(|y| within(y)) {
             let found = Found::inherited(format!(
@@ -98,7 +98,7 @@ impl SentenceContext<'_> {
                 ));
                 Some((current, found))
             }
-            (None, Some(year)) => {
+            (None, Some((year, _))) => {
                 let found = Found::defaulted(format!(
                     "{current}, the table's current period, though the article is of {year}"
                 ));
@@ -640,7 +640,7 @@ pub(super) fn now_word(text: &str) -> Option<&'static str> {
 pub(super) fn article_year(
     years: &[Vec<(String, bool, usize)>],
     present: &[bool],
-) -> Option<(String, usize)> {
+) -> Option<(String, usize, &'static str)> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for sentence in years {
         let mut own: Vec<&str> = sentence.iter().map(|(y, _, _)| y.as_str()).collect();
@@ -657,7 +657,7 @@ pub(super) fn article_year(
             let first = years
                 .iter()
                 .position(|ys| ys.iter().any(|(y, _, _)| y == year))?;
-            return Some((year.to_string(), first));
+            return Some((year.to_string(), first, MOST_NAMED_YEAR));
         }
     }
     // Else the year of the headline or the lede, the first sentences of the article.
@@ -666,8 +666,15 @@ pub(super) fn article_year(
         .take(LEDE_SENTENCES)
         .enumerate()
         .filter(|(i, _)| !present.get(*i).copied().unwrap_or(false))
-        .find_map(|(i, ys)| ys.first().map(|(y, _, _)| (y.clone(), i)))
+        .find_map(|(i, ys)| {
+            ys.first()
+                .map(|(y, _, _)| (y.clone(), i, "the year of the article's opening"))
+        })
 }
+
+/// How a period is described when it is the year an article names most: a reading the
+/// sentence itself does not give, so the table's current period stays another reading.
+pub const MOST_NAMED_YEAR: &str = "the year the article names most";
 
 /// The first and last year of a season label: "2019/20", "2019-20", "2019–2020" →
 /// (2019, 2020). `None` for anything else.
