@@ -2491,3 +2491,26 @@ records:
     let r = run(article, &t);
     assert_eq!(errors(&r).len(), 1, "{:?}", r.findings);
 }
+
+#[test]
+fn the_year_of_the_noun_a_figure_is_of_dates_it() {
+    let t = table(
+        "current: 2023
+metrics:
+  admissions: {terms: [admissions, attendance]}
+records:
+  - {entity: France, metric: admissions, period: 2019, value: 213300000}
+  - {entity: France, metric: admissions, period: 2023, value: 180800000}
+",
+    );
+    let r = run(
+        "French attendance was some 15% short of its 2019 level of 213.3 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "213.3 million").status, Status::Consistent);
+    let r = run(
+        "French attendance was some 15% short of its 2019 level of 180.8 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "180.8 million").status, Status::Inconsistent);
+}

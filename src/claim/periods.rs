@@ -174,6 +174,20 @@ impl SentenceContext<'_> {
                 if matches!(owned, "'s" | "’s") {
                     return Period::Year(year_label(y));
                 }
+                // "its 2019 level of 213.3 million", "the 2023 minimum of 4.23 million": the
+                // year of the noun the figure is "of" dates it, whatever came before.
+                let noun_of: Vec<&str> = owned.split_whitespace().collect();
+                let determiner = self
+                    .before(y.start)
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| matches!(w, "the" | "its" | "their" | "this" | "that"));
+                if determiner
+                    && matches!(noun_of.as_slice(), [noun, "of"] | [_, noun, "of"]
+                        if noun.chars().all(|c| c.is_ascii_lowercase()))
+                {
+                    return Period::Year(year_label(y));
+                }
                 // "up 18% on 2019, when France recorded 89.4 million": a "when" clause
                 // speaks of the year it follows.
                 let gap = self.lower[y.end..q.start].trim_start_matches([',', ' ']);
