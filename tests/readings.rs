@@ -2514,3 +2514,24 @@ records:
     );
     assert_eq!(claim(&r, "180.8 million").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_change_whose_subject_is_a_part_of_it_is_not_the_rows_change() {
+    let t = table(
+        "current: 2023
+metrics:
+  population: {terms: [population, residents, people]}
+records:
+  - {entity: Florida, metric: population, period: 2022, value: 22245521}
+  - {entity: Florida, metric: population, period: 2023, value: 22610726}
+",
+    );
+    let r = run(
+        "In Florida, net domestic migration added about 194,000 residents in 2023.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The row's own change: 22,610,726 - 22,245,521 = 365,205.
+    let r = run("Florida added about 194,000 residents in 2023.", &t);
+    assert_eq!(claim(&r, "about 194,000").status, Status::Inconsistent);
+}

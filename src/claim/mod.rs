@@ -728,6 +728,25 @@ impl<'s> SentenceContext<'s> {
                             Kind::Percent | Kind::Number | Kind::PercentagePoints
                         ) =>
                     {
+                        // "net domestic migration added about 194,000 residents": the verb's
+                        // subject is a part of the change no table holds, not the row.
+                        let qs = self.token_at(q.start);
+                        let verb = qs.checked_sub(1).map(|k| {
+                            if self.lower_token(k) == "by" {
+                                k.saturating_sub(1)
+                            } else {
+                                k
+                            }
+                        });
+                        let cause = verb
+                            .filter(|&k| types::change_verb(&self.lower_token(k)).is_some())
+                            .and_then(|k| self.unknown_subject_of_verb(k));
+                        if let Some(noun) = cause {
+                            base.unlinked =
+                                Some(format!("the change is of {noun}, which no table names"));
+                            out.push(base);
+                            continue;
+                        }
                         let size = if q.kind == Kind::Percent {
                             ChangeSize::Percent(base.quantity.clone())
                         } else {

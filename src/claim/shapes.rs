@@ -1565,7 +1565,7 @@ impl SentenceContext<'_> {
     /// The plain noun phrase that is the subject of the verb at token `k` when it names
     /// nothing the tables know: "as [tax receipts] surged". `None` when the words before the
     /// verb hold a name, a metric's term, a pronoun or a word that refers back ("the figure").
-    fn unknown_subject_of_verb(&self, k: usize) -> Option<String> {
+    pub(super) fn unknown_subject_of_verb(&self, k: usize) -> Option<String> {
         let mut j = k;
         while j > 0 && {
             let w = self.lower(j - 1);
