@@ -2535,3 +2535,28 @@ records:
     let r = run("Florida added about 194,000 residents in 2023.", &t);
     assert_eq!(claim(&r, "about 194,000").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_decade_dates_a_figure_as_a_decade() {
+    let t = table(
+        "metrics:
+  consumption: {terms: [consumption]}
+records:
+  - {entity: Japan, metric: consumption, period: 1990, value: 6500000}
+  - {entity: Japan, metric: consumption, period: 2022, value: 4230000}
+",
+    );
+    for text in [
+        "Japan's consumption peaked at roughly 7 million in the mid-1990s.",
+        "Japan's consumption was roughly 7 million in the 1990s.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+        assert_eq!(
+            claim(&r, "roughly 7 million").period.as_deref(),
+            Some("1990s")
+        );
+    }
+    let r = run("Japan's consumption was roughly 7 million in 2022.", &t);
+    assert_eq!(claim(&r, "roughly 7 million").status, Status::Inconsistent);
+}

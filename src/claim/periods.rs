@@ -526,6 +526,10 @@ impl SentenceContext<'_> {
 
 /// A year as the tables write it: "2015", or a season as printed ("2019/20", "2011-12").
 fn year_label(y: &Quantity) -> String {
+    // "the 1990s" is a decade, no year of it: a table holds it only as "1990s".
+    if y.text.trim().ends_with('s') {
+        return y.text.trim().to_string();
+    }
     y.value
         .map_or_else(|| y.text.trim().to_string(), |v| format!("{}", v as i64))
 }

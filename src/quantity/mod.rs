@@ -187,6 +187,27 @@ fn prev_prev_char(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Whether a quantity may start at `pos`.
+/// Whether the digits at `pos` are a year or a decade after "mid-", "early-", "late-",
+/// "pre-" or "post-".
+fn time_prefix(text: &str, pos: usize) -> bool {
+    let Some(head) = text[..pos].strip_suffix('-') else {
+        return false;
+    };
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let year = text[pos..].bytes().take_while(u8::is_ascii_digit).count() == 4;
+    year && matches!(
+        word.to_ascii_lowercase().as_str(),
+        "mid" | "early" | "late" | "pre" | "post"
+    )
+}
+
 fn candidate_start(text: &str, pos: usize) -> bool {
     let Some(c) = text[pos..].chars().next() else {
         return false;
@@ -202,9 +223,11 @@ fn candidate_start(text: &str, pos: usize) -> bool {
         return false;
     }
     if c.is_ascii_digit() {
-        // "F-16", "COVID-19": a number glued to a word by a hyphen is a name.
+        // "F-16", "COVID-19": a number glued to a word by a hyphen is a name ("mid-1990s",
+        // "late-2022" are times).
         if matches!(prev, Some('-' | '/' | '.' | ':'))
             && prev_prev_char(text, pos).is_some_and(|p| p.is_alphanumeric())
+            && !time_prefix(text, pos)
         {
             return false;
         }

@@ -913,3 +913,11 @@ fn a_unit_carries_back_over_and() {
     let kinds: Vec<Kind> = qs.iter().map(|q| q.kind).collect();
     assert_eq!(kinds, [Kind::Number, Kind::Percent]);
 }
+
+#[test]
+fn a_year_or_decade_after_mid_early_or_late_is_a_date() {
+    reads("a peak in the mid-1990s", "1990s", Kind::Date, 1990.0);
+    reads("by late-2022 it had eased", "2022", Kind::Year, 2022.0);
+    // A hyphen after any other word still makes a name: "F-16", "COVID-19".
+    reads_nothing("the F-16 and the Su-1990");
+}
