@@ -2560,3 +2560,22 @@ records:
     let r = run("Japan's consumption was roughly 7 million in 2022.", &t);
     assert_eq!(claim(&r, "roughly 7 million").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_share_held_by_a_noun_no_table_holds_is_not_a_rows() {
+    let t = table(
+        "metrics:
+  intensity: {terms: [research, research spending], unit: percent}
+records:
+  - {entity: OECD, metric: intensity, period: 2022, value: 2.73}
+  - {entity: Japan, metric: intensity, period: 2022, value: 3.41}
+",
+    );
+    let r = run(
+        "Across the OECD, businesses performed about 73% of all research in 2022.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Japan performed about 73% of all research in 2022.", &t);
+    assert_eq!(claim(&r, "about 73%").status, Status::Inconsistent);
+}

@@ -1807,8 +1807,26 @@ impl SentenceContext<'_> {
                             matches!(x.unit.as_deref(), Some("%" | "percent" | "pct"))
                         })
                     });
+            // "businesses performed about 73% of all research": the part is a noun no table
+            // holds, not a row.
+            let holder = from
+                .checked_sub(1)
+                .filter(|&v| {
+                    let t = &self.tokens[v];
+                    t.text.chars().all(|c| c.is_ascii_lowercase())
+                        && !words::is_function_word(&self.lower(v))
+                        && !self.is_named(v)
+                        && &self.text[t.end..q.start.max(t.end)] == " "
+                })
+                .and_then(|v| self.unknown_subject_of_verb(v))
+                .filter(|noun| {
+                    let head = noun.rsplit(' ').next().unwrap_or("");
+                    let singular = head.strip_suffix('s').unwrap_or(head);
+                    !words::stands_for_a_row(head) && !words::stands_for_a_row(singular)
+                });
             let narrowed = self.whole_unmeasured(of_tok).filter(|_| !percent_term);
-            let unread = if let Some(why) = &narrowed {
+            let held = holder.map(|noun| format!("a share held by {noun}, which no table names"));
+            let unread = if let Some(why) = narrowed.as_ref().or(held.as_ref()) {
                 Some(why.as_str())
             } else if possessive_whole || qualified_whole {
                 Some("a share of another row's figure, not of a whole")
