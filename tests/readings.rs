@@ -2579,3 +2579,19 @@ records:
     let r = run("Japan performed about 73% of all research in 2022.", &t);
     assert_eq!(claim(&r, "about 73%").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_capitalised_word_before_a_noun_does_not_hide_what_a_number_counts() {
+    let t = table(
+        "metrics:
+  numeric_change: {terms: [gained, lost, added], kind: change}
+records:
+  - {entity: Texas, metric: numeric_change, period: 2023, value: 473453}
+",
+    );
+    let r = run("Texas gained two House seats after the 2020 count.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_ne!(claim(&r, "two").status, Status::Consistent);
+    let r = run("Texas gained about 470,000 in 2023.", &t);
+    assert_eq!(claim(&r, "about 470,000").status, Status::Consistent);
+}

@@ -590,7 +590,16 @@ impl SentenceContext<'_> {
                 i += 2;
                 continue;
             }
-            if t.text.starts_with(|c: char| c.is_uppercase()) && i > ti {
+            // "two House seats", "three Michelin stars": a capitalised word that qualifies
+            // the lowercase noun after it.
+            let qualifies_noun = || {
+                self.tokens.get(i + 1).is_some_and(|n| {
+                    &self.text[t.end..n.start] == " "
+                        && n.text.chars().all(|c| c.is_ascii_lowercase())
+                        && !words::is_function_word(&n.text.to_lowercase())
+                })
+            };
+            if t.text.starts_with(|c: char| c.is_uppercase()) && (i > ti || qualifies_noun()) {
                 i += 1;
                 continue;
             }
