@@ -2595,3 +2595,26 @@ records:
     let r = run("Texas gained about 470,000 in 2023.", &t);
     assert_eq!(claim(&r, "about 470,000").status, Status::Consistent);
 }
+
+#[test]
+fn a_place_given_with_a_figure_ranks_by_that_figures_metric() {
+    let t = table(
+        "metrics:
+  spending: {terms: [spending, spent], unit: USD millions}
+  real_change: {terms: [increase], kind: change, unit: percent}
+records:
+  - {entity: United States, metric: spending, period: 2023, value: 916000}
+  - {entity: China, metric: spending, period: 2023, value: 296000}
+  - {entity: India, metric: spending, period: 2023, value: 83600}
+  - {entity: United States, metric: real_change, period: 2023, value: 2.3}
+  - {entity: China, metric: real_change, period: 2023, value: 6.0}
+  - {entity: India, metric: real_change, period: 2023, value: 4.2}
+",
+    );
+    // Third by spending, second by the increase.
+    let r = run("India came third at $83.6 billion, a 4.2% increase.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "third").status, Status::Consistent);
+    let r = run("India came second at $83.6 billion, a 4.2% increase.", &t);
+    assert_eq!(claim(&r, "second").status, Status::Inconsistent);
+}

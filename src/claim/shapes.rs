@@ -6,7 +6,7 @@
 //! already found, and tied to a table the same way a value is: an entity, a metric and a
 //! period. What the words do not pin down stays unverified.
 
-use super::{words, Claim, Found, Linker, Mention, Period, Role, SentenceContext};
+use super::{words, Claim, Found, Linker, Mention, Period, Picked, Role, SentenceContext};
 use crate::quantity::{Kind, Quantity};
 
 /// What a rank claim says about its entity.
@@ -430,7 +430,11 @@ impl SentenceContext<'_> {
                 }
             }
         }
-        let metric = self.metric_for(&span, Role::Value, &[], r.inherited, r.linker);
+        let metric = match &claim.shape {
+            Shape::Rank(_) => self.metric_of_ranked_figure(r, &span),
+            _ => None,
+        }
+        .or_else(|| self.metric_for(&span, Role::Value, &[], r.inherited, r.linker));
         // On a rank metric, "higher", "lower", "the highest rank" may mean the better place
         // or the larger number; "ahead of", "followed by", "top" and places say which.
         if let (Some(((t, m), _)), Shape::Rank(rank)) = (&metric, &claim.shape) {
@@ -717,6 +721,31 @@ impl SentenceContext<'_> {
             }
         }
         None
+    }
+
+    /// "India came fourth at $83.6 billion": the figure a place is given with, right after
+    /// "at" or "with", ranks by the one metric measured in that figure's unit.
+    fn metric_of_ranked_figure(&self, r: &Reading<'_, '_>, span: &Quantity) -> Option<Picked> {
+        let rest = &self.lower[span.end.min(self.lower.len())..];
+        let gap = rest.len() - rest.trim_start().len();
+        let lead = ["at ", "with "]
+            .into_iter()
+            .find(|l| rest.trim_start().starts_with(l))?;
+        let at = span.end + gap + lead.len();
+        let q = r.quantities.iter().find(|q| q.start == at)?;
+        let unit = crate::units::lexicon().resolve(q.unit.as_deref()?)?;
+        let mut found = r.linker.tables.iter().enumerate().flat_map(|(t, table)| {
+            table.metrics.iter().filter_map(move |m| {
+                let mu = crate::units::lexicon().resolve(m.unit.as_deref()?)?;
+                (mu.dimension == unit.dimension && mu.base == unit.base && !m.is_rank())
+                    .then(|| (t, m.name.clone()))
+            })
+        });
+        let first = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        Some((first, Found::stated(q.text.clone())))
     }
 
     /// Whether the word at token `k` ends its noun phrase: punctuation or the end of the
