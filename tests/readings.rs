@@ -2618,3 +2618,41 @@ records:
     let r = run("India came second at $83.6 billion, a 4.2% increase.", &t);
     assert_eq!(claim(&r, "second").status, Status::Inconsistent);
 }
+
+const COCOA: &str = "\
+current: 2023/24
+total: World
+metrics:
+  production: {terms: [production, harvest, grew, producer], unit: tonnes}
+records:
+  - {entity: World, metric: production, period: 2022/23, value: 5044000}
+  - {entity: World, metric: production, period: 2023/24, value: 4382000}
+  - {entity: Nigeria, metric: production, period: 2022/23, value: 285000}
+  - {entity: Nigeria, metric: production, period: 2023/24, value: 340000}
+  - {entity: Ghana, metric: production, period: 2022/23, value: 654000}
+  - {entity: Ghana, metric: production, period: 2023/24, value: 531000}
+";
+
+#[test]
+fn a_change_between_seasons_is_checked_against_the_season_before() {
+    let t = table(COCOA);
+    // "harvest" ends in "-est" but is no superlative: Nigeria is the subject.
+    let r = run("Nigeria's harvest slipped to 340,000 tonnes.", &t);
+    assert_eq!(claim(&r, "slipped").status, Status::Inconsistent);
+    let r = run("Nigeria's harvest rose to 340,000 tonnes.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "rose").status, Status::Consistent);
+}
+
+#[test]
+fn a_percentage_of_a_whole_after_a_verb_of_change_is_a_share() {
+    let t = table(COCOA);
+    // 531,000 / 4,382,000 = 12.1%; Ghana's harvest fell, which "grew" does not say here.
+    let r = run("Ghana grew about 12% of the world's cocoa.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Ghana grew about 30% of the world's cocoa.", &t);
+    assert_eq!(claim(&r, "about 30%").status, Status::Inconsistent);
+    // A vague count counts the noun after "of".
+    let r = run("Drought in Ghana destroyed thousands of farms.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

@@ -605,6 +605,19 @@ impl SentenceContext<'_> {
             }
             break;
         }
+        // "thousands of hives", "dozens of ships": a vague count counts the noun after "of".
+        let vague = matches!(
+            q.text
+                .to_lowercase()
+                .trim_start_matches(|c: char| !c.is_alphabetic()),
+            "thousands" | "hundreds" | "millions" | "billions" | "dozens" | "tens"
+        );
+        if vague && self.lower_token(i) == "of" {
+            i += 1;
+            if self.lower_token(i) == "the" {
+                i += 1;
+            }
+        }
         let next = self.tokens.get(i)?;
         // Another number ("250, 271 and 198"): nothing is counted here.
         if next.text.starts_with(|c: char| c.is_ascii_digit()) {

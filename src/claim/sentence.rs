@@ -163,7 +163,8 @@ impl<'s> SentenceContext<'s> {
                             .take_while(|c| c.is_alphabetic() || *c == '-')
                             .collect::<String>()
                             .to_ascii_lowercase();
-                        w.ends_with("est")
+                        // ("Nigeria's harvest" names no superlative.)
+                        words::is_superlative(&w)
                             || w.starts_with("most")
                             || matches!(w.as_str(), "top" | "leading" | "biggest")
                     })

@@ -1501,6 +1501,11 @@ impl SentenceContext<'_> {
                             used.push(i);
                             span_end = self.token_at(q.end).max(verb_end);
                         } else if q.kind == Kind::Percent {
+                            // "grew about 53% of the world's cocoa": a share the verb's
+                            // subject holds, read as a share, not the size of a change.
+                            if self.lower[q.end.min(self.lower.len())..].starts_with(" of ") {
+                                continue;
+                            }
                             size = Some(ChangeSize::Percent(q.clone()));
                             used.push(i);
                             span_end = self.token_at(q.end).max(verb_end);

@@ -29,14 +29,29 @@ Fix: correct the direction or the size, or name the periods compared.",
 
 /// The period before `period` among the entity's periods, when they are years.
 fn previous(table: &Table, entity: &str, metric: &str, period: &str) -> Option<String> {
-    let p: i64 = period.parse().ok()?;
+    let p = order_key(period)?;
     table
         .periods(entity, metric)
         .into_iter()
-        .filter_map(|x| x.parse::<i64>().ok())
-        .filter(|x| *x < p)
+        .filter_map(|x| order_key(&x).map(|k| (k, x)))
+        .filter(|(k, _)| k.0 == p.0 && k.1 < p.1)
         .max()
-        .map(|x| x.to_string())
+        .map(|(_, x)| x.to_string())
+}
+
+/// Where a period stands in time, for periods of one form: a year ("2023") or a season
+/// whose label starts with its first year ("2023/24", "2023-24"). The first part says the
+/// form, so a season is never put before or after a year.
+fn order_key(period: &str) -> Option<(bool, i64)> {
+    let p = period.trim();
+    if let Ok(y) = p.parse::<i64>() {
+        return Some((false, y));
+    }
+    let (a, b) = p.split_once(['/', '-', '–'])?;
+    let first: i64 = a.parse().ok().filter(|_| a.len() == 4)?;
+    b.chars()
+        .all(|c| c.is_ascii_digit())
+        .then_some((true, first))
 }
 
 pub fn check<'t>(
