@@ -410,6 +410,15 @@ impl SentenceContext<'_> {
         // metric's term, which then names a metric of changes).
         {
             let mut k = ti;
+            const AUX: [&str; 8] = ["have", "has", "had", "were", "was", "been", "are", "is"];
+            // "178 million hectares of the world's forest have disappeared": past the "of"
+            // phrase that qualifies the figure.
+            if self.lower_token(k) == "of" {
+                let stop = (k + 6).min(self.tokens.len());
+                while k < stop && !AUX.contains(&self.lower_token(k).as_str()) {
+                    k += 1;
+                }
+            }
             while matches!(
                 self.lower_token(k).as_str(),
                 "have" | "has" | "had" | "were" | "was" | "been" | "are" | "is"

@@ -33,7 +33,7 @@ fn previous(table: &Table, entity: &str, metric: &str, period: &str) -> Option<S
     table
         .periods(entity, metric)
         .into_iter()
-        .filter_map(|x| order_key(&x).map(|k| (k, x)))
+        .filter_map(|x| order_key(x).map(|k| (k, x)))
         .filter(|(k, _)| k.0 == p.0 && k.1 < p.1)
         .max()
         .map(|(_, x)| x.to_string())
