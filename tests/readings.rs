@@ -2659,3 +2659,28 @@ fn a_percentage_of_a_whole_after_a_verb_of_change_is_a_share() {
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_bare_figure_after_a_figure_of_something_no_table_holds_leaves_its_noun_unsaid() {
+    let t = table(
+        "current: 2023
+metrics:
+  population: {terms: [population, residents, people]}
+records:
+  - {entity: Florida, metric: population, period: 2022, value: 22245521}
+  - {entity: Florida, metric: population, period: 2023, value: 22610726}
+  - {entity: Texas, metric: population, period: 2023, value: 30503301}
+",
+    );
+    let r = run(
+        "In Florida, net domestic migration added about 194,000 residents, while Texas drew about 187,000.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // After a figure the table holds, a bare figure is read again.
+    let r = run(
+        "Florida had about 22.6 million residents, while Texas had about 187,000.",
+        &t,
+    );
+    assert_eq!(claim(&r, "about 187,000").status, Status::Inconsistent);
+}

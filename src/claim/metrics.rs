@@ -580,7 +580,7 @@ impl SentenceContext<'_> {
     }
 
     /// The noun written right after figure `q` that no table knows: "111 [individuals]".
-    fn own_noun(&self, q: &Quantity) -> Option<usize> {
+    pub(super) fn own_noun(&self, q: &Quantity) -> Option<usize> {
         let k = self.token_at(q.end);
         let t = self.tokens.get(k)?;
         let plain = self

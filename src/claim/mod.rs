@@ -509,6 +509,11 @@ impl<'s> SentenceContext<'s> {
         // The entities and metric of the last start of a change, for its end.
         let mut change_start: Option<ChangeStart> = None;
         let mut change_start_at: Option<usize> = None;
+        // Why the last figure with a noun of its own states no table value, when that noun
+        // is one no table holds: a bare figure after it in the sentence leaves the same noun
+        // unsaid ("gained two House seats and Florida one", "… added about 194,000
+        // residents, while Texas drew about 187,000").
+        let mut elided: Option<String> = None;
         for (q, role) in &values {
             // "five times the size of Wales": a ratio of two named rows.
             if q.kind == Kind::Multiple {
@@ -525,7 +530,31 @@ impl<'s> SentenceContext<'s> {
             // only; a verb that is itself a metric's term ("lost 4", "yards gained") is not
             // one.
             let change = self.change_direction(q).filter(|_| !self.follows_a_term(q));
+            let bare = self.own_noun(q).is_none()
+                && !self
+                    .metric_terms
+                    .iter()
+                    .any(|(k, _, _)| *k == self.token_at(q.end));
+            // (Only as a verb's or a name's figure: "with five", "from 66.1 million" after a
+            // preposition speak of something else.)
+            let after_preposition = self
+                .token_at(q.start)
+                .checked_sub(1)
+                .is_some_and(|k| words::is_function_word(&self.lower_token(k)));
+            if let (Some(why), true, true, false) =
+                (&elided, bare, q.unit.is_none(), after_preposition)
+            {
+                base.unlinked = Some(format!(
+                    "leaves unsaid the noun of a figure before it, which {why}"
+                ));
+                out.push(base);
+                continue;
+            }
             if let Some(reason) = self.not_a_table_value(q) {
+                // (Only the noun of a change: "gained two House seats and Florida one".)
+                if reason.starts_with("counts ") && change.is_some() {
+                    elided = Some(reason.clone());
+                }
                 let about_change = reason.contains("change") || reason.contains("increment");
                 if change.is_none() || !about_change {
                     // A difference between two named rows is checked as one.
@@ -742,8 +771,9 @@ impl<'s> SentenceContext<'s> {
                             .filter(|&k| types::change_verb(&self.lower_token(k)).is_some())
                             .and_then(|k| self.unknown_subject_of_verb(k));
                         if let Some(noun) = cause {
-                            base.unlinked =
-                                Some(format!("the change is of {noun}, which no table names"));
+                            let why = format!("the change is of {noun}, which no table names");
+                            elided = Some(why.clone());
+                            base.unlinked = Some(why);
                             out.push(base);
                             continue;
                         }
