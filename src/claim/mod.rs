@@ -530,20 +530,24 @@ impl<'s> SentenceContext<'s> {
             // only; a verb that is itself a metric's term ("lost 4", "yards gained") is not
             // one.
             let change = self.change_direction(q).filter(|_| !self.follows_a_term(q));
-            let bare = self.own_noun(q).is_none()
-                && !self
-                    .metric_terms
-                    .iter()
-                    .any(|(k, _, _)| *k == self.token_at(q.end));
+            let bare = || {
+                self.own_noun(q).is_none()
+                    && !self
+                        .metric_terms
+                        .iter()
+                        .any(|(k, _, _)| *k == self.token_at(q.end))
+            };
             // (Only as a verb's or a name's figure: "with five", "from 66.1 million" after a
             // preposition speak of something else.)
-            let after_preposition = self
-                .token_at(q.start)
-                .checked_sub(1)
-                .is_some_and(|k| words::is_function_word(&self.lower_token(k)));
-            if let (Some(why), true, true, false) =
-                (&elided, bare, q.unit.is_none(), after_preposition)
-            {
+            let after_preposition = || {
+                self.token_at(q.start)
+                    .checked_sub(1)
+                    .is_some_and(|k| words::is_function_word(&self.lower_token(k)))
+            };
+            let unsaid = elided
+                .as_ref()
+                .filter(|_| q.unit.is_none() && bare() && !after_preposition());
+            if let Some(why) = unsaid {
                 base.unlinked = Some(format!(
                     "leaves unsaid the noun of a figure before it, which {why}"
                 ));

@@ -80,23 +80,24 @@ impl SentenceContext<'_> {
         let first = self.token_at(end);
         let last = self.token_at(end + stop);
         let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
+        // (Words read from the lowercase text in place: this runs for every figure.)
+        let word = |k: usize| {
+            self.tokens
+                .get(k)
+                .map_or("", |t| self.lower.get(t.start..t.end).unwrap_or(""))
+        };
         for k in first..last.min(self.tokens.len()) {
-            let w = self.lower_token(k);
-            let next = self.lower_token(k + 1);
-            let found = match w.as_str() {
+            let (w, next) = (word(k), word(k + 1));
+            let found = match w {
                 // "in cash terms", "in real terms", "in dollar terms", "in purchasing power
                 // terms"
-                "in" => (k + 2..(k + 5).min(last)).find(|&j| self.lower_token(j) == "terms"),
+                "in" => (k + 2..(k + 5).min(last)).find(|&j| word(j) == "terms"),
                 "after" | "for" if next == "inflation" => Some(k + 1),
                 "inflation-adjusted" => Some(k),
-                "at" if matches!(next.as_str(), "constant" | "current")
-                    && self.lower_token(k + 2) == "prices" =>
-                {
+                "at" if matches!(next, "constant" | "current") && word(k + 2) == "prices" => {
                     Some(k + 2)
                 }
-                "per" if matches!(next.as_str(), "capita" | "person" | "head" | "inhabitant") => {
-                    Some(k + 1)
-                }
+                "per" if matches!(next, "capita" | "person" | "head" | "inhabitant") => Some(k + 1),
                 _ => None,
             };
             if let Some(j) = found {

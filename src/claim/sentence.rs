@@ -431,14 +431,16 @@ fn find_mentions(linker: &Linker<'_>, text: &str, tokens: &[Token<'_>]) -> Vec<M
                 let mut entities = table_hit.unwrap_or_default();
                 let mut demonym = false;
                 // A table's own word for the world ("global" for World) is the world too.
-                let world_alias = entities.iter().any(|(_, e)| {
-                    gazetteer
-                        .lookup(e)
-                        .is_some_and(|(p, _)| p.kind == crate::gazetteer::PlaceKind::World)
-                });
+                let world_alias = || {
+                    entities.iter().any(|(_, e)| {
+                        gazetteer
+                            .lookup(e)
+                            .is_some_and(|(p, _)| p.kind == crate::gazetteer::PlaceKind::World)
+                    })
+                };
                 let place_kind = gaz
                     .map(|(p, _)| p.kind)
-                    .or(world_alias.then_some(crate::gazetteer::PlaceKind::World));
+                    .or_else(|| world_alias().then_some(crate::gazetteer::PlaceKind::World));
                 if let Some((place, form)) = gaz {
                     demonym = form == crate::gazetteer::NameForm::Demonym;
                     // A gazetteer place is a table entity when the table knows it by any of
