@@ -79,7 +79,6 @@ impl SentenceContext<'_> {
             .map_or(rest.len(), |(i, _)| i);
         let first = self.token_at(end);
         let last = self.token_at(end + stop);
-        let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
         // (Words read from the lowercase text in place: this runs for every figure.)
         let word = |k: usize| {
             self.tokens
@@ -101,7 +100,7 @@ impl SentenceContext<'_> {
                 _ => None,
             };
             if let Some(j) = found {
-                if (k..=j).any(is_term) {
+                if (k..=j).any(|i| self.in_term(i)) {
                     continue;
                 }
                 let phrase = &self.text[self.tokens[k].start..self.tokens[j].end];
@@ -163,10 +162,7 @@ impl SentenceContext<'_> {
                 .then_some(next)
             });
             let noun_tok = if glued { ti } else { ti + 2 };
-            let noun_is_term = self
-                .term_spans
-                .iter()
-                .any(|(a, b)| *a <= noun_tok && noun_tok < *b);
+            let noun_is_term = self.in_term(noun_tok);
             if let Some(noun) = noun.filter(|_| duration && !noun_is_term) {
                 let written = if glued {
                     q.text.clone()
@@ -410,8 +406,8 @@ impl SentenceContext<'_> {
         // after the figure's phrase makes it the size of a change (unless the verb is a
         // metric's term, which then names a metric of changes).
         {
-            let mut k = ti;
             const AUX: [&str; 8] = ["have", "has", "had", "were", "was", "been", "are", "is"];
+            let mut k = ti;
             // "178 million hectares of the world's forest have disappeared": past the "of"
             // phrase that qualifies the figure.
             if self.lower_token(k) == "of" {
@@ -420,10 +416,7 @@ impl SentenceContext<'_> {
                     k += 1;
                 }
             }
-            while matches!(
-                self.lower_token(k).as_str(),
-                "have" | "has" | "had" | "were" | "was" | "been" | "are" | "is"
-            ) {
+            while AUX.contains(&self.lower_token(k).as_str()) {
                 k += 1;
             }
             let verb = self.lower_token(k);
@@ -656,11 +649,7 @@ impl SentenceContext<'_> {
             // "linking 20 exporting countries": the term qualifies a noun for the kind of
             // thing the rows are, and the number counts rows, not a value of one.
             let head = self.tokens.get(i + 1).filter(|h| {
-                &self.text[next.end.min(h.start)..h.start] == " "
-                    && !self
-                        .term_spans
-                        .iter()
-                        .any(|(a, b)| *a <= i + 1 && i + 1 < *b)
+                &self.text[next.end.min(h.start)..h.start] == " " && !self.in_term(i + 1)
             });
             if let Some(h) = head {
                 let noun = h.text.to_lowercase();

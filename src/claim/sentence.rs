@@ -164,9 +164,7 @@ impl<'s> SentenceContext<'s> {
                             .collect::<String>()
                             .to_ascii_lowercase();
                         // ("Nigeria's harvest" names no superlative.)
-                        words::is_superlative(&w)
-                            || w.starts_with("most")
-                            || matches!(w.as_str(), "top" | "leading" | "biggest")
+                        words::is_superlative(&w) || w.starts_with("most") || w == "leading"
                     })
                 };
                 // "the highest rate in the EU", "the fourth-most indebted country in the
@@ -317,7 +315,12 @@ impl<'s> SentenceContext<'s> {
         self.mentions
             .iter()
             .any(|m| m.tok_start <= k && k < m.tok_end)
-            || self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
+            || self.in_term(k)
+    }
+
+    /// Whether token `k` is inside a metric's term.
+    pub(super) fn in_term(&self, k: usize) -> bool {
+        self.term_spans.iter().any(|(a, b)| *a <= k && k < *b)
     }
 
     pub(super) fn lower_token(&self, k: usize) -> String {

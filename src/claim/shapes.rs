@@ -554,9 +554,8 @@ impl SentenceContext<'_> {
             to += 1;
         }
         let head = to.checked_sub(1).filter(|h| *h >= from)?;
-        let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
         let head_word = self.lower(head);
-        if is_term(head)
+        if self.in_term(head)
             || matches!(
                 head_word.as_str(),
                 "place" | "places" | "spot" | "position" | "rank" | "seed"
@@ -572,7 +571,7 @@ impl SentenceContext<'_> {
             // "the second-most decorated film": the word after "most" is the superlative's.
             let most = span.text.to_lowercase();
             let own = usize::from(most.ends_with("most") || most.ends_with("least"));
-            let narrowed = (from + own..head).any(|k| !is_term(k));
+            let narrowed = (from + own..head).any(|k| !self.in_term(k));
             return narrowed.then(|| {
                 format!(
                     "ranks among \"{}\", which the table does not define",
@@ -641,9 +640,8 @@ impl SentenceContext<'_> {
         if nouns.len() > 1 && self.lower(head).ends_with("ed") {
             head = nouns[nouns.len() - 2];
         }
-        let is_term = |k: usize| self.term_spans.iter().any(|(a, b)| *a <= k && k < *b);
         let word = self.lower(head);
-        if is_term(head)
+        if self.in_term(head)
             || matches!(
                 word.as_str(),
                 "market"
@@ -1751,6 +1749,11 @@ impl SentenceContext<'_> {
     }
 
     fn shares(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>, used: &mut Vec<usize>) {
+        // Whether a table's metric is kept in percent.
+        let percent_in = |t: &crate::table::Table, m: &str| {
+            t.metric(m)
+                .is_some_and(|x| matches!(x.unit.as_deref(), Some("%" | "percent" | "pct")))
+        };
         for (i, q) in r.quantities.iter().enumerate() {
             if !matches!(q.kind, Kind::Fraction | Kind::Percent) {
                 continue;
@@ -1832,15 +1835,10 @@ impl SentenceContext<'_> {
             let several = together || subject.is_some_and(|m| self.coordinated_to(m).len() > 1);
             // (On a table of percentages, "37% of its electricity from renewables" is a value
             // of the metric named after the whole, read below.)
-            let percent_term =
-                whole_term
-                    .as_ref()
-                    .or(part_term.as_ref())
-                    .is_some_and(|(_, t, m)| {
-                        r.linker.tables[*t].metric(m).is_some_and(|x| {
-                            matches!(x.unit.as_deref(), Some("%" | "percent" | "pct"))
-                        })
-                    });
+            let percent_term = whole_term
+                .as_ref()
+                .or(part_term.as_ref())
+                .is_some_and(|(_, t, m)| percent_in(&r.linker.tables[*t], m));
             // "businesses performed about 73% of all research": the part is a noun no table
             // holds, not a row.
             let holder = from
@@ -1900,12 +1898,7 @@ impl SentenceContext<'_> {
                 })
             };
             // "51.3% of the total" against a table of percentages is a value, not a share.
-            let percent_metric = |m: &str| {
-                r.linker.tables.iter().any(|t| {
-                    t.metric(m)
-                        .is_some_and(|x| matches!(x.unit.as_deref(), Some("%" | "percent" | "pct")))
-                })
-            };
+            let percent_metric = |m: &str| r.linker.tables.iter().any(|t| percent_in(t, m));
             if !whole_metric.is_empty() && percent_metric(&whole_metric) {
                 used.retain(|u| *u != i);
                 continue;
