@@ -2684,3 +2684,31 @@ records:
     );
     assert_eq!(claim(&r, "about 187,000").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_count_of_the_names_listed_after_it_is_no_table_value() {
+    let t = table(
+        "metrics:
+  laureates: {terms: [laureates], unit: people}
+records:
+  - {entity: United Kingdom, metric: laureates, period: 2024, value: 138}
+  - {entity: Germany, metric: laureates, period: 2024, value: 115}
+",
+    );
+    for text in [
+        "Britain's two laureates, Hassabis and Jumper, work in London.",
+        "Germany's three laureates (Hahn, Born and Planck) are famous.",
+        "Germany has four laureates: Hahn, Born, Mann and Planck.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    // A list of another length, or none, leaves the figure a value.
+    let r = run(
+        "Britain's two laureates, Hassabis, Jumper and Hinton, work in London.",
+        &t,
+    );
+    assert_eq!(claim(&r, "two").status, Status::Inconsistent);
+    let r = run("Britain has two laureates, the society says.", &t);
+    assert_eq!(claim(&r, "two").status, Status::Inconsistent);
+}

@@ -177,6 +177,11 @@ impl SentenceContext<'_> {
         if let Some(age) = self.age_in_apposition(q) {
             return Some(format!("is an age ({age}) after a name, not a value"));
         }
+        // "Britain's two laureates, Hassabis and Jumper": a count whose items are named right
+        // after it counts that list, which the sentence itself shows.
+        if let Some(n) = self.names_listed_after(q) {
+            return Some(format!("counts the {n} names listed after it"));
+        }
         // "finishing on 241 for four", "took seven for 57": a pair of bare counts joined by
         // "for" is a score (runs for wickets, wickets for runs), not one value.
         if self.in_score_pair(q) {
@@ -734,6 +739,60 @@ impl SentenceContext<'_> {
                 || w.ends_with("’s")
         });
         determined.then_some(word)
+    }
+
+    /// The size of the list in "two laureates, Hassabis and Jumper", "three members (Iran,
+    /// Egypt and Ethiopia)", "four states: Texas, Ohio, Utah and Idaho": a small bare count, up
+    /// to three plain words of noun, then a comma, colon or bracket and a list of exactly that
+    /// many capitalised names closed by "and" or "or".
+    fn names_listed_after(&self, q: &Quantity) -> Option<usize> {
+        let n = q
+            .value
+            .filter(|v| v.fract() == 0.0 && (2.0..=12.0).contains(v))?;
+        if q.kind != Kind::Number || q.unit.is_some() || q.hedge.is_some() {
+            return None;
+        }
+        let rest = &self.text[q.end..];
+        let opener = rest.find([',', ':', '('])?;
+        let noun: Vec<&str> = rest[..opener].split_whitespace().collect();
+        let plain_noun = !noun.is_empty()
+            && noun.len() <= 3
+            && noun.iter().all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-') && !words::is_function_word(w)
+            });
+        if !plain_noun {
+            return None;
+        }
+        // Items: runs of capitalised words; a comma, "and" or "or" ends one. The list ends at
+        // the first other word or mark, and must be closed by its conjunction.
+        let mut items = 0;
+        let mut in_item = false;
+        let mut closed = false;
+        for word in rest[opener + 1..].split_whitespace() {
+            let core = word.trim_end_matches([',', '.', ';', ')', ':']);
+            let mark = &word[core.len()..];
+            if matches!(core, "and" | "or") && in_item && items >= 1 {
+                in_item = false;
+                closed = true;
+                continue;
+            }
+            if !core.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            if !in_item {
+                items += 1;
+                in_item = true;
+            }
+            if mark == "," {
+                if closed {
+                    break;
+                }
+                in_item = false;
+            } else if !mark.is_empty() {
+                break;
+            }
+        }
+        (closed && items >= 2 && items as f64 == n).then_some(items)
     }
 
     /// The age in "Rachin Ravindra, 23, outscored …": a whole number from 10 to 110 with no
