@@ -2712,3 +2712,29 @@ records:
     let r = run("Britain has two laureates, the society says.", &t);
     assert_eq!(claim(&r, "two").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_name_that_narrows_another_figure_is_not_the_subject_after_the_verb() {
+    let t = table(
+        "metrics:
+  laureates: {terms: [laureates], unit: people}
+  prizes: {terms: [prizes]}
+records:
+  - {entity: Economics, metric: laureates, period: 2024, value: 96}
+  - {entity: Economics, metric: prizes, period: 2024, value: 56}
+  - {entity: Physics, metric: laureates, period: 2024, value: 227}
+",
+    );
+    // The subject is the 627 prizes; "in economics" only narrows them.
+    let r = run(
+        "Since 1901, 627 Nobel Prizes and prizes in economics have gone to 1,012 laureates.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // With the name as the subject, the figure after the verb is its own.
+    let r = run("Since 1901, economics has honoured 1,012 laureates.", &t);
+    assert_eq!(claim(&r, "1,012").status, Status::Inconsistent);
+    // And the two ends of a change after a name keep it.
+    let r = run("Laureates rose from 90 in economics to 1,012 by 2024.", &t);
+    assert_eq!(claim(&r, "1,012").status, Status::Inconsistent);
+}

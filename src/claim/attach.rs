@@ -186,12 +186,51 @@ impl SentenceContext<'_> {
             .filter(|m| !self.is_destination(m))
             .filter(|m| !self.in_closed_relative(m, q.start))
             .filter(|m| !(self.owns_the_whole_of_a_share(m) && self.mentions.len() > 1))
+            .filter(|m| !self.qualifies_another_figure(m, q, values))
             .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
         }
+    }
+
+    /// Whether a name qualifies the noun of another figure earlier in its clause, and a verb
+    /// stands between it and `q`: in "627 prizes in economic sciences have gone to 1,012
+    /// laureates" the subject is the 627 prizes, and economic sciences only narrows them, so
+    /// the 1,012 is not economic sciences' own. (The two ends of "from 300 in Chile to 400"
+    /// stay Chile's: no verb stands between.)
+    fn qualifies_another_figure(
+        &self,
+        m: &Mention,
+        q: &Quantity,
+        values: &[(usize, usize)],
+    ) -> bool {
+        let mut k = m.tok_start;
+        if k >= 1 && self.lower_token(k - 1) == "the" {
+            k -= 1;
+        }
+        let after_preposition = k >= 1
+            && matches!(
+                self.lower_token(k - 1).as_str(),
+                "in" | "of" | "from" | "for" | "among" | "across"
+            );
+        if !after_preposition || m.end > q.start {
+            return false;
+        }
+        let breaks = [',', ';', ':', '(', ')', '.', '—', '–'];
+        let heads = values.iter().any(|&(start, end)| {
+            start != q.start
+                && end <= m.start
+                && self.token_at(m.start).saturating_sub(self.token_at(end)) <= 6
+                && !self.text[end..m.start].contains(breaks)
+        });
+        // (A lowercase word that says something: capitalised words are names, and function
+        // words join the two figures without a verb of their own.)
+        let verb_between = self.text[m.end..q.start]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()) && !words::is_function_word(w));
+        heads && verb_between && !self.text[m.end..q.start].contains(breaks)
     }
 
     /// Whether a name is the world that owns the whole of a share: "India alone carried 26%
