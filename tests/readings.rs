@@ -2738,3 +2738,33 @@ records:
     let r = run("Laureates rose from 90 in economics to 1,012 by 2024.", &t);
     assert_eq!(claim(&r, "1,012").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_name_that_opens_a_longer_proper_name_is_part_of_it() {
+    let t = table(
+        "entities:
+  European Union: [EU]
+metrics:
+  applicants: {terms: [applications, applicants], unit: people}
+records:
+  - {entity: European Union, metric: applicants, period: 2023, value: 1049020}
+",
+    );
+    // An agency named after the bloc is not the bloc.
+    let r = run(
+        "The EU Agency for Asylum recorded about 1.14 million applications in 2023.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "The EU recorded about 1.14 million applications in 2023.",
+        &t,
+    );
+    assert_eq!(claim(&r, "about 1.14 million").status, Status::Inconsistent);
+    // A name of several words opens a longer name too.
+    let r = run(
+        "The European Union Agency for Asylum recorded about 1.14 million applications in 2023.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

@@ -109,9 +109,9 @@ impl<'s> SentenceContext<'s> {
         term_spans.retain(|s| !compounds.contains(s));
         metric_terms.retain(|(k, _, _)| !compounds.iter().any(|(a, _)| a == k));
         metric_terms.sort();
-        // A name inside a metric term is part of the term ("the Australian Open"); a
-        // region or "World" that opens a longer proper name ("World Population
-        // Prospects", "World Bank") is part of that name.
+        // A name inside a metric term is part of the term ("the Australian Open"); a name
+        // that opens a longer proper name ("World Population Prospects", "EU Agency for
+        // Asylum") is part of that name.
         let pronoun_subject = tokens.first().is_some_and(|t| {
             matches!(
                 t.text.to_ascii_lowercase().as_str(),
@@ -119,6 +119,16 @@ impl<'s> SentenceContext<'s> {
             )
         });
         let dateline = dateline_end(text);
+        // A headline in title case ("Germany Tops the Asylum Table") capitalises every word,
+        // so a capital after a name does not make the two one name there.
+        let title_case = {
+            let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.text.len() > 3).collect();
+            let capitals = long
+                .iter()
+                .filter(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+                .count();
+            capitals * 5 >= long.len() * 3
+        };
         let classed: Vec<(Mention, Place)> = mentions
             .into_iter()
             // "WASHINGTON, Dec. 15 —": where the story was filed, not what it is about.
@@ -134,7 +144,7 @@ impl<'s> SentenceContext<'s> {
                     m.place,
                     Some(crate::gazetteer::PlaceKind::World | crate::gazetteer::PlaceKind::Region)
                 );
-                let opens_a_name = m.tok_end == m.tok_start + 1
+                let opens_a_name = m.tok_end > m.tok_start
                     && text[m.end..].starts_with(' ')
                     && tokens.get(m.tok_end).is_some_and(|t| {
                         // (An acronym is a noun the place qualifies: "Global LNG trade",
@@ -225,7 +235,7 @@ impl<'s> SentenceContext<'s> {
                     Place::OwnerOfAWhole
                 } else if scope_of_superlative || scope_after_superlative {
                     Place::Scope
-                } else if wide && opens_a_name || inside_a_name || sum_word {
+                } else if (wide || !title_case) && opens_a_name || inside_a_name || sum_word {
                     Place::PartOfAName
                 } else {
                     Place::Subject
