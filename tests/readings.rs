@@ -2748,8 +2748,17 @@ metrics:
   applicants: {terms: [applications, applicants], unit: people}
 records:
   - {entity: European Union, metric: applicants, period: 2023, value: 1049020}
+  - {entity: Germany, metric: applicants, period: 2023, value: 329035}
 ",
     );
+    // An agency named after a country is not the country.
+    let r = run(
+        "The Germany Trade Agency recorded about 400,000 applications in 2023.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Germany recorded about 400,000 applications in 2023.", &t);
+    assert_eq!(claim(&r, "about 400,000").status, Status::Inconsistent);
     // An agency named after the bloc is not the bloc.
     let r = run(
         "The EU Agency for Asylum recorded about 1.14 million applications in 2023.",
