@@ -212,16 +212,20 @@ pub fn check_source(
                                 || (claim.sign_unstated && interval.negated().meets(e))
                         };
                         let agrees = meets(&expected.interval);
-                        // The year an article names most is one reading of a sentence that
-                        // names none; the table's current period is another it allows, and a
-                        // figure that agrees with that is not shown wrong.
-                        let current = table.current.as_deref().filter(|c| {
-                            *c != period
-                                && claim.evidence.period.as_ref().is_some_and(|f| {
-                                    f.basis == Basis::Inherited
-                                        && f.words.ends_with(crate::claim::MOST_NAMED_YEAR)
-                                })
+                        // The year of the article as a whole (the one it names most, or its
+                        // opening's) is one reading of a sentence that names none; the
+                        // table's current period is another it allows (the present), and a
+                        // figure that agrees with that is not shown wrong. (An older period
+                        // is no reading without a word that points back to it.)
+                        let article_level = claim.evidence.period.as_ref().is_some_and(|f| {
+                            f.basis == Basis::Inherited
+                                && crate::claim::ARTICLE_YEARS
+                                    .iter()
+                                    .any(|w| f.words.ends_with(w))
                         });
+                        let current = table
+                            .current_period()
+                            .filter(|c| article_level && *c != period);
                         let now = current.and_then(|c| {
                             table
                                 .lookup(entity, metric, c)
@@ -235,7 +239,7 @@ pub fn check_source(
                                 claim,
                                 Some(interval),
                                 &format!(
-                                    "the table says {} for {entity}, {metric}, {period} ({period} being the year the article names most) and {} for {c}, the table's current period; the sentence states no year",
+                                    "the table says {} for {entity}, {metric}, {period} (the year of the article as a whole) and {} for {c}, the table's current period; the sentence states no year",
                                     record.value.text, now.value.text
                                 ),
                             ));

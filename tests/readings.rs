@@ -2777,3 +2777,34 @@ records:
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn the_year_of_an_article_opening_does_not_refute_a_figure_of_the_current_period() {
+    let t = table(
+        "current: 2023
+total: World
+metrics:
+  production: {terms: [production, output], unit: t}
+records:
+  - {entity: World, metric: production, period: 2022, value: 146000}
+  - {entity: World, metric: production, period: 2023, value: 180000}
+  - {entity: Chile, metric: production, period: 2022, value: 38000}
+  - {entity: Chile, metric: production, period: 2023, value: 44000}
+",
+    );
+    let opening = "# Lithium output rises again\n\nThe survey put the 2022 world total at 146,000 tonnes of production.\n\n";
+    // The opening dates its figure 2022, and no year stands in the later sentence: the
+    // current period is a reading it allows, and the start of a change cannot be later
+    // than its end.
+    let r = run(
+        &format!("{opening}Chile lifted production to 44,000 tonnes from 38,000."),
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A figure that agrees with no period is still wrong.
+    let r = run(
+        &format!("{opening}Chile lifted production to 51,000 tonnes."),
+        &t,
+    );
+    assert_eq!(claim(&r, "51,000 tonnes").status, Status::Inconsistent);
+}

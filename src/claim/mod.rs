@@ -20,7 +20,7 @@ mod words;
 pub use compare::Comparison;
 pub use evidence::{Basis, Evidence, Found};
 pub use lint::{lint, TermNote};
-pub use periods::MOST_NAMED_YEAR;
+pub use periods::ARTICLE_YEARS;
 pub use shapes::{ChangeSize, Direction, Rank, Shape, Share, Trend};
 
 use std::collections::HashMap;
@@ -1003,12 +1003,19 @@ impl<'s> SentenceContext<'s> {
                         .position(|p| *p == now)
                         .and_then(|i| i.checked_sub(1))
                         .map(|i| series[i].to_string());
+                    // (Periods run in the series' order: a start after its end is none.)
+                    let precedes = |p: &str| {
+                        let at = |x: &str| series.iter().position(|s| *s == x);
+                        at(p) < at(now.as_str())
+                    };
                     match (earlier.as_slice(), before) {
-                        // Two periods in the row: the start can only be the other one.
-                        ([only], _) => Some((
+                        // Two periods in the row: the start can only be the other one, when
+                        // it comes first.
+                        ([only], _) if precedes(only) => Some((
                             only.to_string(),
                             Found::only(format!("{only}, the row's only other period")),
                         )),
+                        ([_], _) => None,
                         (_, Some(p)) => {
                             let words = format!("{p}, the row's period before {now}");
                             Some((p, Found::defaulted(words)))

@@ -684,15 +684,18 @@ pub(super) fn article_year(
         .take(LEDE_SENTENCES)
         .enumerate()
         .filter(|(i, _)| !present.get(*i).copied().unwrap_or(false))
-        .find_map(|(i, ys)| {
-            ys.first()
-                .map(|(y, _, _)| (y.clone(), i, "the year of the article's opening"))
-        })
+        .find_map(|(i, ys)| ys.first().map(|(y, _, _)| (y.clone(), i, OPENING_YEAR)))
 }
 
 /// How a period is described when it is the year an article names most: a reading the
 /// sentence itself does not give, so the table's current period stays another reading.
-pub const MOST_NAMED_YEAR: &str = "the year the article names most";
+pub(super) const MOST_NAMED_YEAR: &str = "the year the article names most";
+
+/// How a period is described when it is the year of an article's headline or lede.
+pub(super) const OPENING_YEAR: &str = "the year of the article's opening";
+
+/// The descriptions of a year read from the article as a whole, not from the sentence.
+pub const ARTICLE_YEARS: [&str; 2] = [MOST_NAMED_YEAR, OPENING_YEAR];
 
 /// The first and last year of a season label: "2019/20", "2019-20", "2019–2020" →
 /// (2019, 2020). `None` for anything else.
