@@ -2808,3 +2808,28 @@ records:
     );
     assert_eq!(claim(&r, "51,000 tonnes").status, Status::Inconsistent);
 }
+
+#[test]
+fn the_base_of_a_rate_and_an_age_band_are_no_values() {
+    let t = table(
+        "metrics:
+  beds: {terms: [beds, bed]}
+  diabetics: {terms: [adults, diabetes], unit: people}
+records:
+  - {entity: Mexico, metric: beds, period: 2021, value: 1.0}
+  - {entity: Mexico, metric: diabetics, period: 2021, value: 14.1}
+",
+    );
+    for text in [
+        "Mexico had 1.0 bed per 1,000 people and 3.7 doctors per 1,000 people.",
+        "Mexico had one bed for every 1,000 people.",
+        "In Mexico, adults aged 20 to 79 are counted for diabetes.",
+        "In Mexico, diabetes is counted over the age of 20.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    // The rate's own figure is still a value.
+    let r = run("Mexico had 2.5 beds per 1,000 people.", &t);
+    assert_eq!(claim(&r, "2.5").status, Status::Inconsistent);
+}

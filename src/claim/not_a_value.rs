@@ -279,6 +279,15 @@ impl SentenceContext<'_> {
         if changed && matches!(q.kind, Kind::Percent | Kind::PercentagePoints) {
             return Some("states a change, not a level".into());
         }
+        // "9.2 nurses per 1,000 people", "one death for every 100,000": the base of a rate.
+        if prev_word == "per" || before.ends_with("for every") || before.ends_with("in every") {
+            return Some("is the base of a rate, not a value".into());
+        }
+        // "adults aged 20 to 79", "children aged under five", "over the age of 65": an age
+        // that bounds who is counted.
+        if matches!(prev_word, "aged" | "ages") || before.ends_with("age of") {
+            return Some("is an age that bounds who is counted, not a value".into());
+        }
         // "caps daily admissions at 30,000", "aims for 50 percent": a limit or a goal.
         if before
             .split(|c: char| !c.is_alphabetic())
