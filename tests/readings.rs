@@ -2821,8 +2821,8 @@ records:
 ",
     );
     for text in [
-        "Mexico had 1.0 bed per 1,000 people and 3.7 doctors per 1,000 people.",
-        "Mexico had one bed for every 1,000 people.",
+        "Mexico had 1.0 bed per 1,000 people. It had 2.9 nurses per 1,000 people.",
+        "Mexico had 1.0 bed per 1,000 people. It had one doctor for every 1,000 people.",
         "In Mexico, adults aged 20 to 79 are counted for diabetes.",
         "In Mexico, diabetes is counted over the age of 20.",
     ] {
