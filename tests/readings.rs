@@ -2833,3 +2833,28 @@ records:
     let r = run("Mexico had 2.5 beds per 1,000 people.", &t);
     assert_eq!(claim(&r, "2.5").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_name_followed_by_on_and_a_figure_owns_it() {
+    let t = table(
+        "metrics:
+  score: {terms: [score, scored]}
+records:
+  - {entity: Caltech, metric: score, period: 2025, value: 90.9}
+  - {entity: UCL, metric: score, period: 2025, value: 91.6}
+  - {entity: Harvard, metric: score, period: 2025, value: 96.8}
+",
+    );
+    // The figure after "behind UCL on" is UCL's, not the subject's.
+    let r = run(
+        "Caltech's overall score of 90.9 left it just behind UCL on 91.6.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("Caltech's score left it just behind UCL on 92.6.", &t);
+    assert_eq!(claim(&r, "92.6").status, Status::Inconsistent);
+    assert_eq!(claim(&r, "92.6").entity.as_deref(), Some("UCL"));
+    // And in a list: "with Harvard on 96.8".
+    let r = run("Caltech scored 90.9, with Harvard on 95.8.", &t);
+    assert_eq!(claim(&r, "95.8").entity.as_deref(), Some("Harvard"));
+}

@@ -16,17 +16,30 @@ impl SentenceContext<'_> {
             .or_else(|| lead.strip_suffix(':'))
             .or_else(|| lead.strip_suffix('–'))
             .or_else(|| lead.strip_suffix('—'))
-            // "California, at 6.5%", "Nevada at 5.4%"
+            // "California, at 6.5%", "Nevada at 5.4%", "Harvard on 96.8"
             .or_else(|| {
                 lead.strip_suffix(" at")
+                    .or_else(|| lead.strip_suffix(" on"))
                     .map(|b| b.trim_end().trim_end_matches(','))
             })
             .map(str::trim_end);
         if let Some(before) = joined {
             let m = self.mentions.iter().find(|m| m.end == before.len());
-            // "Italy matched Japan at 1.20" speaks of Italy; "Japan (1.20)" of Japan.
-            let by_at = lead.ends_with(" at");
-            if let Some(m) = m.filter(|m| !(by_at && self.is_verb_object(m))) {
+            // "Italy matched Japan at 1.20" speaks of Italy; "Japan (1.20)" of Japan; "just
+            // behind UCL on 91.6" of UCL, a place beside the subject's with its own figure.
+            let by_at = lead.ends_with(" at") || lead.ends_with(" on");
+            let beside = |m: &Mention| {
+                let mut k = m.tok_start;
+                if k >= 1 && self.lower_token(k - 1) == "the" {
+                    k -= 1;
+                }
+                k >= 1
+                    && (self.lower_token(k - 1) == "behind"
+                        || (k >= 2
+                            && self.lower_token(k - 1) == "of"
+                            && self.lower_token(k - 2) == "ahead"))
+            };
+            if let Some(m) = m.filter(|m| !(by_at && self.is_verb_object(m) && !beside(m))) {
                 return vec![m.clone()];
             }
         }

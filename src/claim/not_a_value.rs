@@ -285,7 +285,7 @@ impl SentenceContext<'_> {
         }
         // "adults aged 20 to 79", "children aged under five", "over the age of 65": an age
         // that bounds who is counted.
-        if matches!(prev_word, "aged" | "ages") || before.ends_with("age of") {
+        if matches!(prev_word, "aged" | "ages") || before.ends_with(" age of") {
             return Some("is an age that bounds who is counted, not a value".into());
         }
         // "caps daily admissions at 30,000", "aims for 50 percent": a limit or a goal.
