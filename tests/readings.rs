@@ -2858,3 +2858,29 @@ records:
     let r = run("Caltech scored 90.9, with Harvard on 95.8.", &t);
     assert_eq!(claim(&r, "95.8").entity.as_deref(), Some("Harvard"));
 }
+
+#[test]
+fn percentage_points_change_only_a_percentage() {
+    let t = table(
+        "metrics:
+  capacity: {terms: [capacity, fleet]}
+  share: {terms: [share], unit: percent}
+records:
+  - {entity: MSC, metric: capacity, period: 2022, value: 4640000}
+  - {entity: MSC, metric: capacity, period: 2023, value: 5710000}
+  - {entity: MSC, metric: share, period: 2022, value: 17.6}
+  - {entity: MSC, metric: share, period: 2023, value: 20.1}
+",
+    );
+    let r = run(
+        "In 2023, MSC's fleet capacity rose by about 2.5 percentage points.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // On a percentage, the points are checked.
+    let r = run(
+        "In 2023, MSC's share rose by about 6 percentage points.",
+        &t,
+    );
+    assert!(!errors(&r).is_empty(), "{:?}", r.claims);
+}

@@ -91,11 +91,20 @@ pub fn check<'t>(
     let percent_metric = table
         .metric(metric)
         .is_some_and(|m| m.unit.as_deref() == Some("%"));
-    // A count of people is no change of a percentage: "unemployment fell by 31,000".
+    // A count of people is no change of a percentage: "unemployment fell by 31,000"; and
+    // percentage points change only a percentage: "its share of capacity rose by 2.5
+    // points" says nothing of the capacity.
     if let Some(ChangeSize::Absolute(q)) = &trend.size {
-        if percent_metric && q.kind != crate::quantity::Kind::PercentagePoints {
+        let points = q.kind == crate::quantity::Kind::PercentagePoints;
+        if percent_metric && !points {
             return Verdict::Undecided(format!(
                 "{} is an amount, and {metric} is a percentage",
+                q.text
+            ));
+        }
+        if points && !percent_metric {
+            return Verdict::Undecided(format!(
+                "{} changes a percentage, and {metric} is not one",
                 q.text
             ));
         }
