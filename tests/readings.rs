@@ -2884,3 +2884,38 @@ records:
     );
     assert!(!errors(&r).is_empty(), "{:?}", r.claims);
 }
+
+#[test]
+fn an_as_that_opens_a_clause_gives_it_its_own_subject() {
+    let t = table(
+        "current: 2023
+total: World
+entities:
+  World: [world]
+metrics:
+  capacity: {terms: [capacity, fleet]}
+records:
+  - {entity: World, metric: capacity, period: 2022, value: 26300000}
+  - {entity: World, metric: capacity, period: 2023, value: 28400000}
+  - {entity: MSC, metric: capacity, period: 2022, value: 4640000}
+  - {entity: MSC, metric: capacity, period: 2023, value: 5710000}
+",
+    );
+    // The world's fleet grew 8%; MSC's grew 23%.
+    let r = run(
+        "MSC widened its lead as the world's container fleet grew 8%.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "MSC widened its lead as the world's container fleet grew 23%.",
+        &t,
+    );
+    assert!(!errors(&r).is_empty(), "{:?}", r.claims);
+    // An "as" that compares or names a role opens no clause.
+    let r = run(
+        "MSC's fleet grew 8%, cementing its place as the largest carrier.",
+        &t,
+    );
+    assert!(!errors(&r).is_empty(), "{:?}", r.claims);
+}

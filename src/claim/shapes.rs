@@ -170,6 +170,50 @@ impl SentenceContext<'_> {
             .unwrap_or_default()
     }
 
+    /// Whether the "as" at token `k` opens a clause with a subject of its own ("as the
+    /// world's fleet grows", "as MIT keeps the top spot"), rather than comparing ("as much
+    /// as", "twice as large as"), naming a role ("known as", "such as") or a time ("as of").
+    fn opens_clause_as(&self, k: usize, at: usize) -> bool {
+        let prev = if k >= 1 {
+            self.lower(k - 1)
+        } else {
+            String::new()
+        };
+        let compares = (k.saturating_sub(3)..k)
+            .any(|i| matches!(self.lower(i).as_str(), "as" | "so"))
+            || matches!(
+                prev.as_str(),
+                "" | "such"
+                    | "same"
+                    | "well"
+                    | "known"
+                    | "regarded"
+                    | "seen"
+                    | "served"
+                    | "serves"
+                    | "serve"
+                    | "act"
+                    | "acts"
+                    | "acted"
+                    | "much"
+                    | "many"
+                    | "twice"
+                    | "just"
+                    | "and"
+            );
+        // A name right after it (or after "the") and before the assertion is the clause's
+        // subject; "its place as the second-largest emitter" has none.
+        let subject_follows = self.mentions.iter().any(|m| {
+            (m.tok_start == k + 1 || (m.tok_start == k + 2 && self.lower(k + 1) == "the"))
+                && m.tok_end <= at
+        });
+        let gap_before = k >= 1
+            && self.text[self.tokens[k - 1].end..self.tokens[k].start]
+                .trim()
+                .is_empty();
+        !compares && subject_follows && gap_before
+    }
+
     /// The mention an assertion at tokens `at..` is about: the nearest before it, else the
     /// first after it.
     pub(super) fn subject(&self, at: usize) -> Option<&Mention> {
@@ -200,29 +244,33 @@ impl SentenceContext<'_> {
                     );
                 // "moved ahead of Germany", "in front of Spain": the row passed.
                 let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
-                self.is_passed(m, at_byte)
-                    || (k >= 2
-                        && matches!(w.as_str(), "in" | "at" | "to" | "into")
-                        && !heads_the_verb
-                        && !opens_clause)
-                    || (w.ends_with("ing") && !words::is_adjectival_participle(&w))
-                    || matches!(
-                        w.as_str(),
-                        "than"
-                            | "as"
-                            | "over"
-                            | "beat"
-                            | "overtook"
-                            | "surpassed"
-                            | "displaced"
-                            | "replaced"
-                            | "dethroned"
-                            | "unseated"
-                            | "ousted"
-                            | "behind"
-                            | "against"
-                            | "with"
-                    )
+                // ("… as the world's fleet grows": "as" that opens a clause gives it its
+                // subject; "as much as Germany" compares.)
+                let opens_as_clause = w == "as" && self.opens_clause_as(k - 1, at);
+                !opens_as_clause
+                    && (self.is_passed(m, at_byte)
+                        || (k >= 2
+                            && matches!(w.as_str(), "in" | "at" | "to" | "into")
+                            && !heads_the_verb
+                            && !opens_clause)
+                        || (w.ends_with("ing") && !words::is_adjectival_participle(&w))
+                        || matches!(
+                            w.as_str(),
+                            "than"
+                                | "as"
+                                | "over"
+                                | "beat"
+                                | "overtook"
+                                | "surpassed"
+                                | "displaced"
+                                | "replaced"
+                                | "dethroned"
+                                | "unseated"
+                                | "ousted"
+                                | "behind"
+                                | "against"
+                                | "with"
+                        ))
             }
         };
         // Never across a semicolon: "Russia sent the most; France, a quarter as many" has
@@ -244,6 +292,13 @@ impl SentenceContext<'_> {
             })
             .max()
             .unwrap_or(clause_start);
+        // Nor across an "as" that opens a clause: "MSC widens its lead as the world's fleet
+        // grows 8%".
+        let clause_start = (0..at)
+            .rev()
+            .take_while(|&i| self.tokens[i].start >= clause_start)
+            .find(|&i| self.lower(i) == "as" && self.opens_clause_as(i, at))
+            .map_or(clause_start, |i| self.tokens[i].start);
         let at_byte = self.tokens.get(at).map_or(self.text.len(), |t| t.start);
         // "a fifth of the global total, and its output rose": the whole of a share is not
         // what the sentence goes on to speak of.
