@@ -2919,3 +2919,35 @@ records:
     );
     assert!(!errors(&r).is_empty(), "{:?}", r.claims);
 }
+
+#[test]
+fn a_share_held_by_a_group_a_demonym_qualifies_is_not_the_place() {
+    let t = table(
+        "total: European Union
+metrics:
+  admissions: {terms: [admissions, tickets]}
+records:
+  - {entity: European Union, metric: admissions, period: 2023, value: 647000000}
+  - {entity: France, metric: admissions, period: 2023, value: 180800000}
+",
+    );
+    for text in [
+        "French films took about 40% of admissions.",
+        "French distributors earned about 40% of admissions.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    // The place itself, or its own noun of trade, holds the share.
+    for text in [
+        "France took about 40% of admissions.",
+        "French exporters took about 40% of admissions.",
+    ] {
+        let r = run(text, &t);
+        assert_eq!(
+            claim(&r, "about 40%").status,
+            Status::Inconsistent,
+            "{text}"
+        );
+    }
+}

@@ -1652,6 +1652,32 @@ impl SentenceContext<'_> {
     /// The plain noun phrase that is the subject of the verb at token `k` when it names
     /// nothing the tables know: "as [tax receipts] surged". `None` when the words before the
     /// verb hold a name, a metric's term, a pronoun or a word that refers back ("the figure").
+    /// The subject of the verb at token `k` when it is a demonym and a noun no metric names,
+    /// and the verb names no metric either: "Chinese refiners turn two-thirds of the world's
+    /// lithium" speaks of the refiners in China, a group no row holds. ("Chinese mines
+    /// produce …" names the metric by "mines" or "produce".)
+    fn demonym_qualified_subject(&self, k: usize) -> Option<String> {
+        let noun = k.checked_sub(1)?;
+        let t = &self.tokens[noun];
+        let plain = t.text.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !plain
+            || words::is_function_word(&self.lower(noun))
+            || self.in_term(noun)
+            || self.in_term(k)
+            || self.text[t.end..self.tokens[k].start].trim() != ""
+        {
+            return None;
+        }
+        let m = self
+            .mentions
+            .iter()
+            .find(|m| m.tok_end == noun && m.demonym)?;
+        if self.text[m.end..t.start].trim() != "" {
+            return None;
+        }
+        Some(format!("{} {}", &self.text[m.start..m.end], t.text))
+    }
+
     pub(super) fn unknown_subject_of_verb(&self, k: usize) -> Option<String> {
         let mut j = k;
         while j > 0 && {
@@ -1905,11 +1931,21 @@ impl SentenceContext<'_> {
                         && !self.is_named(v)
                         && &self.text[t.end..q.start.max(t.end)] == " "
                 })
-                .and_then(|v| self.unknown_subject_of_verb(v))
-                .filter(|noun| {
-                    let head = noun.rsplit(' ').next().unwrap_or("");
-                    let singular = head.strip_suffix('s').unwrap_or(head);
-                    !words::stands_for_a_row(head) && !words::stands_for_a_row(singular)
+                .and_then(|v| {
+                    let row_noun = |noun: &String, row: fn(&str) -> bool| {
+                        let head = noun.rsplit(' ').next().unwrap_or("");
+                        let singular = head.strip_suffix('s').unwrap_or(head);
+                        row(head) || row(singular)
+                    };
+                    // ("French films", "Chinese firms": a group of such rows from that
+                    // place, not the place's row; "Chinese producers" is China.)
+                    let trade = |w: &str| matches!(w, "producer" | "exporter" | "importer");
+                    self.unknown_subject_of_verb(v)
+                        .filter(|noun| !row_noun(noun, words::stands_for_a_row))
+                        .or_else(|| {
+                            self.demonym_qualified_subject(v)
+                                .filter(|noun| !row_noun(noun, trade))
+                        })
                 });
             let narrowed = self.whole_unmeasured(of_tok).filter(|_| !percent_term);
             let held = holder.map(|noun| format!("a share held by {noun}, which no table names"));
