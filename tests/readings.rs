@@ -2951,3 +2951,29 @@ records:
         );
     }
 }
+
+#[test]
+fn a_figure_a_noun_of_difference_is_or_that_separates_two_rows_is_no_level() {
+    let t = table(
+        "metrics:
+  score: {terms: [score, scored, points]}
+  capacity: {terms: [capacity, fleet]}
+records:
+  - {entity: Imperial, metric: score, period: 2025, value: 98.5}
+  - {entity: Cambridge, metric: score, period: 2025, value: 96.7}
+  - {entity: MSC, metric: capacity, period: 2023, value: 5710000}
+  - {entity: Maersk, metric: capacity, period: 2023, value: 4130000}
+",
+    );
+    for text in [
+        "Fewer than two points separated Imperial from Cambridge.",
+        "MSC's fleet is larger than Maersk's, a gap that was only about 400,000 a year earlier.",
+        "MSC's fleet leads Maersk's; the margin stood at 1.2 million.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    // With no noun of difference, the figure is a level.
+    let r = run("In 2023, MSC's fleet was only about 400,000.", &t);
+    assert_eq!(claim(&r, "about 400,000").status, Status::Inconsistent);
+}

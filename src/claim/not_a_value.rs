@@ -416,6 +416,11 @@ impl SentenceContext<'_> {
         {
             return Some("states a difference, not a value".into());
         }
+        // "a gap that was only about 400,000", "the margin stood at 3": the figure is what a
+        // noun of difference is, in its own clause.
+        if let Some(noun) = self.difference_is(q) {
+            return Some(format!("states a difference (the {noun}), not a value"));
+        }
         // "some 178 million hectares have disappeared since then": a verb of loss or gain
         // after the figure's phrase makes it the size of a change (unless the verb is a
         // metric's term, which then names a metric of changes).
@@ -557,8 +562,12 @@ impl SentenceContext<'_> {
                     .mentions
                     .iter()
                     .any(|m| m.tok_start == k + 1 || (m.tok_start == k + 2 && next == "the"));
-            let relative = matches!(w.as_str(), "behind" | "ahead" | "below" | "above")
-                || (w == "prior" && next == "to")
+            // ("fewer than two points separated Imperial from Cambridge": the distance
+            // between two rows.)
+            let relative = matches!(
+                w.as_str(),
+                "behind" | "ahead" | "below" | "above" | "separated" | "separate" | "separates"
+            ) || (w == "prior" && next == "to")
                 || before_a_name;
             if relative && k > ti {
                 return Some("states a difference, not a value".into());
@@ -802,6 +811,64 @@ impl SentenceContext<'_> {
             }
         }
         (closed && items >= 2 && items as f64 == n).then_some(items)
+    }
+
+    /// The noun of difference the figure is predicated of: "a gap that was only about
+    /// 400,000", "the margin stood at 3", "the difference is 2.5 points". Only linking words
+    /// stand between the noun and the figure, in one clause, and the noun is no metric's term.
+    fn difference_is(&self, q: &Quantity) -> Option<String> {
+        let k = self.token_at(q.start);
+        let mut i = k;
+        while i > 0 && k - i <= 5 {
+            i -= 1;
+            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+            if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
+                return None;
+            }
+            let w = self.lower_token(i);
+            // (Nouns of a change, "the increase was 5%", are read as changes elsewhere.)
+            if matches!(
+                w.as_str(),
+                "gap" | "margin" | "lead" | "difference" | "majority" | "swing"
+            ) {
+                let determined = i >= 1
+                    && matches!(
+                        self.lower_token(i - 1).as_str(),
+                        "a" | "the" | "its" | "their" | "this" | "that"
+                    );
+                return (determined && i + 1 < k && !self.in_term(i)).then_some(w);
+            }
+            let linking = matches!(
+                w.as_str(),
+                "that"
+                    | "which"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "been"
+                    | "only"
+                    | "just"
+                    | "still"
+                    | "now"
+                    | "then"
+                    | "stood"
+                    | "stands"
+                    | "at"
+                    | "to"
+                    | "narrowed"
+                    | "widened"
+                    | "shrank"
+                    | "grew"
+            );
+            if !linking {
+                return None;
+            }
+        }
+        None
     }
 
     /// The age in "Rachin Ravindra, 23, outscored …": a whole number from 10 to 110 with no
