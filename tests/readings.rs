@@ -2966,7 +2966,7 @@ records:
 ",
     );
     for text in [
-        "Fewer than two points separated Imperial from Cambridge.",
+        "Cambridge scored 96.7, so fewer than two points separated Imperial from Cambridge.",
         "MSC's fleet is larger than Maersk's, a gap that was only about 400,000 a year earlier.",
         "MSC's fleet leads Maersk's; the margin stood at 1.2 million.",
     ] {
