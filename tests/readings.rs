@@ -2977,3 +2977,38 @@ records:
     let r = run("In 2023, MSC's fleet was only about 400,000.", &t);
     assert_eq!(claim(&r, "about 400,000").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_ratio_to_a_possessive_or_to_the_rate_in_a_place_is_checked() {
+    let t = table(
+        "metrics:
+  beds: {terms: [beds, rate]}
+records:
+  - {entity: Germany, metric: beds, period: 2021, value: 7.8}
+  - {entity: Spain, metric: beds, period: 2021, value: 3.0}
+",
+    );
+    // 7.8 / 3.0 = 2.6.
+    for text in [
+        "Germany had 7.8 beds, more than three times the rate in Spain.",
+        "Germany had 7.8 beds, more than three times Spain's.",
+    ] {
+        let r = run(text, &t);
+        assert_eq!(
+            claim(&r, "more than three times").status,
+            Status::Inconsistent,
+            "{text}"
+        );
+    }
+    let r = run("Germany had 7.8 beds, more than twice Spain's.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // A comparison after a comma belongs to its own figure: the 3.0 stays a level.
+    let r = run(
+        "Germany had 7.8 beds, while Spain stayed at 3.0, less than half of the German figure.",
+        &t,
+    );
+    assert_eq!(claim(&r, "3.0").status, Status::Consistent);
+    // "double-digit growth in India" is no ratio.
+    let r = run("Germany had double-digit growth in Spain.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

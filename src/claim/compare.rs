@@ -88,17 +88,39 @@ impl SentenceContext<'_> {
         let mut more = if ratio { Some(true) } else { None };
         let mut other_at = None;
         for k in first..(first + 6).min(n) {
+            // Not past a comma: "stayed at 3.0, less than a quarter of the German figure"
+            // compares the quarter, not the 3.0.
             let gap_start = q.end.min(self.tokens[k].start);
-            if self.text[gap_start..self.tokens[k].start].contains([';', '.', '(', ')']) {
+            if self.text[gap_start..self.tokens[k].start].contains([';', '.', '(', ')', ',']) {
                 break;
             }
             let w = self.lower_token(k);
             if let Some(m) = more_word(&w) {
                 more = Some(m);
             }
+            // "three times Spain's": a ratio to the possessive right after it.
+            if ratio && k == first {
+                let owned = self.mentions.iter().find(|m| {
+                    m.tok_start == k && {
+                        let after = &self.text[m.end..];
+                        let written = &self.text[m.start..m.end];
+                        after.starts_with("'s")
+                            || after.starts_with("’s")
+                            || written.ends_with("'s")
+                            || written.ends_with("’s")
+                    }
+                });
+                if let Some(m) = owned {
+                    other_at = Some(m);
+                    break;
+                }
+            }
             // The other row comes right after "than", "of" ("ahead of", "the size of",
-            // "that of"), "as" ("as many as"), "behind" or "to".
-            if matches!(w.as_str(), "than" | "of" | "as" | "behind" | "to") {
+            // "that of"), "as" ("as many as"), "behind" or "to"; for a ratio, also after "in"
+            // ("three times the rate in Spain").
+            let in_after_noun =
+                ratio && w == "in" && k > first + 1 && self.lower_token(first) == "the";
+            if matches!(w.as_str(), "than" | "of" | "as" | "behind" | "to") || in_after_noun {
                 // The name may hold its "the" ("the Danube") or not.
                 let skip = usize::from(self.lower_token(k + 1) == "the");
                 let at = |m: &&super::Mention| m.tok_start == k + 1 || m.tok_start == k + 1 + skip;

@@ -351,8 +351,11 @@ impl SentenceContext<'_> {
         {
             return Some("stands for a noun already said, not a count".into());
         }
-        // "two more", "89 more residents", "three extra": an increment, not a level.
-        if after_words.first().is_some_and(|w| words::is_increment(w)) {
+        // "two more", "89 more residents", "three extra": an increment, not a level. (Not
+        // past a comma: "stayed at 3.0, less than a quarter of …" compares the quarter.)
+        if after_words.first().is_some_and(|w| words::is_increment(w))
+            && !after.starts_with([',', ';'])
+        {
             // "four more golds than Germany" measures against a named row.
             let than = after
                 .split(|c: char| !c.is_alphabetic())
