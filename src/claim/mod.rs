@@ -1003,8 +1003,15 @@ impl<'s> SentenceContext<'s> {
                         .position(|p| *p == now)
                         .and_then(|i| i.checked_sub(1))
                         .map(|i| series[i].to_string());
-                    // (Periods run in the series' order: a start after its end is none.)
+                    // (A start after its end is none. Labels that open with a year,
+                    // "2023", "2023-Q3", "2019/20", sort as written; others run in the
+                    // series' order.)
+                    let dated =
+                        |x: &str| x.len() >= 4 && x.bytes().take(4).all(|b| b.is_ascii_digit());
                     let precedes = |p: &str| {
+                        if dated(p) && dated(&now) {
+                            return p < now.as_str();
+                        }
                         let at = |x: &str| series.iter().position(|s| *s == x);
                         at(p) < at(now.as_str())
                     };
