@@ -3026,3 +3026,24 @@ records:
     let r = run("Germany had double-digit growth in Spain.", &t);
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn a_year_after_before_or_after_dates_that_event_not_the_figure() {
+    let t = table(
+        "current: 2023
+metrics:
+  holdings: {terms: [holdings, reserves], unit: t}
+records:
+  - {entity: Russia, metric: holdings, period: 2022, value: 2298.5}
+  - {entity: Russia, metric: holdings, period: 2023, value: 2332.7}
+",
+    );
+    let r = run(
+        "Russia's holdings reached 2,333 tonnes after sanctions imposed in 2022.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    // The figure's own year still dates it.
+    let r = run("Russia's holdings reached 2,333 tonnes in 2022.", &t);
+    assert_eq!(claim(&r, "2,333 tonnes").status, Status::Inconsistent);
+}

@@ -155,9 +155,9 @@ impl SentenceContext<'_> {
                     && !ws
                         .iter()
                         .any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"))
-                    // "41 races before his death in 1994" reaches no further than before.
-                    && (ws.len() <= 4
-                        || !ws.iter().any(|w| matches!(*w, "before" | "after" | "until")));
+                    // "41 races before his death in 1994", "2,333 tonnes after sanctions
+                    // imposed in 2022": the year dates the other event.
+                    && !ws.iter().any(|w| matches!(*w, "before" | "after" | "until"));
                 let no_value_between = !values.iter().any(|(s, _)| *s >= end && *s < y.start);
                 if ok && no_value_between && !between.contains(['.', ';', ',']) {
                     return Period::Year(year_label(y));
