@@ -3047,3 +3047,33 @@ records:
     let r = run("Russia's holdings reached 2,333 tonnes in 2022.", &t);
     assert_eq!(claim(&r, "2,333 tonnes").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_year_in_a_later_clause_of_its_own_does_not_date_a_trend() {
+    let t = table(
+        "current: 2023
+metrics:
+  holdings: {terms: [holdings, reserves], unit: t}
+records:
+  - {entity: Russia, metric: holdings, period: 2022, value: 2298.5}
+  - {entity: Russia, metric: holdings, period: 2023, value: 2332.7}
+",
+    );
+    // Holdings rose in 2023; the 2022 of the "although" clause dates the freeze.
+    let r = run(
+        "Russia's holdings slipped to 2,333 tonnes, although analysts are cautious because its reserves were frozen in 2022.",
+        &t,
+    );
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == "trend" && f.text == "slipped"),
+        "{:?}",
+        r.findings
+    );
+    let r = run(
+        "Russia's holdings rose to 2,333 tonnes, although its reserves were frozen in 2022.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

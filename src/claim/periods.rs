@@ -155,9 +155,12 @@ impl SentenceContext<'_> {
                     && !ws
                         .iter()
                         .any(|w| matches!(*w, "to" | "than" | "since" | "from" | "and"))
-                    // "41 races before his death in 1994", "2,333 tonnes after sanctions
-                    // imposed in 2022": the year dates the other event.
-                    && !ws.iter().any(|w| matches!(*w, "before" | "after" | "until"));
+                    // "41 races before his death in 1994" reaches no further than before,
+                    // though a short "added two more before retiring in 2024" holds up to
+                    // that year; "2,333 tonnes after sanctions imposed in 2022" is later than
+                    // the year it names, whatever the length.
+                    && (ws.len() <= 4 || !ws.iter().any(|w| matches!(*w, "before" | "until")))
+                    && !ws.contains(&"after");
                 let no_value_between = !values.iter().any(|(s, _)| *s >= end && *s < y.start);
                 if ok && no_value_between && !between.contains(['.', ';', ',']) {
                     return Period::Year(year_label(y));

@@ -903,6 +903,31 @@ impl SentenceContext<'_> {
             if figure_before {
                 continue;
             }
+            // "slipped to 2,333 tonnes, although … since its reserves were frozen in 2022": a
+            // year in a later clause of its own dates that clause, not the shape.
+            let later_clause = y.start >= end && {
+                let between = &self.lower[end..y.start];
+                [
+                    ", although ",
+                    ", though ",
+                    " because ",
+                    ", while ",
+                    ", whereas ",
+                    ", but ",
+                    ", as ",
+                    ", after ",
+                    ", before ",
+                    ", when ",
+                    ", since ",
+                    ", which ",
+                    "; ",
+                ]
+                .iter()
+                .any(|w| between.contains(w))
+            };
+            if later_clause {
+                continue;
+            }
             // "came second … despite selling more than it did in 2022": a year after "than"
             // dates what the shape is compared with.
             let compared = y.start >= end
