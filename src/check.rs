@@ -212,6 +212,17 @@ pub fn check_source(
                                 || (claim.sign_unstated && interval.negated().meets(e))
                         };
                         let agrees = meets(&expected.interval);
+                        // Another metric the sentence names is another reading it allows: a
+                        // figure that agrees with that one is right under it.
+                        let other_reading = (!agrees)
+                            .then(|| {
+                                claim.other_metrics.iter().find_map(|m| {
+                                    table
+                                        .lookup(entity, m, period)
+                                        .filter(|r| meets(&Expected::of(r, tol).interval))
+                                })
+                            })
+                            .flatten();
                         // The year of the article as a whole (the one it names most, or its
                         // opening's) is one reading of a sentence that names none; the
                         // table's current period is another it allows (the present), and a
@@ -234,6 +245,9 @@ pub fn check_source(
                         });
                         if agrees {
                             status = Status::Consistent;
+                        } else if let Some(other) = other_reading {
+                            status = Status::Consistent;
+                            row = Some(Expected::of(other, tol));
                         } else if let Some((c, now)) = now {
                             findings.push(place.unverified(
                                 claim,

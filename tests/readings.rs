@@ -3077,3 +3077,34 @@ records:
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn another_metric_the_sentence_names_is_another_reading() {
+    let t = table(
+        "metrics:
+  renewable_share: {terms: [renewables, renewable share], unit: percent}
+  heating_share: {terms: [heating and cooling], unit: percent}
+records:
+  - {entity: Estonia, metric: renewable_share, period: 2022, value: 38.5}
+  - {entity: Estonia, metric: heating_share, period: 2022, value: 65.4}
+",
+    );
+    // The sentence is about heating and cooling; "renewables" is nearer the figure.
+    let r = run(
+        "Heating and cooling is where the Baltic states shine: renewables covered 69.4% of demand in Sweden and 65.4% in Estonia.",
+        &t,
+    );
+    assert_eq!(claim(&r, "65.4%").status, Status::Consistent);
+    // A figure neither reading allows is still wrong.
+    let r = run(
+        "Heating and cooling is where the Baltic states shine: renewables covered 69.4% of demand in Sweden and 55.4% in Estonia.",
+        &t,
+    );
+    assert_eq!(claim(&r, "55.4%").status, Status::Inconsistent);
+    // A term that is the figure's own noun names the one reading.
+    let r = run(
+        "In Estonia, heating and cooling drew on a renewable share of 65.4%.",
+        &t,
+    );
+    assert_eq!(claim(&r, "65.4%").status, Status::Inconsistent);
+}

@@ -74,6 +74,10 @@ pub struct Claim {
     /// A figure of a signed (change) metric written with no sign and no word of direction
     /// ("house prices eased from 2.2%"): it states a size, either sign.
     pub sign_unstated: bool,
+    /// The other metrics of the claim's table that the sentence names, in the same unit and
+    /// of the same kind: readings the sentence allows besides `metric` ("Heating and
+    /// cooling … renewables covered 65.4% of demand in Estonia").
+    pub other_metrics: Vec<String>,
 }
 
 impl Claim {
@@ -91,6 +95,7 @@ impl Claim {
             unlinked: None,
             evidence: Evidence::default(),
             sign_unstated: false,
+            other_metrics: Vec::new(),
         }
     }
 
@@ -1061,6 +1066,33 @@ impl<'s> SentenceContext<'s> {
                     })
             }
         };
+        // Only when the metric's term is not the figure's own noun: "a pick smaller than
+        // 15", "304 points against" name one reading alone.
+        let info = |m: &str| t.metric(m).map(|x| (x.unit.clone(), x.kind));
+        let (qs, qe) = (
+            self.token_at(at),
+            self.token_at(claim.quantity.end - self.offset),
+        );
+        let own_noun = self.metric_terms.iter().any(|(k, ti, m)| {
+            let end = self
+                .term_spans
+                .iter()
+                .find(|(a, _)| a == k)
+                .map_or(*k + 1, |(_, b)| *b);
+            *ti == table && *m == metric && (end + 2 > qs && *k < qs || (*k >= qe && *k < qe + 2))
+        });
+        let mut others: Vec<String> = self
+            .metric_terms
+            .iter()
+            .filter(|(_, ti, m)| *ti == table && *m != metric && info(m) == info(&metric))
+            // (A part and its whole name their metrics for each other: "11 of its 14
+            // nominations".)
+            .filter(|_| !own_noun && claim.role == Role::Value)
+            .map(|(_, _, m)| m.clone())
+            .collect();
+        others.sort();
+        others.dedup();
+        claim.other_metrics = others;
         claim.table = Some(table);
         claim.entity = Some(entity);
         claim.metric = Some(metric);
