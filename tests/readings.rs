@@ -3108,3 +3108,24 @@ records:
     );
     assert_eq!(claim(&r, "65.4%").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_bare_count_after_a_change_of_an_unmeasured_noun_elides_it_even_after_a_term() {
+    let t = table(
+        "current: 2023
+metrics:
+  numeric_change: {terms: [gained, lost, grew], kind: change, unit: people}
+records:
+  - {entity: Texas, metric: numeric_change, period: 2023, value: 473453}
+  - {entity: Florida, metric: numeric_change, period: 2023, value: 365205}
+  - {entity: California, metric: numeric_change, period: 2023, value: -75423}
+",
+    );
+    let r = run(
+        "Texas gained two House seats and Florida one, while California lost one.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run("In 2023, California lost 90,500.", &t);
+    assert_eq!(claim(&r, "90,500").status, Status::Inconsistent);
+}

@@ -560,8 +560,9 @@ impl<'s> SentenceContext<'s> {
                 continue;
             }
             if let Some(reason) = self.not_a_table_value(q) {
-                // (Only the noun of a change: "gained two House seats and Florida one".)
-                if reason.starts_with("counts ") && change.is_some() {
+                // (Only the noun of a change: "gained two House seats and Florida one",
+                // whether or not the verb is a metric's term.)
+                if reason.starts_with("counts ") && self.change_direction(q).is_some() {
                     elided = Some(reason.clone());
                 }
                 let about_change = reason.contains("change") || reason.contains("increment");
