@@ -413,7 +413,8 @@ fn precision_and_recall_on_fifteenth_held_out_set() {
 }
 
 /// Lithium mining, central-bank gold, university rankings, diabetes, container lines and
-/// hospital beds, written and labelled blind before any run.
+/// hospital beds, written and labelled blind before any run; first measured at precision
+/// 0.423, recall 0.458.
 #[test]
 fn precision_and_recall_on_sixteenth_held_out_set() {
     measure("heldout16");
