@@ -3129,3 +3129,32 @@ records:
     let r = run("In 2023, California lost 90,500.", &t);
     assert_eq!(claim(&r, "90,500").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_clause_about_a_name_is_no_scope_and_a_when_clause_takes_its_year() {
+    let t = table(
+        "current: 2023
+metrics:
+  production: {terms: [production, producer, output], unit: t}
+records:
+  - {entity: Australia, metric: production, period: 2023, value: 86000}
+  - {entity: Chile, metric: production, period: 2023, value: 44000}
+  - {entity: Zimbabwe, metric: production, period: 2023, value: 3400}
+  - {entity: Australia, metric: production, period: 2022, value: 74700}
+  - {entity: Chile, metric: production, period: 2022, value: 38000}
+  - {entity: Zimbabwe, metric: production, period: 2022, value: 39000}
+",
+    );
+    // A clause set off by a comma after a name ("Zimbabwe, where …,") scopes no rank.
+    let r = run(
+        "Zimbabwe, where new plants have opened, became the second-largest producer in 2023.",
+        &t,
+    );
+    assert_eq!(claim(&r, "second-largest").status, Status::Inconsistent);
+    // "in 2022, when Zimbabwe ranked second": the clause speaks of 2022.
+    let r = run(
+        "Output was up from 38,000 tonnes in 2022, when Zimbabwe ranked second.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}

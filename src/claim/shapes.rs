@@ -757,7 +757,11 @@ impl SentenceContext<'_> {
                     };
                     !matches!(then.as_str(), "top" | "first" | "bottom" | "last")
                 }
-                "when" | "whenever" | "where" | "whose" => true,
+                // ("Zimbabwe, where Chinese-owned companies …," is a clause about a name set
+                // off by its comma; "the highest score when the venue was …" picks rows.)
+                "when" | "whenever" | "where" | "whose" => {
+                    k == 0 || !self.text[self.tokens[k - 1].end..self.tokens[k].start].contains(',')
+                }
                 // "the largest operator outside London", "excluding Germany"
                 "outside" | "excluding" | "except" | "besides" => true,
                 "of" => next == "any",
@@ -875,6 +879,16 @@ impl SentenceContext<'_> {
         end: usize,
     ) -> Period {
         for y in &r.years {
+            // "up from 65.8 in 2022, when Bangladesh ranked fifth": a "when" clause speaks of
+            // the year it follows.
+            if y.end <= at {
+                let gap = self.lower[y.end..at].trim_start_matches([',', ' ']);
+                if gap.starts_with("when ") && !gap.contains([',', ';', '.']) {
+                    if let Some(v) = y.value {
+                        return Period::Year(format!("{}", v as i64));
+                    }
+                }
+            }
             if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
                 continue;
             }
