@@ -419,3 +419,10 @@ fn precision_and_recall_on_fifteenth_held_out_set() {
 fn precision_and_recall_on_sixteenth_held_out_set() {
     measure("heldout16");
 }
+
+/// Copper mining, sugar, wildfires, airline passengers, obesity and space budgets, written and
+/// labelled blind before any run.
+#[test]
+fn precision_and_recall_on_seventeenth_held_out_set() {
+    measure("heldout17");
+}
