@@ -3158,3 +3158,27 @@ records:
     );
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn the_size_of_a_change_is_converted_to_the_metrics_unit() {
+    let t = table(
+        "current: 2023
+metrics:
+  production: {terms: [production, output], unit: kt}
+records:
+  - {entity: United States, metric: production, period: 2022, value: 1230}
+  - {entity: United States, metric: production, period: 2023, value: 1100}
+",
+    );
+    // 1,230 - 1,100 thousand tonnes = 130,000 tonnes.
+    let r = run(
+        "In 2023, production in the United States dropped by 130,000 tonnes.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "In 2023, production in the United States dropped by 230,000 tonnes.",
+        &t,
+    );
+    assert!(!errors(&r).is_empty(), "{:?}", r.claims);
+}

@@ -187,7 +187,15 @@ pub fn check<'t>(
                 Direction::Up => Interval::closed(t.low - f.high, t.high - f.low),
                 Direction::Down => Interval::closed(f.low - t.high, f.high - t.low),
             };
-            (diff, claimed(q, tol))
+            // "dropped by 130,000 tonnes" against a metric kept in thousand tonnes.
+            let unit = table.metric(metric).and_then(|m| m.unit.as_deref());
+            let size = match (claimed(q, tol), super::tolerance::unit_fit(q, unit)) {
+                (Some(i), Some(Some((from, to)))) => {
+                    Some(super::tolerance::convert_interval(i, from, to))
+                }
+                (size, _) => size,
+            };
+            (diff, size)
         }
         Some(ChangeSize::Percent(q)) => {
             if f.low <= 0.0 {
