@@ -202,6 +202,9 @@ pub fn check_source(
                         // The figure as printed may be in the table's own units: "195.34
                         // billion" against a metric of no declared scale holding 318.85, or a
                         // bare "900" against a metric in millions holding 900.
+                        let rooted = metric_info.and_then(|m| {
+                            tolerance::printed_in_root_unit(&claim.quantity, interval, m)
+                        });
                         let unscaled = metric_info.and_then(|m| {
                             tolerance::printed_in_table_scale(&claim.quantity, interval, m)
                         });
@@ -209,6 +212,7 @@ pub fn check_source(
                         let meets = |e: &Interval| {
                             interval.meets(e)
                                 || unscaled.is_some_and(|i| i.meets(e))
+                                || rooted.is_some_and(|i| i.meets(e))
                                 || (claim.sign_unstated && interval.negated().meets(e))
                         };
                         let agrees = meets(&expected.interval);

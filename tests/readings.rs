@@ -3182,3 +3182,24 @@ records:
     );
     assert!(!errors(&r).is_empty(), "{:?}", r.claims);
 }
+
+#[test]
+fn a_bare_figure_against_a_prefixed_unit_may_be_in_the_unit_it_scales() {
+    let t = table(
+        "metrics:
+  production: {terms: [production, output], unit: kt}
+records:
+  - {entity: Mexico, metric: production, period: 2023, value: 750}
+",
+    );
+    // 750 kt is 750,000 tonnes, or 750 as the table keeps it.
+    for text in [
+        "Mexico's output was 750,000 in 2023.",
+        "Mexico's output was 750 in 2023.",
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+    let r = run("Mexico's output was 850,000 in 2023.", &t);
+    assert_eq!(claim(&r, "850,000").status, Status::Inconsistent);
+}

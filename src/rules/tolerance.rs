@@ -308,6 +308,27 @@ pub fn printed_in_table_scale(
     }
 }
 
+/// A bare figure against a metric kept in a prefixed unit may be in the unit the prefix
+/// scales: "exports of 6.2 million" or "Mexico's 750,000" against a metric in `Mt` or `kt`
+/// read as tonnes. The interval in the metric's unit for that reading, if it applies.
+pub fn printed_in_root_unit(
+    q: &Quantity,
+    interval: Interval,
+    metric: &crate::table::Metric,
+) -> Option<Interval> {
+    if q.unit.is_some() || !matches!(q.kind, Kind::Number) {
+        return None;
+    }
+    let lexicon = crate::units::lexicon();
+    let unit = lexicon.get(metric.unit.as_deref()?)?;
+    let root = ["k", "M", "G"]
+        .iter()
+        .find_map(|p| unit.code.strip_prefix(p))
+        .and_then(|r| lexicon.get(r))
+        .filter(|r| r.dimension == unit.dimension)?;
+    Some(convert_interval(interval, root, unit))
+}
+
 /// Whether a claim's unit fits its metric's, and the conversion when it is another unit of
 /// the same dimension: `None` when they do not fit, `Some(None)` when the value compares as it
 /// is, `Some(Some((from, to)))` when it converts first.
