@@ -3203,3 +3203,26 @@ records:
     let r = run("Mexico's output was 850,000 in 2023.", &t);
     assert_eq!(claim(&r, "850,000").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_year_compared_with_after_as_sets_no_year_for_the_sentence() {
+    let t = table(
+        "current: 2023
+metrics:
+  passengers: {terms: [passengers]}
+records:
+  - {entity: Air China, metric: passengers, period: 2022, value: 38600000}
+  - {entity: Air China, metric: passengers, period: 2023, value: 109200000}
+",
+    );
+    let r = run(
+        "Air China carried nearly three times as many passengers as in 2022, reaching 109.2 million.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    let r = run(
+        "Air China carried passengers in 2022, reaching 109.2 million.",
+        &t,
+    );
+    assert_eq!(claim(&r, "109.2 million").status, Status::Inconsistent);
+}

@@ -199,6 +199,9 @@ impl SentenceContext<'_> {
                     return Period::Year(year_label(y));
                 }
                 let before = self.before(y.start);
+                if COMPARED_YEAR.iter().any(|c| before.ends_with(c)) {
+                    continue;
+                }
                 let prev = before
                     .rsplit(|c: char| !c.is_alphabetic())
                     .next()
@@ -579,7 +582,10 @@ pub(super) fn years_in_force(
                 "since", "from", "until", "till", "before", "after", "between",
             ]
             .iter()
-            .any(|b| lower.ends_with(&format!("{b} the end of")) || prev == *b);
+            .any(|b| lower.ends_with(&format!("{b} the end of")) || prev == *b)
+                // "two and a half times as many passengers as in 2022": the year compared
+                // with.
+                || COMPARED_YEAR.iter().any(|c| lower.ends_with(c));
             // The clause up to the year ("2,500" keeps its comma: a clause break is a
             // comma followed by a space).
             let clause_start = [", ", "; ", ": ", "(", ")", " - ", " – ", " — "]
@@ -699,6 +705,15 @@ pub(super) const OPENING_YEAR: &str = "the year of the article's opening";
 
 /// The descriptions of a year read from the article as a whole, not from the sentence.
 pub const ARTICLE_YEARS: [&str; 2] = [MOST_NAMED_YEAR, OPENING_YEAR];
+
+/// Words that end right before a year compared with, not one in force: "two and a half
+/// times as many passengers as in 2022".
+const COMPARED_YEAR: [&str; 4] = [
+    " as in",
+    " as it did in",
+    " as they did in",
+    " as it was in",
+];
 
 /// The first and last year of a season label: "2019/20", "2019-20", "2019–2020" →
 /// (2019, 2020). `None` for anything else.
