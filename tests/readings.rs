@@ -13,6 +13,22 @@ fn run(article: &str, t: &Table) -> FileReport {
     check_text(article, std::slice::from_ref(t))
 }
 
+/// Checks each text against `t` and asserts that none raises an error.
+fn assert_clean(texts: &[&str], t: &Table) {
+    for text in texts {
+        let r = run(text, t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+    }
+}
+
+/// Checks each text against `t` and asserts the status of its claim `span`.
+fn assert_status(texts: &[&str], span: &str, status: Status, t: &Table) {
+    for text in texts {
+        let r = run(text, t);
+        assert_eq!(claim(&r, span).status, status, "{text}");
+    }
+}
+
 fn claim<'r>(r: &'r FileReport, text: &str) -> &'r ClaimReport {
     r.claims
         .iter()
@@ -2290,27 +2306,25 @@ records:
 ",
     );
     // The whole is a kind of ship the table does not count, or the workers of a country.
-    for text in [
-        "South Korea took about 70% of the large gas carriers ordered.",
-        "South Korea took about 70% of global tanker trade.",
-        "About 70% of Korean shipyard workers are contractors.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "South Korea took about 70% of the large gas carriers ordered.",
+            "South Korea took about 70% of global tanker trade.",
+            "About 70% of Korean shipyard workers are contractors.",
+        ],
+        &t,
+    );
     // The whole the table holds: 10 / 42 = 24%.
-    for text in [
-        "South Korea took about 70% of global orders.",
-        "South Korea took about 70% of the world's orders.",
-        "South Korea took about 70% of the orders market.",
-    ] {
-        let r = run(text, &t);
-        assert_eq!(
-            claim(&r, "about 70%").status,
-            Status::Inconsistent,
-            "{text}"
-        );
-    }
+    assert_status(
+        &[
+            "South Korea took about 70% of global orders.",
+            "South Korea took about 70% of the world's orders.",
+            "South Korea took about 70% of the orders market.",
+        ],
+        "about 70%",
+        Status::Inconsistent,
+        &t,
+    );
 }
 
 #[test]
@@ -2403,14 +2417,14 @@ records:
   - {entity: Greece, metric: hours, period: 2023, value: 1897}
 ",
     );
-    for text in [
-        "Greece introduced a six-day week for some workers.",
-        "Greek workers put in a 48-hour week at some plants.",
-        "Hours in Greece hit a 30-year low.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "Greece introduced a six-day week for some workers.",
+            "Greek workers put in a 48-hour week at some plants.",
+            "Hours in Greece hit a 30-year low.",
+        ],
+        &t,
+    );
     let r = run("Greeks worked 1,700 hours in 2023.", &t);
     assert_eq!(claim(&r, "1,700 hours").status, Status::Inconsistent);
 }
@@ -2418,14 +2432,14 @@ records:
 #[test]
 fn an_aim_states_no_value() {
     let t = table(MEDALS);
-    for text in [
-        "France wants to win more than 5 golds.",
-        "France aims for 12 golds.",
-        "France has pledged to win 12 golds.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "France wants to win more than 5 golds.",
+            "France aims for 12 golds.",
+            "France has pledged to win 12 golds.",
+        ],
+        &t,
+    );
     let r = run("France won 12 golds.", &t);
     assert_eq!(claim(&r, "12").status, Status::Inconsistent);
 }
@@ -2444,15 +2458,15 @@ records:
 #[test]
 fn a_figure_measured_another_way_is_not_the_tables() {
     let t = table(RND);
-    for text in [
-        "The United States remained the biggest spender in cash terms in 2022.",
-        "US research spending grew 9% in real terms in 2022.",
-        "US research spending grew 9% after inflation in 2022.",
-        "Japan was the largest spender per capita in 2022.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "The United States remained the biggest spender in cash terms in 2022.",
+            "US research spending grew 9% in real terms in 2022.",
+            "US research spending grew 9% after inflation in 2022.",
+            "Japan was the largest spender per capita in 2022.",
+        ],
+        &t,
+    );
     let r = run(
         "The United States remained the biggest spender in 2022.",
         &t,
@@ -2463,15 +2477,15 @@ fn a_figure_measured_another_way_is_not_the_tables() {
 #[test]
 fn a_place_once_held_or_contended_for_is_not_held_now() {
     let t = table(RND);
-    for text in [
-        "Japan, once the biggest spender, reported 3.41% in 2022.",
-        "Japan was formerly the biggest spender in 2022.",
-        "Japan, which vied with Israel for the top spot in research spending, reported 3.41% in 2022.",
-        "Japan is battling Israel for the top spot in research spending in 2022.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "Japan, once the biggest spender, reported 3.41% in 2022.",
+            "Japan was formerly the biggest spender in 2022.",
+            "Japan, which vied with Israel for the top spot in research spending, reported 3.41% in 2022.",
+            "Japan is battling Israel for the top spot in research spending in 2022.",
+        ],
+        &t,
+    );
     let r = run("Japan, the biggest spender, reported 3.41% in 2022.", &t);
     assert_eq!(claim(&r, "the biggest").status, Status::Inconsistent);
     let r = run("Japan took the top spot in research spending in 2022.", &t);
@@ -2709,14 +2723,14 @@ records:
   - {entity: Germany, metric: laureates, period: 2024, value: 115}
 ",
     );
-    for text in [
-        "Britain's two laureates, Hassabis and Jumper, work in London.",
-        "Germany's three laureates (Hahn, Born and Planck) are famous.",
-        "Germany has four laureates: Hahn, Born, Mann and Planck.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "Britain's two laureates, Hassabis and Jumper, work in London.",
+            "Germany's three laureates (Hahn, Born and Planck) are famous.",
+            "Germany has four laureates: Hahn, Born, Mann and Planck.",
+        ],
+        &t,
+    );
     // A list of another length, or none, leaves the figure a value.
     let r = run(
         "Britain's two laureates, Hassabis, Jumper and Hinton, work in London.",
@@ -2834,15 +2848,15 @@ records:
   - {entity: Mexico, metric: diabetics, period: 2021, value: 14.1}
 ",
     );
-    for text in [
-        "Mexico had 1.0 bed per 1,000 people. It had 2.9 nurses per 1,000 people.",
-        "Mexico had 1.0 bed per 1,000 people. It had one doctor for every 1,000 people.",
-        "In Mexico, adults aged 20 to 79 are counted for diabetes.",
-        "In Mexico, diabetes is counted over the age of 20.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "Mexico had 1.0 bed per 1,000 people. It had 2.9 nurses per 1,000 people.",
+            "Mexico had 1.0 bed per 1,000 people. It had one doctor for every 1,000 people.",
+            "In Mexico, adults aged 20 to 79 are counted for diabetes.",
+            "In Mexico, diabetes is counted over the age of 20.",
+        ],
+        &t,
+    );
     // The rate's own figure is still a value.
     let r = run("Mexico had 2.5 beds per 1,000 people.", &t);
     assert_eq!(claim(&r, "2.5").status, Status::Inconsistent);
@@ -2945,25 +2959,23 @@ records:
   - {entity: France, metric: admissions, period: 2023, value: 180800000}
 ",
     );
-    for text in [
-        "French films took about 40% of admissions.",
-        "French distributors earned about 40% of admissions.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "French films took about 40% of admissions.",
+            "French distributors earned about 40% of admissions.",
+        ],
+        &t,
+    );
     // The place itself, or its own noun of trade, holds the share.
-    for text in [
-        "France took about 40% of admissions.",
-        "French exporters took about 40% of admissions.",
-    ] {
-        let r = run(text, &t);
-        assert_eq!(
-            claim(&r, "about 40%").status,
-            Status::Inconsistent,
-            "{text}"
-        );
-    }
+    assert_status(
+        &[
+            "France took about 40% of admissions.",
+            "French exporters took about 40% of admissions.",
+        ],
+        "about 40%",
+        Status::Inconsistent,
+        &t,
+    );
 }
 
 #[test]
@@ -2979,14 +2991,14 @@ records:
   - {entity: Maersk, metric: capacity, period: 2023, value: 4130000}
 ",
     );
-    for text in [
-        "Cambridge scored 96.7, so fewer than two points separated Imperial from Cambridge.",
-        "MSC's fleet is larger than Maersk's, a gap that was only about 400,000 a year earlier.",
-        "MSC's fleet leads Maersk's; the margin stood at 1.2 million.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "Cambridge scored 96.7, so fewer than two points separated Imperial from Cambridge.",
+            "MSC's fleet is larger than Maersk's, a gap that was only about 400,000 a year earlier.",
+            "MSC's fleet leads Maersk's; the margin stood at 1.2 million.",
+        ],
+        &t,
+    );
     // With no noun of difference, the figure is a level.
     let r = run("In 2023, MSC's fleet was only about 400,000.", &t);
     assert_eq!(claim(&r, "about 400,000").status, Status::Inconsistent);
@@ -3003,17 +3015,15 @@ records:
 ",
     );
     // 7.8 / 3.0 = 2.6.
-    for text in [
-        "Germany had 7.8 beds, more than three times the rate in Spain.",
-        "Germany had 7.8 beds, more than three times Spain's.",
-    ] {
-        let r = run(text, &t);
-        assert_eq!(
-            claim(&r, "more than three times").status,
-            Status::Inconsistent,
-            "{text}"
-        );
-    }
+    assert_status(
+        &[
+            "Germany had 7.8 beds, more than three times the rate in Spain.",
+            "Germany had 7.8 beds, more than three times Spain's.",
+        ],
+        "more than three times",
+        Status::Inconsistent,
+        &t,
+    );
     let r = run("Germany had 7.8 beds, more than twice Spain's.", &t);
     assert!(errors(&r).is_empty(), "{:?}", r.findings);
     // A comparison after a comma belongs to its own figure: the 3.0 stays a level.
@@ -3193,13 +3203,13 @@ records:
 ",
     );
     // 750 kt is 750,000 tonnes, or 750 as the table keeps it.
-    for text in [
-        "Mexico's output was 750,000 in 2023.",
-        "Mexico's output was 750 in 2023.",
-    ] {
-        let r = run(text, &t);
-        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
-    }
+    assert_clean(
+        &[
+            "Mexico's output was 750,000 in 2023.",
+            "Mexico's output was 750 in 2023.",
+        ],
+        &t,
+    );
     let r = run("Mexico's output was 850,000 in 2023.", &t);
     assert_eq!(claim(&r, "850,000").status, Status::Inconsistent);
 }

@@ -29,10 +29,7 @@ impl SentenceContext<'_> {
             // behind UCL on 91.6" of UCL, a place beside the subject's with its own figure.
             let by_at = lead.ends_with(" at") || lead.ends_with(" on");
             let beside = |m: &Mention| {
-                let mut k = m.tok_start;
-                if k >= 1 && self.lower_token(k - 1) == "the" {
-                    k -= 1;
-                }
+                let k = self.with_article(m);
                 k >= 1
                     && (self.lower_token(k - 1) == "behind"
                         || (k >= 2
@@ -219,10 +216,7 @@ impl SentenceContext<'_> {
         q: &Quantity,
         values: &[(usize, usize)],
     ) -> bool {
-        let mut k = m.tok_start;
-        if k >= 1 && self.lower_token(k - 1) == "the" {
-            k -= 1;
-        }
+        let k = self.with_article(m);
         let after_preposition = k >= 1
             && matches!(
                 self.lower_token(k - 1).as_str(),
@@ -253,10 +247,7 @@ impl SentenceContext<'_> {
         if m.place != Some(crate::gazetteer::PlaceKind::World) {
             return false;
         }
-        let mut i = m.tok_start;
-        if i >= 1 && self.lower_token(i - 1) == "the" {
-            i -= 1;
-        }
+        let i = self.with_article(m);
         if i == 0 || self.lower_token(i - 1) != "of" {
             return false;
         }
@@ -323,10 +314,7 @@ impl SentenceContext<'_> {
     /// Whether a name is where something goes ("sent 118 lawmakers to parliament", "came close
     /// to the bloc's average") while another name stands before it as the subject.
     fn is_destination(&self, m: &Mention) -> bool {
-        let mut k = m.tok_start;
-        if k >= 1 && self.lower_token(k - 1) == "the" {
-            k -= 1;
-        }
+        let k = self.with_article(m);
         let to = k >= 1 && matches!(self.lower_token(k - 1).as_str(), "to" | "into" | "towards");
         to && self
             .mentions
@@ -338,10 +326,7 @@ impl SentenceContext<'_> {
     /// $99.8 billion", "in front of Spain", or one set apart ("outside India"): not the subject of a figure after it, unless a
     /// relative clause of its own holds the figure ("ahead of Russia, whose output rose").
     pub(super) fn is_passed(&self, m: &Mention, at: usize) -> bool {
-        let mut k = m.tok_start;
-        if k >= 1 && self.lower_token(k - 1) == "the" {
-            k -= 1;
-        }
+        let k = self.with_article(m);
         let relative_after = self.lower[m.end.min(at)..at]
             .split(|c: char| !c.is_alphabetic())
             .any(|w| {
@@ -369,10 +354,7 @@ impl SentenceContext<'_> {
 
     /// Whether a name is the object of a verb of ranking or beating.
     fn is_verb_object(&self, m: &Mention) -> bool {
-        let mut k = m.tok_start;
-        if k >= 1 && self.lower_token(k - 1) == "the" {
-            k -= 1;
-        }
+        let k = self.with_article(m);
         k >= 1 && {
             let w = self.lower_token(k - 1);
             words::is_verb_of_beating(&w)

@@ -100,16 +100,10 @@ impl SentenceContext<'_> {
             }
             // "three times Spain's": a ratio to the possessive right after it.
             if ratio && k == first {
-                let owned = self.mentions.iter().find(|m| {
-                    m.tok_start == k && {
-                        let after = &self.text[m.end..];
-                        let written = &self.text[m.start..m.end];
-                        after.starts_with("'s")
-                            || after.starts_with("’s")
-                            || written.ends_with("'s")
-                            || written.ends_with("’s")
-                    }
-                });
+                let owned = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.tok_start == k && self.is_possessive(m));
                 if let Some(m) = owned {
                     other_at = Some(m);
                     break;

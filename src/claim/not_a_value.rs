@@ -767,12 +767,7 @@ impl SentenceContext<'_> {
     /// to three plain words of noun, then a comma, colon or bracket and a list of exactly that
     /// many capitalised names closed by "and" or "or".
     fn names_listed_after(&self, q: &Quantity) -> Option<usize> {
-        let n = q
-            .value
-            .filter(|v| v.fract() == 0.0 && (2.0..=12.0).contains(v))?;
-        if q.kind != Kind::Number || q.unit.is_some() || q.hedge.is_some() {
-            return None;
-        }
+        let n = bare_whole(q, 2.0..=12.0)?;
         let rest = &self.text[q.end..];
         let opener = rest.find([',', ':', '('])?;
         let noun: Vec<&str> = rest[..opener].split_whitespace().collect();
@@ -877,12 +872,7 @@ impl SentenceContext<'_> {
     /// The age in "Rachin Ravindra, 23, outscored …": a whole number from 10 to 110 with no
     /// unit, between commas, right after a name that is no place.
     fn age_in_apposition(&self, q: &Quantity) -> Option<f64> {
-        let v = q
-            .value
-            .filter(|v| v.fract() == 0.0 && (10.0..=110.0).contains(v))?;
-        if q.kind != Kind::Number || q.unit.is_some() || q.hedge.is_some() {
-            return None;
-        }
+        let v = bare_whole(q, 10.0..=110.0)?;
         let before = self.text[..q.start].trim_end().strip_suffix(',')?;
         if !self.text[q.end..].starts_with(',') {
             return None;
@@ -1093,6 +1083,12 @@ impl SentenceContext<'_> {
 }
 
 /// A quantity with its sign turned: "fell by 31,000" is −31,000 against a signed change.
+/// The value of a plain whole number in `range`: no unit, no hedge ("two", "23").
+fn bare_whole(q: &Quantity, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+    let v = q.value.filter(|v| v.fract() == 0.0 && range.contains(v))?;
+    (q.kind == Kind::Number && q.unit.is_none() && q.hedge.is_none()).then_some(v)
+}
+
 pub(super) fn negated(q: &Quantity) -> Quantity {
     let flip = |v: Option<f64>| v.map(|v| if v == 0.0 { 0.0 } else { -v });
     // Keep a value already written with a minus sign as it is.

@@ -122,12 +122,17 @@ impl<'s> SentenceContext<'s> {
         // A headline in title case ("Germany Tops the Asylum Table") capitalises every word,
         // so a capital after a name does not make the two one name there.
         let title_case = {
-            let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.text.len() > 3).collect();
-            let capitals = long
-                .iter()
-                .filter(|t| t.text.starts_with(|c: char| c.is_uppercase()))
-                .count();
-            capitals * 5 >= long.len() * 3
+            let (long, capitals) =
+                tokens
+                    .iter()
+                    .filter(|t| t.text.len() > 3)
+                    .fold((0, 0), |(n, c), t| {
+                        (
+                            n + 1,
+                            c + usize::from(t.text.starts_with(char::is_uppercase)),
+                        )
+                    });
+            capitals * 5 >= long * 3
         };
         let classed: Vec<(Mention, Place)> = mentions
             .into_iter()
@@ -326,6 +331,26 @@ impl<'s> SentenceContext<'s> {
             .iter()
             .any(|m| m.tok_start <= k && k < m.tok_end)
             || self.in_term(k)
+    }
+
+    /// The first token of a name with its article: "the" before it belongs to it ("ahead of
+    /// the Danube" is passed at "of").
+    pub(super) fn with_article(&self, m: &Mention) -> usize {
+        let k = m.tok_start;
+        if k >= 1 && self.lower_token(k - 1) == "the" {
+            k - 1
+        } else {
+            k
+        }
+    }
+
+    /// Whether a name is written as a possessive: "Spain's", "the world’s".
+    pub(super) fn is_possessive(&self, m: &Mention) -> bool {
+        let after = &self.text[m.end.min(self.text.len())..];
+        let written = &self.text[m.start..m.end];
+        ["'s", "’s"]
+            .iter()
+            .any(|s| after.starts_with(s) || written.ends_with(s))
     }
 
     /// Whether token `k` is inside a metric's term.

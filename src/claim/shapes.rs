@@ -222,10 +222,7 @@ impl SentenceContext<'_> {
         // Before it, but not the object of a verb or comparison ("overtaking the Shanghai
         // Tower to become the second-tallest").
         let object = |m: &Mention| {
-            let mut k = m.tok_start;
-            if k >= 1 && self.lower(k - 1) == "the" {
-                k -= 1;
-            }
+            let k = self.with_article(m);
             k >= 1 && {
                 let w = self.lower(k - 1);
                 // "in the House of Commons" mid-sentence is a place, not the subject;
@@ -303,10 +300,7 @@ impl SentenceContext<'_> {
         // "a fifth of the global total, and its output rose": the whole of a share is not
         // what the sentence goes on to speak of.
         let whole_of_share = |m: &Mention| {
-            let mut k = m.tok_start;
-            if k >= 1 && self.lower(k - 1) == "the" {
-                k -= 1;
-            }
+            let k = self.with_article(m);
             k >= 1
                 && self.lower(k - 1) == "of"
                 && (m.place == Some(crate::gazetteer::PlaceKind::World)
@@ -1929,14 +1923,7 @@ impl SentenceContext<'_> {
                 .any(|m| {
                     (m.tok_start == of_tok + 1
                         || (m.tok_start == of_tok + 2 && self.lower(of_tok + 1) == "the"))
-                        && {
-                            let after = &self.text[m.end.min(self.text.len())..];
-                            let written = &self.text[m.start..m.end];
-                            after.starts_with("'s")
-                                || after.starts_with("’s")
-                                || written.ends_with("'s")
-                                || written.ends_with("’s")
-                        }
+                        && self.is_possessive(m)
                 });
             // "about a third of US laureates were born abroad": a name that qualifies the
             // whole's noun makes it that row's own figure, of which the part, named by no
