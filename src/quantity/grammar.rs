@@ -1913,12 +1913,18 @@ fn bounded_range(i: &str, context: Context) -> Option<Parsed> {
         return None;
     }
     let (r, _) = ws(r).ok()?;
-    let (r, a) = amount(r).ok()?;
     let joiner = if opener.eq_ignore_ascii_case("between") {
         "and"
     } else {
         "to"
     };
+    // Only "between" spans places: "from third to fifth" is a move from one place to another.
+    if joiner == "and" {
+        if let Some(p) = ordinal_range(i, r) {
+            return Some(p);
+        }
+    }
+    let (r, a) = amount(r).ok()?;
     let (r, _) = (ws, kw(joiner), ws).parse(r).ok()?;
     let (r, b) = amount(r).ok()?;
     if a.bare_integer_digits == 4 && b.bare_integer_digits == 4 {
@@ -1948,6 +1954,32 @@ fn bounded_range(i: &str, context: Context) -> Option<Parsed> {
         unit: b.unit.or(a.unit),
         per: b.per.or(a.per),
         precision: b.precision,
+    })
+}
+
+/// "between the tenth and the fifteenth", "between 3rd and 8th": a span of places, read as
+/// one ordinal with two bounds and no single value (no rank shape takes it as one place).
+/// `i` starts at "between", `r` just after it.
+fn ordinal_range<'a>(i: &'a str, r: &'a str) -> Option<Parsed> {
+    let the = |j| opt((kw("the"), ws)).parse(j);
+    let (r, _) = the(r).ok()?;
+    let (r, (a, _)) = ordinal(r).ok()?;
+    let (r, _) = (ws, kw("and"), ws).parse(r).ok()?;
+    let (r, _) = the(r).ok()?;
+    let (r, (b, _)) = ordinal(r).ok()?;
+    if r.starts_with(|c: char| c.is_alphanumeric() || c == '-') || a >= b {
+        return None;
+    }
+    Some(Parsed {
+        len: consumed(i, r),
+        kind: Kind::Ordinal,
+        value: None,
+        low: Some(a),
+        high: Some(b),
+        hedge_len: None,
+        unit: None,
+        per: None,
+        precision: None,
     })
 }
 

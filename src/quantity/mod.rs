@@ -830,6 +830,17 @@ fn figurative(text: &str, q: &Quantity) -> bool {
         Kind::Ordinal if matches!(next.as_str(), "time" | "times") => true,
         // "the first half", "the third quarter": a part of a period.
         Kind::Ordinal if matches!(next.as_str(), "half" | "quarter") => true,
+        // "second to last", "third from bottom": a place counted from the end, which the
+        // ordinal alone does not give.
+        Kind::Ordinal if matches!(next.as_str(), "to" | "from") => {
+            let later = after.trim_start_matches([' ', '\u{a0}'])[next.len()..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .to_ascii_lowercase();
+            let later = later.strip_prefix("the ").unwrap_or(&later);
+            ["last", "bottom", "end"]
+                .iter()
+                .any(|w| later.starts_with(w) && !later[w.len()..].starts_with(char::is_alphabetic))
+        }
         // "a first for the club": an achievement, not a place.
         Kind::Ordinal
             if lower == "first"

@@ -214,6 +214,20 @@ fn ordinals() {
 }
 
 #[test]
+fn a_span_of_places_is_one_ordinal_without_a_single_value() {
+    let q = one("ranked between the tenth and the fifteenth.");
+    assert_eq!(q.text, "between the tenth and the fifteenth");
+    assert_eq!(
+        (q.kind, q.value, q.low, q.high),
+        (Kind::Ordinal, None, Some(10.0), Some(15.0))
+    );
+    assert_eq!(one("between 3rd and 8th").low, Some(3.0));
+    // A move from one place to another is two places, and so is a falling pair.
+    assert_eq!(all("slipped from third to fifth").len(), 2);
+    assert_eq!(all("between fifth and third").len(), 2);
+}
+
+#[test]
 fn ranges() {
     for text in [
         "between 5,000 and 6,000",
@@ -883,6 +897,9 @@ fn figurative_numbers_are_not_values() {
         "in the first half",
         "a first-class seat",
         "half-year profits",
+        "finished second to last",
+        "third from the bottom of the table",
+        "the second-to-last game",
     ] {
         reads_nothing(text);
     }
@@ -892,6 +909,7 @@ fn figurative_numbers_are_not_values() {
         Kind::Ordinal,
         2.0,
     );
+    reads("the second to arrive", "second", Kind::Ordinal, 2.0);
     reads(
         "the fourth-placed side",
         "fourth-placed",
