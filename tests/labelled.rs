@@ -426,3 +426,11 @@ fn precision_and_recall_on_sixteenth_held_out_set() {
 fn precision_and_recall_on_seventeenth_held_out_set() {
     measure("heldout17");
 }
+
+/// Steel, electric-car sales, tourist arrivals, museum visitors, vaccination coverage and
+/// tropical forest loss, written and labelled blind before any run; first measured at precision
+/// 0.833, recall 0.625.
+#[test]
+fn precision_and_recall_on_eighteenth_held_out_set() {
+    measure("heldout18");
+}
