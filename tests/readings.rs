@@ -3236,3 +3236,64 @@ records:
     );
     assert_eq!(claim(&r, "109.2 million").status, Status::Inconsistent);
 }
+
+const VISITORS: &str = "\
+current: 2023
+total: World
+entities:
+  World: [world, global]
+  France: [French]
+  Spain: [Spanish]
+metrics:
+  visitors: {terms: [visitors, attracted, drew, visits]}
+  growth: {terms: [growth], unit: percent}
+records:
+  - {entity: World, metric: visitors, period: 2023, value: 1200}
+  - {entity: France, metric: visitors, period: 2023, value: 100}
+  - {entity: Spain, metric: visitors, period: 2023, value: 85}
+  - {entity: World, metric: visitors, period: 2022, value: 1000}
+  - {entity: France, metric: visitors, period: 2022, value: 80}
+  - {entity: Spain, metric: visitors, period: 2022, value: 75}
+";
+
+#[test]
+fn a_relative_clause_speaks_of_the_phrase_it_follows() {
+    let t = table(VISITORS);
+    // A thing no row is: the figure is the exhibition's, not France's.
+    let r = run(
+        "France drew 100 visitors, helped by an exhibition that alone attracted 7 visitors.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        claim(&r, "7").reason.as_deref(),
+        Some("7: said of the exhibition, which no table names")
+    );
+    // A row's name in the phrase: the figure is that row's, right or wrong.
+    let says = |n: &str| {
+        format!("France drew 100 visitors, a share of the world's visitors, whose number rose to {n} visitors.")
+    };
+    assert_status(&[&says("1,200")], "1,200", Status::Consistent, &t);
+    assert_status(&[&says("1,500")], "1,500", Status::Inconsistent, &t);
+    // What the subject is said to be ("France is the country that drew …") and a "that"
+    // after a verb of saying leave the figure to the subject.
+    assert_status(
+        &[
+            "France is the destination that drew 130 visitors.",
+            "France said that it drew 130 visitors.",
+        ],
+        "130",
+        Status::Inconsistent,
+        &t,
+    );
+}
+
+#[test]
+fn a_change_noun_before_in_names_whose_change_it_is() {
+    let t = table(VISITORS);
+    // Spain went from 75 to 85 (+13.3%); the world from 1,000 to 1,200 (+20%).
+    let says =
+        |n: &str| format!("World visitors rose to 1,200, as a {n}% jump in Spain lifted visits.");
+    assert_status(&[&says("13")], "13%", Status::Consistent, &t);
+    assert_status(&[&says("20")], "20%", Status::Inconsistent, &t);
+}

@@ -117,6 +117,8 @@ impl SentenceContext<'_> {
                 _ if preposition && self.term_spans.iter().any(|(a, b)| *a <= k && k < *b) => {}
                 "came" | "come" | "comes" | "coming" | "hailed" | "hail" | "originated"
                     if !preposition => {}
+                // "an 11.8% jump in India": the change the number heads is India's.
+                _ if !preposition && k == after && super::types::change_noun(&word).is_some() => {}
                 _ if is_metric && !preposition => {}
                 // "24.1% for Chancellor Angela Merkel's CDU/CSU": titles and people's names
                 // between the preposition and the row.
@@ -139,6 +141,14 @@ impl SentenceContext<'_> {
         });
         if let Some(m) = possessive {
             return vec![m.clone()];
+        }
+        // "a Van Gogh exhibition that alone attracted 793,000", "the world's sugar, whose
+        // output rose to 183.5 million": a relative clause speaks of the noun phrase it
+        // follows, a row's name in it or else a thing no row is.
+        if let Some(antecedent) = self.relative_antecedent(before) {
+            return antecedent
+                .map(|m| self.coordinated_to(m))
+                .unwrap_or_default();
         }
         // A place no table has does not hide an entity the table names itself ("China's
         // survey found 1,864 giant pandas" is about pandas when the table is about species).
@@ -203,6 +213,112 @@ impl SentenceContext<'_> {
             Some(m) => self.coordinated_to(m),
             None => Vec::new(),
         }
+    }
+
+    /// The noun phrase a relative clause holding token `qs` (a figure or a verb) follows,
+    /// when the clause is opened by "that", "which", "who" or "whose" right after a common
+    /// noun with its determiner and runs to `qs` without a break: `Some(Ok(m))` when a row's
+    /// name stands in that phrase ("the world's sugar, whose output …"), `Some(Err(noun))`
+    /// with the noun's token when none does ("an exhibition that attracted …", a thing that
+    /// is no row), `None` when no such clause holds `qs`. A "that" after a verb ("said that") opens no relative
+    /// clause, and a name right before the pronoun is left to the rule for names ("France,
+    /// which …").
+    pub(super) fn relative_antecedent(&self, qs: usize) -> Option<Result<&Mention, usize>> {
+        if qs >= self.tokens.len() {
+            return None;
+        }
+        let mut k = qs;
+        // Back to the pronoun, within the clause: no punctuation and no other figure between.
+        let copula = |k: usize| {
+            matches!(
+                self.lower_token(k).as_str(),
+                "is" | "was" | "are" | "were" | "be" | "been" | "became" | "becomes" | "remains"
+            )
+        };
+        let pronoun = loop {
+            if k == 0 || qs - k > 8 {
+                return None;
+            }
+            let gap = &self.text[self.tokens[k - 1].end..self.tokens[k].start];
+            if gap.contains([',', ';', ':', '.', '(', ')', '"', '\u{201c}', '\u{201d}']) {
+                return None;
+            }
+            k -= 1;
+            // "the games that included Townsville was always larger than 4,200": a copula
+            // after the clause's own words takes the main clause back up.
+            if copula(k) && k + 1 < qs {
+                return None;
+            }
+            if matches!(
+                self.lower_token(k).as_str(),
+                "that" | "which" | "who" | "whose"
+            ) {
+                break k;
+            }
+        };
+        if pronoun == 0 {
+            return None;
+        }
+        // The noun right before it (a comma may stand between: "…sugar, whose …"), lowercase,
+        // no verb, and a determiner or a possessive opening its phrase a few words back.
+        let noun = pronoun - 1;
+        let head = self.lower_token(noun);
+        let head_text = self.tokens[noun].text;
+        if !head_text.starts_with(|c: char| c.is_ascii_lowercase())
+            || head.ends_with("ed")
+            || words::is_function_word(&head)
+            || words::is_pronoun(&head)
+            || words::is_verb_of_movement(&head)
+            || words::is_reporting_verb(&head)
+        {
+            return None;
+        }
+        // A noun that a metric or a row stands for ("the output that …", "the country
+        // that …") leaves the figure to the other rules unless a name stands in its phrase.
+        let generic = self.metric_terms.iter().any(|(i, _, _)| *i == noun)
+            || words::stands_for_a_row(&head)
+            || words::names_a_kind_of_row(&head)
+            || words::counted_noun_is_generic(&head);
+        let mut start = noun;
+        while start > 0 && noun - start < 4 {
+            let gap = &self.text[self.tokens[start - 1].end..self.tokens[start].start];
+            if gap.contains([',', ';', ':', '.', '(', ')']) {
+                return None;
+            }
+            start -= 1;
+            let w = self.lower_token(start);
+            let possessive = self.tokens[start].text.ends_with("'s")
+                || self.tokens[start].text.ends_with("\u{2019}s");
+            if matches!(w.as_str(), "a" | "an" | "the" | "this" | "its" | "their") || possessive {
+                // "Nakano is the rider that has 28 laps", "Ramirez was the opponent in the
+                // bout that ended in round 2": the phrase is what the subject is said to be,
+                // and the figure is the subject's; the rules for names find it.
+                let mut j = start;
+                while j > 0 {
+                    let gap = &self.text[self.tokens[j - 1].end..self.tokens[j].start];
+                    if gap.contains([',', ';', ':', '.', '(', ')']) {
+                        break;
+                    }
+                    j -= 1;
+                    if copula(j) {
+                        return None;
+                    }
+                }
+                let m = self.mentions.iter().find(|m| {
+                    // An owner ("the world's") may start before its possessive word.
+                    let owner = possessive && (m.tok_end == start || m.tok_end == start + 1);
+                    (owner || m.tok_start >= start)
+                        && m.tok_end <= noun + 1
+                        && !m.entities.is_empty()
+                });
+                return match m {
+                    Some(m) => Some(Ok(m)),
+                    None if generic => None,
+                    None => Some(Err(noun)),
+                };
+            }
+        }
+        None
     }
 
     /// Whether a name qualifies the noun of another figure earlier in its clause, and a verb

@@ -606,6 +606,17 @@ impl<'s> SentenceContext<'s> {
                 }
                 None => self.entities_for(q, &value_positions),
             };
+            // "an exhibition that attracted 793,000": the figure is a thing's that no row is.
+            if entities.is_empty() {
+                if let Some(Err(noun)) = self.relative_antecedent(self.token_at(q.start)) {
+                    base.unlinked = Some(format!(
+                        "said of the {}, which no table names",
+                        self.lower_token(noun)
+                    ));
+                    out.push(base);
+                    continue;
+                }
+            }
             // Several numbers after one list of places, with no "each" and no
             // "respectively": which number goes with which place is a guess.
             if entities.len() > 1

@@ -322,6 +322,11 @@ impl SentenceContext<'_> {
         if relative_owner.is_some() {
             return relative_owner;
         }
+        // "the world's sugar, whose output rose", "an exhibition that drew": the noun phrase
+        // the clause follows.
+        if let Some(antecedent) = self.relative_antecedent(at) {
+            return antecedent.ok();
+        }
         self.mentions
             .iter()
             .rfind(|m| {

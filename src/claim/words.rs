@@ -520,6 +520,66 @@ pub(super) fn may_open_clause(word: &str) -> bool {
     )
 }
 
+/// A verb that reports what someone said or found, whose "that" opens what was said, not a
+/// relative clause: "the report said that …", "officials estimate that …".
+pub(super) fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "say"
+            | "says"
+            | "told"
+            | "tell"
+            | "tells"
+            | "found"
+            | "find"
+            | "finds"
+            | "show"
+            | "shows"
+            | "showed"
+            | "shown"
+            | "estimate"
+            | "estimates"
+            | "noted"
+            | "notes"
+            | "warn"
+            | "warns"
+            | "argue"
+            | "argues"
+            | "claim"
+            | "claims"
+            | "believe"
+            | "believes"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "mean"
+            | "means"
+            | "meant"
+            | "suggest"
+            | "suggests"
+            | "indicate"
+            | "indicates"
+            | "know"
+            | "knows"
+            | "knew"
+            | "expect"
+            | "expects"
+            | "hope"
+            | "hopes"
+            | "predict"
+            | "predicts"
+            | "announce"
+            | "announces"
+            | "report"
+            | "reports"
+            | "state"
+            | "states"
+            | "confirm"
+            | "confirms"
+    )
+}
+
 /// A pronoun that stands for a row or a figure already named ("it rose", "which fell").
 pub(super) fn is_pronoun(word: &str) -> bool {
     matches!(
