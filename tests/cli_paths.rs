@@ -1,0 +1,121 @@
+//! The command line when paths are written in different ways and inputs are missing: a run
+//! must give the same answer from a subfolder, with absolute paths or with `../`, and a run
+//! that checked nothing must not pass as green.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{run_in, stderr, stdout};
+
+const TABLE: &str = "metrics:\n  fighters: [fighters]\nrecords:\n  - {entity: Russia, metric: fighters, period: 2017, value: 3417}\n  - {entity: Tunisia, metric: fighters, period: 2017, value: 2926}\n  - {entity: France, metric: fighters, period: 2017, value: 1910}\n";
+
+/// Line 3 is right, lines 5 and 7 are wrong.
+const ARTICLE: &str = "# Fighters\n\nRussia sent 3,417 fighters.\n\nTunisia sent 2,920 fighters.\n\nFrance sent 1,500 fighters.\n";
+
+/// A scratch project: `claims/a.md`, `data/t.yaml`, an empty `sub/`, and `files`.
+fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-paths-{name}"));
+    let _ = fs::remove_dir_all(&dir);
+    for sub in ["claims", "data", "sub"] {
+        fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    fs::write(dir.join("claims/a.md"), ARTICLE).unwrap();
+    fs::write(dir.join("data/t.yaml"), TABLE).unwrap();
+    for (path, text) in files {
+        if let Some(parent) = dir.join(path).parent() {
+            fs::create_dir_all(parent).unwrap();
+        }
+        fs::write(dir.join(path), text).unwrap();
+    }
+    // Resolved, so that the absolute paths the tests pass are the ones git reports.
+    dir.canonicalize().unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+/// The text of each finding of a `--format json` run.
+fn finding_texts(out: &Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(&stdout(out))
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(out), stderr(out)));
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn abs(dir: &Path, rel: &str) -> String {
+    dir.join(rel).to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_tables_csv_is_found_however_the_table_is_named() {
+    let dir = project(
+        "csv-paths",
+        &[
+            (
+                "dir/table.yaml",
+                "csv: x.csv\nentity: Country\nperiod: 2017\nmetrics:\n  fighters: {column: Fighters, terms: [fighters]}\n",
+            ),
+            ("dir/x.csv", "Country,Fighters\nTunisia,2926\n"),
+            ("dir/article.md", "Tunisia sent 2,920 fighters.\n"),
+        ],
+    );
+    let (article, table) = (abs(&dir, "dir/article.md"), abs(&dir, "dir/table.yaml"));
+    let runs: Vec<(PathBuf, Vec<&str>)> = vec![
+        (
+            dir.clone(),
+            vec!["dir/article.md", "--data", "dir/table.yaml"],
+        ),
+        (
+            dir.clone(),
+            vec!["./dir/article.md", "--data", "./dir/table.yaml"],
+        ),
+        (dir.clone(), vec!["./dir/article.md", "--data", "./dir"]),
+        (dir.clone(), vec![&article, "--data", &table]),
+        (
+            dir.join("sub"),
+            vec!["../dir/article.md", "--data", "../dir/table.yaml"],
+        ),
+        (
+            dir.join("dir"),
+            vec!["article.md", "--data", "./table.yaml"],
+        ),
+        (dir.join("dir"), vec!["article.md", "--data", "table.yaml"]),
+    ];
+    for (cwd, paths) in runs {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend(paths.iter().copied());
+        let out = run_in(&cwd, &args, None);
+        assert_eq!(
+            code(&out),
+            1,
+            "from {} with {paths:?}: {}",
+            cwd.display(),
+            stderr(&out)
+        );
+        assert_eq!(finding_texts(&out), ["2,920"]);
+    }
+}
+
+#[test]
+fn a_csv_file_is_not_a_table() {
+    let dir = project(
+        "csv-yaml",
+        &[("data/raw.csv", "Country,Fighters\nRussia,3417\n")],
+    );
+    let out = run_in(&dir, &["check", "claims", "--data", "data/raw.csv"], None);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out)
+            .contains("data/raw.csv: a CSV table needs a YAML descriptor (see README: csv:)"),
+        "{}",
+        stderr(&out)
+    );
+}
