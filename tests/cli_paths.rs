@@ -119,3 +119,51 @@ fn a_csv_file_is_not_a_table() {
         stderr(&out)
     );
 }
+
+#[test]
+fn report_folders_are_created_and_files_named() {
+    let dir = project("report-folders", &[]);
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "sarif=reports/x.sarif",
+            "--format",
+            "json=reports/deep/er/r.json",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(dir.join("reports/x.sarif").is_file());
+    assert!(dir.join("reports/deep/er/r.json").is_file());
+    assert_eq!(stdout(&out), "", "every report went to a file");
+    let err = stderr(&out);
+    assert!(
+        err.contains("1 file, 3 claims: 3 checked, 0 unverified; 2 errors, 0 warnings, 0 notes\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("wrote reports/x.sarif\nwrote reports/deep/er/r.json\n"),
+        "{err}"
+    );
+    let leftovers: Vec<String> = fs::read_dir(dir.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("claimcheck-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // With one report on standard output, standard error stays quiet.
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "text",
+            "--format",
+            "json=reports/r.json",
+        ],
+        None,
+    );
+    assert!(!stderr(&out).contains("wrote"), "{}", stderr(&out));
+}

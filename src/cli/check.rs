@@ -252,18 +252,20 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         }
     }
     let mut failed_write = false;
+    let mut written = Vec::new();
     for t in &targets {
         let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
         match &t.path {
             None => {
                 let _ = std::io::stdout().lock().write_all(text.as_bytes());
             }
-            Some(p) => {
-                if let Err(e) = write_atomic(Path::new(p), text.as_bytes()) {
+            Some(p) => match write_atomic(Path::new(p), text.as_bytes()) {
+                Ok(()) => written.push(p),
+                Err(e) => {
                     eprintln!("error: {p}: cannot write the report: {e}");
                     failed_write = true;
                 }
-            }
+            },
         }
         if t.format == Format::Github {
             if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
@@ -277,6 +279,17 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
                     eprintln!("warning: GITHUB_STEP_SUMMARY: {e}");
                 }
             }
+        }
+    }
+    // With every report in a file, standard output stays empty: say what the run found and
+    // where it went.
+    if targets.iter().all(|t| t.path.is_some()) {
+        eprintln!(
+            "{}",
+            report::text::summary_line(&report::Summary::of(&run.reports))
+        );
+        for p in &written {
+            eprintln!("wrote {p}");
         }
     }
     for n in &notes {
