@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 
 use common::{run_in, stderr, stdout};
 
@@ -32,6 +32,30 @@ fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
     }
     // Resolved, so that the absolute paths the tests pass are the ones git reports.
     dir.canonicalize().unwrap()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Makes `dir` a git repository with everything in it committed. The identity is set in the
+/// repository's own config, so the commit works on a machine with no global git identity.
+fn commit_all(dir: &Path) {
+    git(dir, &["init", "-q"]);
+    git(dir, &["config", "user.name", "claimcheck tests"]);
+    git(dir, &["config", "user.email", "tests@example.invalid"]);
+    git(dir, &["config", "commit.gpgsign", "false"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "start"]);
 }
 
 fn code(o: &Output) -> i32 {
@@ -166,4 +190,115 @@ fn report_folders_are_created_and_files_named() {
         None,
     );
     assert!(!stderr(&out).contains("wrote"), "{}", stderr(&out));
+}
+
+#[test]
+fn changed_since_matches_from_any_folder() {
+    let dir = project("changed", &[]);
+    commit_all(&dir);
+    fs::write(
+        dir.join("claims/a.md"),
+        ARTICLE.replace("France sent 1,500", "France sent 1,400"),
+    )
+    .unwrap();
+    let (article, data) = (abs(&dir, "claims/a.md"), abs(&dir, "data"));
+    let runs: Vec<(PathBuf, Vec<&str>)> = vec![
+        (dir.clone(), vec!["claims/a.md", "--data", "data"]),
+        (dir.clone(), vec!["./claims/a.md", "--data", "./data"]),
+        (dir.clone(), vec![&article, "--data", &data]),
+        (dir.join("sub"), vec!["../claims/a.md", "--data", "../data"]),
+        (dir.join("sub"), vec![&article, "--data", &data]),
+        (dir.join("claims"), vec!["a.md", "--data", "../data"]),
+        (dir.join("claims"), vec!["../claims", "--data", "../data"]),
+    ];
+    for (cwd, paths) in runs {
+        let mut args = vec!["check", "--changed-since", "HEAD", "--format", "json"];
+        args.extend(paths.iter().copied());
+        let out = run_in(&cwd, &args, None);
+        assert_eq!(
+            finding_texts(&out),
+            ["1,400"],
+            "from {} with {paths:?}: {}",
+            cwd.display(),
+            stderr(&out)
+        );
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn changed_since_counts_table_edits() {
+    // A table row changes so that a sentence nobody touched now disagrees with it; the run
+    // must report that sentence. The same for a row of a CSV file behind a table.
+    let dir = project(
+        "changed-table",
+        &[
+            ("claims/b.md", "Germany sent 960 fighters.\n"),
+            (
+                "data/csv.yaml",
+                "csv: c.csv\nentity: Country\nperiod: 2017\nmetrics:\n  fighters: {column: Fighters, terms: [fighters]}\n",
+            ),
+            ("data/c.csv", "Country,Fighters\nBelgium,528\nGermany,960\n"),
+        ],
+    );
+    commit_all(&dir);
+    fs::write(
+        dir.join("data/t.yaml"),
+        TABLE.replace("value: 3417", "value: 3500"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("data/c.csv"),
+        "Country,Fighters\nBelgium,528\nGermany,915\n",
+    )
+    .unwrap();
+    let runs: Vec<(PathBuf, Vec<String>)> = vec![
+        (
+            dir.clone(),
+            vec!["claims".into(), "--data".into(), "data".into()],
+        ),
+        (
+            dir.join("sub"),
+            vec!["../claims".into(), "--data".into(), "../data".into()],
+        ),
+        (
+            dir.join("sub"),
+            vec![abs(&dir, "claims"), "--data".into(), abs(&dir, "data")],
+        ),
+    ];
+    for (cwd, paths) in runs {
+        let mut args = vec!["check", "--changed-since", "HEAD", "--format", "json"];
+        args.extend(paths.iter().map(String::as_str));
+        let out = run_in(&cwd, &args, None);
+        assert_eq!(
+            finding_texts(&out),
+            ["3,417", "960"],
+            "from {} with {paths:?}: {}",
+            cwd.display(),
+            stderr(&out)
+        );
+        assert_eq!(code(&out), 1);
+    }
+}
+
+#[test]
+fn changed_since_counts_new_files() {
+    let dir = project("changed-new", &[]);
+    commit_all(&dir);
+    fs::write(dir.join("claims/new.md"), "Tunisia sent 2,600 fighters.\n").unwrap();
+    let out = run_in(
+        &dir.join("sub"),
+        &[
+            "check",
+            "../claims",
+            "--data",
+            "../data",
+            "--changed-since",
+            "HEAD",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(finding_texts(&out), ["2,600"], "{}", stderr(&out));
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::config::Config;
 use super::output::{parse_format, write_atomic, Format, Target};
+use super::paths::Anchor;
 use super::{
     baseline, git, read_articles, tables, Article, CheckArgs, ColorChoice, FailOn, InputError,
     ReadOptions,
@@ -195,11 +196,22 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         );
     }
     if let Some(rev) = &args.changed_since {
-        match git::changed_lines(rev) {
-            Ok(changed) => {
+        match git::toplevel().and_then(|top| {
+            let changed = git::changed_lines(rev, &top)?;
+            Ok((top, changed))
+        }) {
+            Ok((top, changed)) => {
+                // git names files from the repository's top folder; the findings name them as
+                // they were given. A finding counts as changed when its own lines changed, or
+                // when the table row it was checked against did.
+                let mut repo = Anchor::new(&top);
                 for r in &mut run.reports {
-                    r.findings
-                        .retain(|f| git::touches(&changed, &f.path, f.line, f.end_line));
+                    r.findings.retain(|f| {
+                        git::touches(&changed, &repo.rel(&f.path), f.line, f.end_line)
+                            || f.expected.as_ref().is_some_and(|e| {
+                                git::touches(&changed, &repo.rel(&e.table), e.line, e.line)
+                            })
+                    });
                 }
             }
             Err(e) => {

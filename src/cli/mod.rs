@@ -382,6 +382,7 @@ mod explain;
 mod extract;
 mod git;
 mod output;
+mod paths;
 mod snapshot;
 mod stream;
 mod tables;
