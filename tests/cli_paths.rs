@@ -302,3 +302,102 @@ fn changed_since_counts_new_files() {
     );
     assert_eq!(finding_texts(&out), ["2,600"], "{}", stderr(&out));
 }
+
+#[test]
+fn no_input_is_not_success() {
+    let dir = project(
+        "empty",
+        &[
+            ("empty/.keep", ""),
+            ("drafts/notes.csv", "not an article\n"),
+            ("config-none/claimcheck.yaml", "articles: [drafts]\n"),
+            ("config-empty/claimcheck.yaml", "articles: []\n"),
+            ("config-notables/claimcheck.yaml", "tables: []\n"),
+        ],
+    );
+    fs::create_dir_all(dir.join("config-none/drafts")).unwrap();
+    for sub in ["config-none", "config-empty", "config-notables"] {
+        fs::create_dir_all(dir.join(sub).join("claims")).unwrap();
+        fs::create_dir_all(dir.join(sub).join("data")).unwrap();
+        fs::write(dir.join(sub).join("claims/a.md"), ARTICLE).unwrap();
+        fs::write(dir.join(sub).join("data/t.yaml"), TABLE).unwrap();
+    }
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "",
+            &["check", "empty", "--data", "data"],
+            "no articles found: ",
+        ),
+        (
+            "",
+            &["check", "drafts", "--data", "data"],
+            "no articles found: ",
+        ),
+        (
+            "",
+            &["check", "claims/**/*.txt", "--data", "data"],
+            "no articles found: ",
+        ),
+        ("config-none", &["check"], "no articles found: "),
+        ("config-empty", &["check"], "no articles found: "),
+        (
+            "",
+            &["check", "claims", "--data", "empty"],
+            "no tables loaded: ",
+        ),
+        ("config-notables", &["check"], "no tables loaded: "),
+    ];
+    for (sub, args, needle) in cases {
+        let cwd = dir.join(sub);
+        let out = run_in(&cwd, args, None);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{sub} {args:?}: {err}");
+        assert!(
+            err.contains(needle),
+            "{sub} {args:?}: {err:?} lacks {needle:?}"
+        );
+        let mut allowed = args.to_vec();
+        allowed.push("--allow-empty");
+        let out = run_in(&cwd, &allowed, None);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 0, "{sub} {allowed:?}: {err}");
+        assert!(
+            err.contains(needle),
+            "{sub} {allowed:?}: {err:?} lacks {needle:?}"
+        );
+    }
+    // A table given as the only article is skipped with a note, which leaves no article.
+    let out = run_in(&dir, &["check", "data/t.yaml", "--data", "data"], None);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("data/t.yaml") && err.contains("skipped") && err.contains("no articles found"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_table_given_as_an_article_is_skipped() {
+    let dir = project("yaml-article", &[]);
+    // A YAML file among the articles is skipped with a note; the others are checked.
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "claims/a.md",
+            "data/t.yaml",
+            "--data",
+            "data",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: data/t.yaml:") && stderr(&out).contains("skipped"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(finding_texts(&out), ["2,920", "1,500"]);
+}

@@ -26,13 +26,13 @@ pub struct Run {
 }
 
 /// Reads the inputs the arguments and config name, and checks every article. `Err` is an
-/// error that stops the run (a table that does not load, a bad argument).
+/// error that stops the run (a table that does not load, a bad argument, no input at all).
 pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
     let tables = load_tables(args, config)?;
     let paths: Vec<String> = if !args.paths.is_empty() {
         args.paths.clone()
-    } else if !config.articles.is_empty() {
-        config.articles.clone()
+    } else if let Some(listed) = &config.articles {
+        listed.clone()
     } else {
         vec!["claims".to_string()]
     };
@@ -40,7 +40,24 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
         stdin_name: args.stdin_filename.clone(),
         exclude: config.exclude.clone(),
     };
-    let (mut articles, errors) = read_articles(&paths, &options)?;
+    let read = read_articles(&paths, &options)?;
+    for s in &read.skipped {
+        eprintln!("note: {s}");
+    }
+    let (mut articles, errors) = (read.articles, read.errors);
+    // Counted before sharding: a share with no files is expected when there are more shares
+    // than files. An article that could not be read is an error of its own.
+    if articles.is_empty() && errors.is_empty() {
+        let message = if paths.is_empty() {
+            "no articles found: the config's `articles:` list is empty".to_string()
+        } else {
+            format!(
+                "no articles found: no .md, .markdown or .txt file in {}",
+                quoted_list(&paths)
+            )
+        };
+        empty_input(message, args.allow_empty)?;
+    }
     if let Some((k, n)) = args.shard {
         // Articles come sorted by path, so the share is the same on every machine.
         articles = articles
@@ -64,16 +81,48 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
     })
 }
 
-/// The tables named by the arguments or the config (default `data/`).
+/// The tables named by the arguments or the config (default `data/`). Loading none is an
+/// input error unless `--allow-empty` is given.
 pub fn load_tables(args: &CheckArgs, config: &Config) -> Result<Vec<Table>, InputError> {
     let data: Vec<String> = if !args.data.is_empty() {
         args.data.clone()
-    } else if !config.tables.is_empty() {
-        config.tables.clone()
+    } else if let Some(listed) = &config.tables {
+        listed.clone()
     } else {
         vec!["data".to_string()]
     };
-    tables::load(&data, config.allow_csv_outside)
+    let tables = tables::load(&data, config.allow_csv_outside)?;
+    if tables.is_empty() {
+        let message = if data.is_empty() {
+            "no tables loaded: the config's `tables:` list is empty".to_string()
+        } else {
+            format!(
+                "no tables loaded: no .yaml or .yml file in {}",
+                quoted_list(&data)
+            )
+        };
+        empty_input(message, args.allow_empty)?;
+    }
+    Ok(tables)
+}
+
+/// No articles or no tables: an input error, or a note when `--allow-empty` lets it pass.
+fn empty_input(message: String, allowed: bool) -> Result<(), InputError> {
+    if allowed {
+        eprintln!("note: {message}");
+        Ok(())
+    } else {
+        Err(InputError(message))
+    }
+}
+
+/// Paths for a message: `a`, `b`.
+fn quoted_list(paths: &[String]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks the articles on `threads` workers. Each article is checked on its own, and the

@@ -48,8 +48,10 @@ struct RawTolerance {
 /// The settings in force, with paths resolved against the config file's folder.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    pub articles: Vec<String>,
-    pub tables: Vec<String>,
+    /// `articles:` as written (resolved); `None` when the key is absent.
+    pub articles: Option<Vec<String>>,
+    /// `tables:` as written (resolved); `None` when the key is absent.
+    pub tables: Option<Vec<String>>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
     pub levels: BTreeMap<String, Level>,
@@ -88,11 +90,8 @@ pub fn load(explicit: Option<&str>) -> Result<Config, InputError> {
     }
     let raw: Raw = crate::table::read_yaml(&shown, &text).map_err(|e| InputError(e.to_string()))?;
     let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |list: Option<Vec<String>>| -> Vec<String> {
-        list.unwrap_or_default()
-            .into_iter()
-            .map(|p| relative_to(&base, &p))
-            .collect()
+    let resolve = |list: Option<Vec<String>>| -> Option<Vec<String>> {
+        list.map(|l| l.into_iter().map(|p| relative_to(&base, &p)).collect())
     };
     let levels = raw.rules.unwrap_or_default();
     for rule in levels.keys() {

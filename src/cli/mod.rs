@@ -137,6 +137,11 @@ pub struct CheckArgs {
     /// the words that gave it, then the verdict and, when unverified, why.
     #[arg(long)]
     pub show_claims: bool,
+    /// Let a run with no articles or no tables pass: without it, finding no article (an
+    /// empty folder, a glob that matches nothing) or loading no table is an input error
+    /// (exit code 2), since a run that checked nothing proves nothing.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// How `--input` reads articles.
@@ -235,16 +240,24 @@ pub struct ReadOptions {
     pub exclude: Vec<String>,
 }
 
+/// What reading the articles gave.
+#[derive(Default)]
+pub struct Articles {
+    /// The articles that could be read, sorted by path.
+    pub articles: Vec<Article>,
+    /// One error for each article that could not be read.
+    pub errors: Vec<InputError>,
+    /// Files given by name but not read, and why (a table given as an article).
+    pub skipped: Vec<String>,
+}
+
 /// Expands the paths given (files, folders, or globs such as `claims/**/*.md`) into article
-/// files, sorted, and reads them. Returns the articles that could be read and an error for
-/// each that could not; `Err` only for a malformed glob.
-pub fn read_articles(
-    paths: &[String],
-    options: &ReadOptions,
-) -> Result<(Vec<Article>, Vec<InputError>), InputError> {
+/// files, sorted, and reads them. `Err` only for a malformed glob.
+pub fn read_articles(paths: &[String], options: &ReadOptions) -> Result<Articles, InputError> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut errors = Vec::new();
     let mut articles = Vec::new();
+    let mut skipped = Vec::new();
     let exclude = globs(&options.exclude)?;
     for p in paths {
         if p == "-" {
@@ -287,6 +300,10 @@ pub fn read_articles(
         let path = Path::new(p);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) if is_table_file(path) => skipped.push(format!(
+                "{}: a table, not an article; skipped (tables go after --data)",
+                display_path(path)
+            )),
             Ok(_) => files.push(path.to_path_buf()),
             Err(e) => errors.push(InputError(format!("{p}: {e}"))),
         }
@@ -308,7 +325,18 @@ pub fn read_articles(
             Err(e) => errors.push(InputError(format!("{shown}: cannot read: {e}"))),
         }
     }
-    Ok((articles, errors))
+    Ok(Articles {
+        articles,
+        errors,
+        skipped,
+    })
+}
+
+/// Whether a file named as an article is a YAML table (`.yaml`, `.yml`).
+fn is_table_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "yaml" | "yml"))
 }
 
 /// A set of globs; `**` crosses folders.
