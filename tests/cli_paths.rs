@@ -401,3 +401,111 @@ fn a_table_given_as_an_article_is_skipped() {
     );
     assert_eq!(finding_texts(&out), ["2,920", "1,500"]);
 }
+
+/// Runs with the same articles named in different ways, against a baseline written at the
+/// project's root: nothing is new and nothing is gone.
+fn assert_baseline_holds(dir: &Path, base: &str) {
+    let (article, data) = (abs(dir, "claims/a.md"), abs(dir, "data"));
+    let base_abs = abs(dir, base);
+    let runs: Vec<(PathBuf, Vec<&str>)> = vec![
+        (dir.to_path_buf(), vec!["claims/a.md", "--data", "data"]),
+        (dir.to_path_buf(), vec![&article, "--data", &data]),
+        (dir.join("claims"), vec!["a.md", "--data", "../data"]),
+        (dir.join("sub"), vec!["../claims/a.md", "--data", "../data"]),
+        (dir.join("sub"), vec![&article, "--data", &data]),
+    ];
+    for (cwd, paths) in runs {
+        let mut args = vec!["check", "--baseline", &base_abs, "--format", "json"];
+        args.extend(paths.iter().copied());
+        let out = run_in(&cwd, &args, None);
+        let err = stderr(&out);
+        assert_eq!(
+            finding_texts(&out),
+            Vec::<String>::new(),
+            "from {} with {paths:?}: {err}",
+            cwd.display()
+        );
+        assert!(!err.contains("baseline entry gone"), "{paths:?}: {err}");
+        assert_eq!(code(&out), 0, "{err}");
+    }
+}
+
+fn baseline_paths(file: &Path) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn baselines_do_not_depend_on_how_paths_are_written() {
+    // In a git repository with no config: paths from the repository's top folder.
+    let dir = project("baseline-git", &[]);
+    commit_all(&dir);
+    let out = run_in(&dir, &["check", "--write-baseline", "base.json"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        baseline_paths(&dir.join("base.json")),
+        ["claims/a.md", "claims/a.md"]
+    );
+    assert_baseline_holds(&dir, "base.json");
+
+    // Written from a subfolder with `../` paths, the baseline is the same file.
+    let out = run_in(
+        &dir.join("sub"),
+        &[
+            "check",
+            "../claims",
+            "--data",
+            "../data",
+            "--write-baseline",
+            "../again.json",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read(dir.join("again.json")).unwrap(),
+        fs::read(dir.join("base.json")).unwrap()
+    );
+
+    // With a claimcheck.yaml: paths from its folder, which is found from any subfolder.
+    let dir = project(
+        "baseline-config",
+        &[("claimcheck.yaml", "articles: [claims]\ntables: [data]\n")],
+    );
+    let out = run_in(&dir, &["check", "--write-baseline", "base.json"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        baseline_paths(&dir.join("base.json")),
+        ["claims/a.md", "claims/a.md"]
+    );
+    assert_baseline_holds(&dir, "base.json");
+    // The config's own lists, read from a subfolder, resolve to the same files.
+    let out = run_in(
+        &dir.join("sub"),
+        &["check", "--baseline", "../base.json"],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+}
+
+#[test]
+fn writing_a_baseline_succeeds_and_says_so() {
+    let dir = project("write-baseline", &[]);
+    let out = run_in(
+        &dir,
+        &["check", "--write-baseline", "baselines/base.json"],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("wrote 2 entries to baselines/base.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(dir.join("baselines/base.json").is_file());
+}

@@ -1,7 +1,7 @@
 //! `claimcheck check`: the articles against the tables, and the reports.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::config::Config;
 use super::output::{parse_format, write_atomic, Format, Target};
@@ -123,6 +123,16 @@ fn quoted_list(paths: &[String]) -> String {
         .map(|p| format!("`{p}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The folder that baselines name paths from: the configuration file's folder, else the top
+/// of the git repository, else the working folder.
+pub fn project_root(config: &Config) -> PathBuf {
+    config
+        .dir
+        .clone()
+        .or_else(|| git::toplevel().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Checks the articles on `threads` workers. Each article is checked on its own, and the
@@ -269,17 +279,36 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             }
         }
     }
-    if let Some(file) = &args.write_baseline {
-        let text = baseline::render(&run.reports);
-        if let Err(e) = write_atomic(Path::new(file), text.as_bytes()) {
-            eprintln!("error: {file}: cannot write the baseline: {e}");
-            return 2;
+    let mut project = (args.write_baseline.is_some() || args.baseline.is_some())
+        .then(|| Anchor::new(&project_root(config)));
+    let mut baseline_written = false;
+    let mut failed_write = false;
+    if let (Some(file), Some(anchor)) = (&args.write_baseline, project.as_mut()) {
+        if run.errors.is_empty() {
+            let (text, n) = baseline::render(&run.reports, anchor);
+            match write_atomic(Path::new(file), text.as_bytes()) {
+                Ok(()) => {
+                    eprintln!(
+                        "wrote {n} {} to {file}",
+                        if n == 1 { "entry" } else { "entries" }
+                    );
+                    baseline_written = true;
+                }
+                Err(e) => {
+                    eprintln!("error: {file}: cannot write the baseline: {e}");
+                    return 2;
+                }
+            }
+        } else {
+            // A baseline of a run that could not read every input would miss their findings.
+            eprintln!("error: {file}: baseline not written: some inputs could not be read");
+            failed_write = true;
         }
     }
     let mut notes = Vec::new();
-    if let Some(file) = &args.baseline {
+    if let (Some(file), Some(anchor)) = (&args.baseline, project.as_mut()) {
         match baseline::read(file) {
-            Ok(base) => notes.extend(baseline::filter(&base, &mut run.reports)),
+            Ok(base) => notes.extend(baseline::filter(&base, &mut run.reports, anchor)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return 2;
@@ -312,7 +341,6 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
         }
     }
-    let mut failed_write = false;
     let mut written = Vec::new();
     for t in &targets {
         let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
@@ -361,6 +389,10 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
     }
     if !run.errors.is_empty() || failed_write {
         return 2;
+    }
+    if baseline_written {
+        // Recording today's findings is the point of the run, not a failure.
+        return 0;
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let threshold = match fail_on {

@@ -58,6 +58,8 @@ pub struct Config {
     pub tolerances: Tolerances,
     pub formats: Vec<String>,
     pub allow_csv_outside: bool,
+    /// The folder of the configuration file in force, made absolute; `None` without one.
+    pub dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -85,11 +87,14 @@ pub fn load(explicit: Option<&str>) -> Result<Config, InputError> {
     };
     let shown = super::display_path(&file);
     let text = std::fs::read_to_string(&file).map_err(|e| InputError(format!("{shown}: {e}")))?;
+    let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
     if text.trim().is_empty() {
-        return Ok(Config::default());
+        return Ok(Config {
+            dir: Some(super::paths::resolve(&base)),
+            ..Config::default()
+        });
     }
     let raw: Raw = crate::table::read_yaml(&shown, &text).map_err(|e| InputError(e.to_string()))?;
-    let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
     let resolve = |list: Option<Vec<String>>| -> Option<Vec<String>> {
         list.map(|l| l.into_iter().map(|p| relative_to(&base, &p)).collect())
     };
@@ -141,6 +146,7 @@ pub fn load(explicit: Option<&str>) -> Result<Config, InputError> {
         tolerances,
         formats,
         allow_csv_outside: raw.allow_csv_outside.unwrap_or(false),
+        dir: Some(super::paths::resolve(&base)),
     })
 }
 
