@@ -39,7 +39,8 @@ pub enum Command {
     /// the table's value, allowing for its hedge ("about", "nearly", "more than") and its
     /// printed precision; ranks, trends and shares are checked against the table's order
     /// and values. Exit code 0 when nothing at the `--fail-on` level was found, 1 when
-    /// something was, 2 on a usage or input error.
+    /// something was, 2 on a usage or input error (no article or no table found is one,
+    /// unless `--allow-empty`).
     ///
     /// Examples:
     ///   claimcheck check
@@ -103,7 +104,8 @@ pub struct CheckArgs {
     #[arg(long = "data", value_name = "PATH")]
     pub data: Vec<String>,
     /// Output format, optionally to a file: text, json, jsonl, sarif, github, junit,
-    /// markdown, html. Repeatable: `--format text --format sarif=out.sarif`.
+    /// markdown, html. Repeatable: `--format text --format sarif=out.sarif`. A missing
+    /// folder for the file is created.
     #[arg(long = "format", value_name = "FORMAT[=PATH]")]
     pub formats: Vec<String>,
     /// Exit with 1 when a finding at this level or above is reported.
@@ -112,10 +114,12 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<String>,
-    /// Record the findings of this run in a baseline file.
+    /// Record the findings of this run in a baseline file (paths relative to the project's
+    /// folder) and exit 0 once it is written.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<String>,
-    /// Report only findings on lines changed since this git revision.
+    /// Report only findings on lines changed since this git revision, or checked against a
+    /// table row that changed since it.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
     /// The name to report for an article read from standard input (`-`).
