@@ -38,6 +38,13 @@ impl Finding {
     /// (entity, metric, period) and the claim's text with case and spacing normalized — no
     /// line numbers. Baselines and SARIF use it.
     pub fn fingerprint(&self) -> String {
+        self.fingerprint_at(&self.path)
+    }
+
+    /// The fingerprint with the article named `path` instead of [`Finding::path`]: baselines
+    /// name articles relative to the project, however the path was written on the command
+    /// line.
+    pub fn fingerprint_at(&self, path: &str) -> String {
         let text: String = self
             .text
             .split_whitespace()
@@ -46,7 +53,7 @@ impl Finding {
             .to_lowercase();
         let parts = [
             self.rule,
-            self.path.as_str(),
+            path,
             self.entity.as_deref().unwrap_or(""),
             self.metric.as_deref().unwrap_or(""),
             self.period.as_deref().unwrap_or(""),

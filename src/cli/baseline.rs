@@ -1,11 +1,15 @@
 //! Baselines for gradual adoption: today's findings recorded by fingerprint, so that a later
 //! run reports only what is new. Fingerprints hold no line numbers (see
-//! `Finding::fingerprint`), so edits elsewhere in a file keep them valid.
+//! `Finding::fingerprint`), so edits elsewhere in a file keep them valid. Paths are stored
+//! relative to the project's folder (see [`super::check::project_root`]), so a baseline
+//! matches however the articles were named on the command line and from whichever folder
+//! claimcheck runs.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::paths::Anchor;
 use super::InputError;
 use crate::check::FileReport;
 
@@ -28,29 +32,34 @@ pub struct Entry {
     pub text: String,
 }
 
-/// The baseline file for these reports: sorted, one entry per finding.
-pub fn render(reports: &[FileReport]) -> String {
+/// The baseline file for these reports, sorted, one entry per finding, with paths relative to
+/// `anchor`; and the number of entries.
+pub fn render(reports: &[FileReport], anchor: &mut Anchor) -> (String, usize) {
     let mut findings: Vec<Entry> = reports
         .iter()
         .flat_map(|r| &r.findings)
-        .map(|f| Entry {
-            fingerprint: f.fingerprint(),
-            rule: f.rule.to_string(),
-            path: f.path.clone(),
-            entity: f.entity.clone(),
-            metric: f.metric.clone(),
-            period: f.period.clone(),
-            text: f.text.clone(),
+        .map(|f| {
+            let path = anchor.rel(&f.path);
+            Entry {
+                fingerprint: f.fingerprint_at(&path),
+                rule: f.rule.to_string(),
+                path,
+                entity: f.entity.clone(),
+                metric: f.metric.clone(),
+                period: f.period.clone(),
+                text: f.text.clone(),
+            }
         })
         .collect();
     findings.sort();
+    let n = findings.len();
     let b = Baseline {
         version: 1,
         findings,
     };
     let mut s = serde_json::to_string_pretty(&b).unwrap_or_default();
     s.push('\n');
-    s
+    (s, n)
 }
 
 pub fn read(path: &str) -> Result<Baseline, InputError> {
@@ -72,15 +81,16 @@ pub fn read(path: &str) -> Result<Baseline, InputError> {
 }
 
 /// Drops the findings the baseline knows (as many of each fingerprint as it records) and
-/// returns a note for each baseline entry that no longer occurs.
-pub fn filter(base: &Baseline, reports: &mut [FileReport]) -> Vec<String> {
+/// returns a note for each baseline entry that no longer occurs. Findings are fingerprinted
+/// with their paths relative to `anchor`, as [`render`] stores them.
+pub fn filter(base: &Baseline, reports: &mut [FileReport], anchor: &mut Anchor) -> Vec<String> {
     let mut left: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &base.findings {
         *left.entry(e.fingerprint.as_str()).or_default() += 1;
     }
     for r in reports.iter_mut() {
         r.findings.retain(|f| {
-            let fp = f.fingerprint();
+            let fp = f.fingerprint_at(&anchor.rel(&f.path));
             match left.get_mut(fp.as_str()) {
                 Some(n) if *n > 0 => {
                     *n -= 1;

@@ -1,10 +1,11 @@
 //! `claimcheck check`: the articles against the tables, and the reports.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::config::Config;
 use super::output::{parse_format, write_atomic, Format, Target};
+use super::paths::Anchor;
 use super::{
     baseline, git, read_articles, tables, Article, CheckArgs, ColorChoice, FailOn, InputError,
     ReadOptions,
@@ -25,13 +26,13 @@ pub struct Run {
 }
 
 /// Reads the inputs the arguments and config name, and checks every article. `Err` is an
-/// error that stops the run (a table that does not load, a bad argument).
+/// error that stops the run (a table that does not load, a bad argument, no input at all).
 pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
     let tables = load_tables(args, config)?;
     let paths: Vec<String> = if !args.paths.is_empty() {
         args.paths.clone()
-    } else if !config.articles.is_empty() {
-        config.articles.clone()
+    } else if let Some(listed) = &config.articles {
+        listed.clone()
     } else {
         vec!["claims".to_string()]
     };
@@ -39,7 +40,24 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
         stdin_name: args.stdin_filename.clone(),
         exclude: config.exclude.clone(),
     };
-    let (mut articles, errors) = read_articles(&paths, &options)?;
+    let read = read_articles(&paths, &options)?;
+    for s in &read.skipped {
+        eprintln!("note: {s}");
+    }
+    let (mut articles, errors) = (read.articles, read.errors);
+    // Counted before sharding: a share with no files is expected when there are more shares
+    // than files. An article that could not be read is an error of its own.
+    if articles.is_empty() && errors.is_empty() {
+        let message = if paths.is_empty() {
+            "no articles found: the config's `articles:` list is empty".to_string()
+        } else {
+            format!(
+                "no articles found: no .md, .markdown or .txt file in {}",
+                quoted_list(&paths)
+            )
+        };
+        empty_input(message, args.allow_empty)?;
+    }
     if let Some((k, n)) = args.shard {
         // Articles come sorted by path, so the share is the same on every machine.
         articles = articles
@@ -63,16 +81,58 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
     })
 }
 
-/// The tables named by the arguments or the config (default `data/`).
+/// The tables named by the arguments or the config (default `data/`). Loading none is an
+/// input error unless `--allow-empty` is given.
 pub fn load_tables(args: &CheckArgs, config: &Config) -> Result<Vec<Table>, InputError> {
     let data: Vec<String> = if !args.data.is_empty() {
         args.data.clone()
-    } else if !config.tables.is_empty() {
-        config.tables.clone()
+    } else if let Some(listed) = &config.tables {
+        listed.clone()
     } else {
         vec!["data".to_string()]
     };
-    tables::load(&data, config.allow_csv_outside)
+    let tables = tables::load(&data, config.allow_csv_outside)?;
+    if tables.is_empty() {
+        let message = if data.is_empty() {
+            "no tables loaded: the config's `tables:` list is empty".to_string()
+        } else {
+            format!(
+                "no tables loaded: no .yaml or .yml file in {}",
+                quoted_list(&data)
+            )
+        };
+        empty_input(message, args.allow_empty)?;
+    }
+    Ok(tables)
+}
+
+/// No articles or no tables: an input error, or a note when `--allow-empty` lets it pass.
+fn empty_input(message: String, allowed: bool) -> Result<(), InputError> {
+    if allowed {
+        eprintln!("note: {message}");
+        Ok(())
+    } else {
+        Err(InputError(message))
+    }
+}
+
+/// Paths for a message: `a`, `b`.
+fn quoted_list(paths: &[String]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The folder that baselines name paths from: the configuration file's folder, else the top
+/// of the git repository, else the working folder.
+pub fn project_root(config: &Config) -> PathBuf {
+    config
+        .dir
+        .clone()
+        .or_else(|| git::toplevel().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Checks the articles on `threads` workers. Each article is checked on its own, and the
@@ -195,11 +255,22 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         );
     }
     if let Some(rev) = &args.changed_since {
-        match git::changed_lines(rev) {
-            Ok(changed) => {
+        match git::toplevel().and_then(|top| {
+            let changed = git::changed_lines(rev, &top)?;
+            Ok((top, changed))
+        }) {
+            Ok((top, changed)) => {
+                // git names files from the repository's top folder; the findings name them as
+                // they were given. A finding counts as changed when its own lines changed, or
+                // when the table row it was checked against did.
+                let mut repo = Anchor::new(&top);
                 for r in &mut run.reports {
-                    r.findings
-                        .retain(|f| git::touches(&changed, &f.path, f.line, f.end_line));
+                    r.findings.retain(|f| {
+                        git::touches(&changed, &repo.rel(&f.path), f.line, f.end_line)
+                            || f.expected.as_ref().is_some_and(|e| {
+                                git::touches(&changed, &repo.rel(&e.table), e.line, e.line)
+                            })
+                    });
                 }
             }
             Err(e) => {
@@ -208,17 +279,36 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             }
         }
     }
-    if let Some(file) = &args.write_baseline {
-        let text = baseline::render(&run.reports);
-        if let Err(e) = write_atomic(Path::new(file), text.as_bytes()) {
-            eprintln!("error: {file}: cannot write the baseline: {e}");
-            return 2;
+    let mut project = (args.write_baseline.is_some() || args.baseline.is_some())
+        .then(|| Anchor::new(&project_root(config)));
+    let mut baseline_written = false;
+    let mut failed_write = false;
+    if let (Some(file), Some(anchor)) = (&args.write_baseline, project.as_mut()) {
+        if run.errors.is_empty() {
+            let (text, n) = baseline::render(&run.reports, anchor);
+            match write_atomic(Path::new(file), text.as_bytes()) {
+                Ok(()) => {
+                    eprintln!(
+                        "wrote {n} {} to {file}",
+                        if n == 1 { "entry" } else { "entries" }
+                    );
+                    baseline_written = true;
+                }
+                Err(e) => {
+                    eprintln!("error: {file}: cannot write the baseline: {e}");
+                    return 2;
+                }
+            }
+        } else {
+            // A baseline of a run that could not read every input would miss their findings.
+            eprintln!("error: {file}: baseline not written: some inputs could not be read");
+            failed_write = true;
         }
     }
     let mut notes = Vec::new();
-    if let Some(file) = &args.baseline {
+    if let (Some(file), Some(anchor)) = (&args.baseline, project.as_mut()) {
         match baseline::read(file) {
-            Ok(base) => notes.extend(baseline::filter(&base, &mut run.reports)),
+            Ok(base) => notes.extend(baseline::filter(&base, &mut run.reports, anchor)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return 2;
@@ -251,19 +341,20 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
         }
     }
-    let mut failed_write = false;
+    let mut written = Vec::new();
     for t in &targets {
         let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
         match &t.path {
             None => {
                 let _ = std::io::stdout().lock().write_all(text.as_bytes());
             }
-            Some(p) => {
-                if let Err(e) = write_atomic(Path::new(p), text.as_bytes()) {
+            Some(p) => match write_atomic(Path::new(p), text.as_bytes()) {
+                Ok(()) => written.push(p),
+                Err(e) => {
                     eprintln!("error: {p}: cannot write the report: {e}");
                     failed_write = true;
                 }
-            }
+            },
         }
         if t.format == Format::Github {
             if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
@@ -279,6 +370,17 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             }
         }
     }
+    // With every report in a file, standard output stays empty: say what the run found and
+    // where it went.
+    if targets.iter().all(|t| t.path.is_some()) {
+        eprintln!(
+            "{}",
+            report::text::summary_line(&report::Summary::of(&run.reports))
+        );
+        for p in &written {
+            eprintln!("wrote {p}");
+        }
+    }
     for n in &notes {
         eprintln!("note: {n}");
     }
@@ -287,6 +389,10 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
     }
     if !run.errors.is_empty() || failed_write {
         return 2;
+    }
+    if baseline_written {
+        // Recording today's findings is the point of the run, not a failure.
+        return 0;
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let threshold = match fail_on {

@@ -48,14 +48,18 @@ struct RawTolerance {
 /// The settings in force, with paths resolved against the config file's folder.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    pub articles: Vec<String>,
-    pub tables: Vec<String>,
+    /// `articles:` as written (resolved); `None` when the key is absent.
+    pub articles: Option<Vec<String>>,
+    /// `tables:` as written (resolved); `None` when the key is absent.
+    pub tables: Option<Vec<String>>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
     pub levels: BTreeMap<String, Level>,
     pub tolerances: Tolerances,
     pub formats: Vec<String>,
     pub allow_csv_outside: bool,
+    /// The folder of the configuration file in force, made absolute; `None` without one.
+    pub dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -83,16 +87,16 @@ pub fn load(explicit: Option<&str>) -> Result<Config, InputError> {
     };
     let shown = super::display_path(&file);
     let text = std::fs::read_to_string(&file).map_err(|e| InputError(format!("{shown}: {e}")))?;
+    let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
     if text.trim().is_empty() {
-        return Ok(Config::default());
+        return Ok(Config {
+            dir: Some(super::paths::resolve(&base)),
+            ..Config::default()
+        });
     }
     let raw: Raw = crate::table::read_yaml(&shown, &text).map_err(|e| InputError(e.to_string()))?;
-    let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |list: Option<Vec<String>>| -> Vec<String> {
-        list.unwrap_or_default()
-            .into_iter()
-            .map(|p| relative_to(&base, &p))
-            .collect()
+    let resolve = |list: Option<Vec<String>>| -> Option<Vec<String>> {
+        list.map(|l| l.into_iter().map(|p| relative_to(&base, &p)).collect())
     };
     let levels = raw.rules.unwrap_or_default();
     for rule in levels.keys() {
@@ -142,6 +146,7 @@ pub fn load(explicit: Option<&str>) -> Result<Config, InputError> {
         tolerances,
         formats,
         allow_csv_outside: raw.allow_csv_outside.unwrap_or(false),
+        dir: Some(super::paths::resolve(&base)),
     })
 }
 

@@ -20,13 +20,17 @@ struct JsonOut<'a> {
 }
 
 pub fn run(paths: &[String], format: OutputFormat) -> i32 {
-    let (articles, errors) = match read_articles(paths, &ReadOptions::default()) {
+    let read = match read_articles(paths, &ReadOptions::default()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
+    for s in &read.skipped {
+        eprintln!("note: {s}");
+    }
+    let (articles, errors) = (read.articles, read.errors);
     let results: Vec<(String, Vec<Quantity>)> = articles
         .iter()
         .map(|a| (a.path.clone(), crate::extract_source(&a.text, a.format)))

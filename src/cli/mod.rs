@@ -39,7 +39,8 @@ pub enum Command {
     /// the table's value, allowing for its hedge ("about", "nearly", "more than") and its
     /// printed precision; ranks, trends and shares are checked against the table's order
     /// and values. Exit code 0 when nothing at the `--fail-on` level was found, 1 when
-    /// something was, 2 on a usage or input error.
+    /// something was, 2 on a usage or input error (no article or no table found is one,
+    /// unless `--allow-empty`).
     ///
     /// Examples:
     ///   claimcheck check
@@ -103,7 +104,8 @@ pub struct CheckArgs {
     #[arg(long = "data", value_name = "PATH")]
     pub data: Vec<String>,
     /// Output format, optionally to a file: text, json, jsonl, sarif, github, junit,
-    /// markdown, html. Repeatable: `--format text --format sarif=out.sarif`.
+    /// markdown, html. Repeatable: `--format text --format sarif=out.sarif`. A missing
+    /// folder for the file is created.
     #[arg(long = "format", value_name = "FORMAT[=PATH]")]
     pub formats: Vec<String>,
     /// Exit with 1 when a finding at this level or above is reported.
@@ -112,10 +114,12 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<String>,
-    /// Record the findings of this run in a baseline file.
+    /// Record the findings of this run in a baseline file (paths relative to the project's
+    /// folder) and exit 0 once it is written.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<String>,
-    /// Report only findings on lines changed since this git revision.
+    /// Report only findings on lines changed since this git revision, or checked against a
+    /// table row that changed since it.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
     /// The name to report for an article read from standard input (`-`).
@@ -137,6 +141,11 @@ pub struct CheckArgs {
     /// the words that gave it, then the verdict and, when unverified, why.
     #[arg(long)]
     pub show_claims: bool,
+    /// Let a run with no articles or no tables pass: without it, finding no article (an
+    /// empty folder, a glob that matches nothing) or loading no table is an input error
+    /// (exit code 2), since a run that checked nothing proves nothing.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// How `--input` reads articles.
@@ -235,16 +244,24 @@ pub struct ReadOptions {
     pub exclude: Vec<String>,
 }
 
+/// What reading the articles gave.
+#[derive(Default)]
+pub struct Articles {
+    /// The articles that could be read, sorted by path.
+    pub articles: Vec<Article>,
+    /// One error for each article that could not be read.
+    pub errors: Vec<InputError>,
+    /// Files given by name but not read, and why (a table given as an article).
+    pub skipped: Vec<String>,
+}
+
 /// Expands the paths given (files, folders, or globs such as `claims/**/*.md`) into article
-/// files, sorted, and reads them. Returns the articles that could be read and an error for
-/// each that could not; `Err` only for a malformed glob.
-pub fn read_articles(
-    paths: &[String],
-    options: &ReadOptions,
-) -> Result<(Vec<Article>, Vec<InputError>), InputError> {
+/// files, sorted, and reads them. `Err` only for a malformed glob.
+pub fn read_articles(paths: &[String], options: &ReadOptions) -> Result<Articles, InputError> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut errors = Vec::new();
     let mut articles = Vec::new();
+    let mut skipped = Vec::new();
     let exclude = globs(&options.exclude)?;
     for p in paths {
         if p == "-" {
@@ -287,6 +304,10 @@ pub fn read_articles(
         let path = Path::new(p);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) if is_table_file(path) => skipped.push(format!(
+                "{}: a table, not an article; skipped (tables go after --data)",
+                display_path(path)
+            )),
             Ok(_) => files.push(path.to_path_buf()),
             Err(e) => errors.push(InputError(format!("{p}: {e}"))),
         }
@@ -308,7 +329,18 @@ pub fn read_articles(
             Err(e) => errors.push(InputError(format!("{shown}: cannot read: {e}"))),
         }
     }
-    Ok((articles, errors))
+    Ok(Articles {
+        articles,
+        errors,
+        skipped,
+    })
+}
+
+/// Whether a file named as an article is a YAML table (`.yaml`, `.yml`).
+fn is_table_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "yaml" | "yml"))
 }
 
 /// A set of globs; `**` crosses folders.
@@ -382,6 +414,7 @@ mod explain;
 mod extract;
 mod git;
 mod output;
+mod paths;
 mod snapshot;
 mod stream;
 mod tables;

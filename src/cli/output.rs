@@ -49,13 +49,14 @@ pub fn parse_format(s: &str) -> Result<Target, String> {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to
-/// disk, then renamed over the target. A failure at any point leaves the previous file as it
-/// was and removes the temporary one.
+/// disk, then renamed over the target. The folder is created first when it does not exist. A
+/// failure at any point leaves the previous file as it was and removes the temporary one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
+    std::fs::create_dir_all(&dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -29,6 +29,15 @@ pub fn load(paths: &[String], allow_csv_outside: bool) -> Result<Vec<Table>, Inp
                     files.push(entry.path().to_path_buf());
                 }
             }
+        } else if path
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        {
+            return Err(InputError(format!(
+                "{}: a CSV table needs a YAML descriptor (see README: csv:)",
+                super::display_path(path)
+            )));
         } else {
             files.push(path.to_path_buf());
         }
@@ -51,7 +60,13 @@ fn load_one(file: &Path, allow_csv_outside: bool) -> Result<Table, InputError> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
+    // The table names its CSV file relative to its own folder, and the loader joins that to the
+    // folder of the path it was given (`shown`). The folder here must be that same one, spelled
+    // the same way, or a path written `./dir/t.yaml` would be joined twice (`./dir/dir/x.csv`).
+    let folder = Path::new(&shown)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .to_path_buf();
     let mut read =
         |csv: &str| -> Result<String, String> { read_csv(&folder, csv, allow_csv_outside) };
     Table::from_yaml(&shown, &text, &mut read).map_err(|e| InputError(e.to_string()))

@@ -29,9 +29,15 @@ pub fn render(files: &[FileReport], sources: &[&str], color: bool) -> String {
             out.push_str("\n\n");
         }
     }
-    let s = Summary::of(files);
-    out.push_str(&format!(
-        "{} file{}, {} claim{}: {} checked, {} unverified; {} error{}, {} warning{}, {} note{}\n",
+    out.push_str(&summary_line(&Summary::of(files)));
+    out.push('\n');
+    out
+}
+
+/// The closing line of the text report: files, claims, and findings by severity (no newline).
+pub fn summary_line(s: &Summary) -> String {
+    format!(
+        "{} file{}, {} claim{}: {} checked, {} unverified; {} error{}, {} warning{}, {} note{}",
         s.files,
         plural(s.files),
         s.claims,
@@ -44,8 +50,7 @@ pub fn render(files: &[FileReport], sources: &[&str], color: bool) -> String {
         plural(s.warnings),
         s.notes,
         plural(s.notes)
-    ));
-    out
+    )
 }
 
 fn plural(n: usize) -> &'static str {
