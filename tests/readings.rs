@@ -3297,3 +3297,34 @@ fn a_change_noun_before_in_names_whose_change_it_is() {
     assert_status(&[&says("13")], "13%", Status::Consistent, &t);
     assert_status(&[&says("20")], "20%", Status::Inconsistent, &t);
 }
+
+#[test]
+fn a_year_that_dates_a_figure_compared_with_sets_no_year_for_the_paragraph() {
+    let t = table(VISITORS);
+    // France 2023 = 100, 2022 = 80; Spain 2023 = 85, 2022 = 75.
+    assert_clean(
+        &[
+            "France drew 100 visitors, more than its 2022 total. Spain drew 85 visitors.",
+            "France drew 100 visitors, well above its 2022 level. Spain drew 85 visitors.",
+        ],
+        &t,
+    );
+    // A year that names the time of what follows still dates the paragraph.
+    assert_status(
+        &["The 2022 season was quiet: France drew 80 visitors. Spain drew 85 visitors."],
+        "85",
+        Status::Inconsistent,
+        &t,
+    );
+}
+
+#[test]
+fn the_end_of_a_change_after_a_new_name_is_that_names() {
+    let t = table(VISITORS);
+    // Spain went from 75 to 85, France from 80 to 100.
+    let says = |n: &str| format!("Spain's visitors rose to 85 from 75, France's climbed to {n}.");
+    let r = run(&says("100"), &t);
+    assert_eq!(claim(&r, "100").entity.as_deref(), Some("France"));
+    assert_eq!(claim(&r, "100").status, Status::Consistent);
+    assert_status(&[&says("90")], "90", Status::Inconsistent, &t);
+}

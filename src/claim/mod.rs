@@ -651,11 +651,17 @@ impl<'s> SentenceContext<'s> {
             // from 27 … to 20, while Australia won 35 medals".
             // (Only a start in the same clause: "BBB won seven, up from one, while the CDA
             // shrank to five from 15" gives the CDA's end no BBB start.)
+            // (Nor across a name of its own: "Alabama's rate dipped to 39.2% from 39.9%,
+            // Arkansas's edged down to 38.4%".)
             let same_clause_start = change_start_at.is_some_and(|at| {
                 let gap = self.lower[at.min(q.start)..q.start].to_string();
                 ![";", ", while", ", whereas", ", but", " while ", " whereas "]
                     .iter()
                     .any(|b| gap.contains(b))
+                    && !self
+                        .mentions
+                        .iter()
+                        .any(|m| m.start >= at && m.end <= q.start && !m.entities.is_empty())
             });
             let (entities, from_start) = match (&change_start, role) {
                 (Some((e, _)), Role::ChangeTo) if !e.is_empty() && same_clause_start => {

@@ -571,8 +571,33 @@ pub(super) fn years_in_force(
         let heading = line.len() <= 100 && !line.ends_with(['.', '!', '?', ':', ';']);
         let alone = before.is_empty() || heading;
         let after = plain[q.end..sentence.end].trim_start();
+        // ("a third of its 2022 total", "below its 2019 peak": a year that dates a figure
+        // the sentence measures against dates that figure alone.)
+        let next_word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        // Only inside a phrase that measures against it ("of", "below", "above"): "The
+        // 2023 peak was …" opening a sentence is what the sentence speaks of.
+        let word_before_determiner = before[..before.len() - prev.len()]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let dates_a_base = (words::refers_back(&next_word)
+            || matches!(
+                next_word.as_str(),
+                "total" | "totals" | "peak" | "high" | "low" | "record" | "average" | "mark"
+            ))
+            && matches!(
+                word_before_determiner.as_str(),
+                "of" | "below" | "above" | "under" | "over" | "beyond" | "to" | "with" | "on"
+            );
         let attributive = matches!(prev.as_str(), "the" | "its" | "their" | "this" | "that")
-            && after.starts_with(|c: char| c.is_alphabetic());
+            && after.starts_with(|c: char| c.is_alphabetic())
+            && !dates_a_base;
         let lead = matches!(prev.as_str(), "in" | "during" | "of" | "by");
         if alone || lead || attributive {
             let lower = before.to_ascii_lowercase();
