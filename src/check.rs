@@ -156,6 +156,19 @@ pub fn check_source(
     tables: &[Table],
     tol: &Tolerances,
 ) -> FileReport {
+    check_source_with_suppressed(path, source, format, linker, tables, tol).0
+}
+
+/// [`check_source`], and the findings that inline comments suppressed (for a summary that
+/// says what it left out).
+pub fn check_source_with_suppressed(
+    path: &str,
+    source: &str,
+    format: Format,
+    linker: &Linker<'_>,
+    tables: &[Table],
+    tol: &Tolerances,
+) -> (FileReport, Vec<Finding>) {
     let doc = Document::parse(source, format);
     let quantities = crate::extract(&doc.plain);
     let claims = linker.claims(&doc, &quantities);
@@ -264,9 +277,8 @@ pub fn check_source(
                                 claim,
                                 Some(interval),
                                 &format!(
-                                    "the table says {} for {entity}, {metric}, {period} (the year of the article as a whole) and {} for {c}, the table's current period; the sentence states no year",
-                                    record.value.text, now.value.text
-                                ),
+                                    "the table says {} for {row} (the year of the article as a whole) and {} for {c}, the table's current period; the sentence states no year",
+                                    record.value.text, now.value.text, row = crate::table::row_name(entity, metric, period)),
                             ));
                         } else if let Some(why) = claim.evidence.why_not_refutable() {
                             // A reading that rests on a default may confirm, never refute.
@@ -274,8 +286,9 @@ pub fn check_source(
                                 claim,
                                 Some(interval),
                                 &format!(
-                                    "the table says {} for {entity}, {metric}, {period}, but {why}",
-                                    record.value.text
+                                    "the table says {} for {row}, but {why}",
+                                    record.value.text,
+                                    row = crate::table::row_name(entity, metric, period)
                                 ),
                             ));
                         } else {
@@ -287,9 +300,10 @@ pub fn check_source(
                                 Some(expected),
                                 None,
                                 format!(
-                                    "{entity}, {metric}, {period}: the article says {}; the table says {}",
+                                    "{row}: the article says {}; the table says {}",
                                     one_line(&claim.quantity.text),
-                                    record.value.text
+                                    record.value.text,
+                                    row = crate::table::row_name(entity, metric, period)
                                 ),
                             ));
                         }
@@ -301,7 +315,11 @@ pub fn check_source(
                             Some(interval),
                             None,
                             None,
-                            format!("{entity}, {metric}, {period}: no value in {}", table.path),
+                            format!(
+                                "{row}: no value in {}",
+                                table.path,
+                                row = crate::table::row_name(entity, metric, period)
+                            ),
                         ));
                     }
                     (Some(_), false) => {
@@ -360,10 +378,11 @@ pub fn check_source(
                             text: earlier.quantity.text.clone(),
                         }),
                         format!(
-                            "{entity}, {metric}, {period}: the article says {} here but {} on line {}",
+                            "{row}: the article says {} here but {} on line {}",
                             one_line(&claim.quantity.text),
                             one_line(&earlier.quantity.text),
-                            other.line
+                            other.line,
+                            row = crate::table::row_name(entity, metric, period)
                         ),
                     ));
                 }
@@ -384,7 +403,8 @@ pub fn check_source(
             .push(ClaimReport::of(path, claim, &place, status, row, &findings));
         report.findings.extend(findings);
     }
-    crate::suppress::apply(path, &doc, &mut report.findings);
+    let suppressed = crate::suppress::apply(path, &doc, &mut report.findings);
+    hide_no_period(&mut report);
     // In order of position; one entry per place and entity (a coordinated claim, "Tunisia
     // and France", stays two).
     report.claims.sort_by(|a, b| {
@@ -394,7 +414,26 @@ pub fn check_source(
     report.findings.sort_by(|a, b| {
         (a.start, a.end, a.rule, &a.entity).cmp(&(b.start, b.end, b.rule, &b.entity))
     });
-    report
+    (report, suppressed)
+}
+
+/// A table whose facts have no period gives them all one implicit period; reports name none.
+fn hide_no_period(report: &mut FileReport) {
+    let hide = |period: &mut Option<String>, evidence: Option<&mut crate::claim::Evidence>| {
+        if period.as_deref() != Some(crate::table::NO_PERIOD) {
+            return;
+        }
+        *period = None;
+        if let Some(found) = evidence.and_then(|e| e.period.as_mut()) {
+            found.words = "the table's facts have no period".to_string();
+        }
+    };
+    for f in &mut report.findings {
+        hide(&mut f.period, f.evidence.as_mut());
+    }
+    for c in &mut report.claims {
+        hide(&mut c.period, Some(&mut c.evidence));
+    }
 }
 
 impl ClaimReport {

@@ -76,11 +76,12 @@ fn parse(doc: &Document<'_>) -> Vec<Suppression> {
 }
 
 /// Removes the findings that inline comments suppress, and adds a note for each suppression
-/// that suppressed nothing.
-pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) {
+/// that suppressed nothing. Returns the findings removed, so a summary can count them.
+pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) -> Vec<Finding> {
     let mut sups = parse(doc);
+    let mut removed = Vec::new();
     if sups.is_empty() {
-        return;
+        return removed;
     }
     findings.retain(|f| {
         let hit = sups.iter_mut().find(|s| {
@@ -91,6 +92,7 @@ pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) {
         match hit {
             Some(s) => {
                 s.used = true;
+                removed.push(f.clone());
                 false
             }
             None => true,
@@ -128,4 +130,5 @@ pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| {
         (a.start, a.end, a.rule, &a.entity).cmp(&(b.start, b.end, b.rule, &b.entity))
     });
+    removed
 }

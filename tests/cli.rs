@@ -66,7 +66,7 @@ fn config_is_found_and_validated() {
         (
             "unknown-rule",
             "rules:\n  value-mismatches: off\n",
-            "claimcheck.yaml:2: unknown rule",
+            "claimcheck.yaml:2:3: unknown rule",
         ),
         (
             "unknown-format",
@@ -126,9 +126,10 @@ fn init_and_explain() {
     // The starter config is valid.
     let out = run_in(&dir, &["check"], None);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    // Never overwrites.
+    // Never overwrites: a file that exists is skipped with a note.
     let out = run_in(&dir, &["init"], None);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("claimcheck.yaml already exists; skipped"));
     assert_eq!(
         fs::read_to_string(dir.join("claimcheck.yaml")).unwrap(),
         written

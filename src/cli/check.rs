@@ -3,14 +3,16 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::config::Config;
+use std::collections::BTreeMap;
+
+use super::config::{severity, Config, Level};
 use super::output::{parse_format, write_atomic, Format, Target};
 use super::paths::Anchor;
 use super::{
-    baseline, git, read_articles, tables, Article, CheckArgs, ColorChoice, FailOn, InputError,
-    ReadOptions,
+    baseline, git, read_articles, tables, Article, CheckArgs, ColorChoice, FailOn, InputArgs,
+    InputError, ReadOptions,
 };
-use crate::check::FileReport;
+use crate::check::{FileReport, Finding};
 use crate::claim::Linker;
 use crate::report::{self, Context};
 use crate::rules::Severity;
@@ -23,12 +25,42 @@ pub struct Run {
     pub reports: Vec<FileReport>,
     /// Problems with single inputs: the run goes on and exits 2.
     pub errors: Vec<InputError>,
+    /// The findings inline comments suppressed, per article, at the levels in force.
+    pub suppressed: Vec<Vec<Finding>>,
+}
+
+/// What to say on standard error besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Talk {
+    /// Errors only (`--quiet`).
+    Quiet,
+    /// Errors and notes.
+    Normal,
+    /// Also what was read and what was left out (`--verbose`).
+    Verbose,
 }
 
 /// Reads the inputs the arguments and config name, and checks every article. `Err` is an
 /// error that stops the run (a table that does not load, a bad argument, no input at all).
-pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
-    let tables = load_tables(args, config)?;
+/// `stdin_name` names an article read from standard input.
+pub fn analyze(
+    args: &InputArgs,
+    stdin_name: Option<&str>,
+    config: &Config,
+    talk: Talk,
+) -> Result<Run, InputError> {
+    if talk != Talk::Quiet {
+        for n in &config.notes {
+            eprintln!("note: {n}");
+        }
+    }
+    if talk == Talk::Verbose {
+        match &config.file {
+            Some(f) => eprintln!("info: configuration: {f}"),
+            None => eprintln!("info: configuration: none (defaults)"),
+        }
+    }
+    let tables = load_tables(args, config, talk)?;
     let paths: Vec<String> = if !args.paths.is_empty() {
         args.paths.clone()
     } else if let Some(listed) = &config.articles {
@@ -37,12 +69,14 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
         vec!["claims".to_string()]
     };
     let options = ReadOptions {
-        stdin_name: args.stdin_filename.clone(),
+        stdin_name: stdin_name.map(str::to_string),
         exclude: config.exclude.clone(),
     };
     let read = read_articles(&paths, &options)?;
-    for s in &read.skipped {
-        eprintln!("note: {s}");
+    if talk != Talk::Quiet {
+        for s in &read.skipped {
+            eprintln!("note: {s}");
+        }
     }
     let (mut articles, errors) = (read.articles, read.errors);
     // Counted before sharding: a share with no files is expected when there are more shares
@@ -72,18 +106,36 @@ pub fn analyze(args: &CheckArgs, config: &Config) -> Result<Run, InputError> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .max(1);
-    let reports = check_all(&articles, &linker, &tables, config, threads);
+    let (reports, suppressed): (Vec<FileReport>, Vec<Vec<Finding>>) =
+        check_all(&articles, &linker, &tables, config, threads)
+            .into_iter()
+            .unzip();
+    if talk == Talk::Verbose {
+        for r in &reports {
+            eprintln!(
+                "info: article: {} ({} claim{})",
+                r.path,
+                r.claims.len(),
+                if r.claims.len() == 1 { "" } else { "s" }
+            );
+        }
+    }
     Ok(Run {
         articles,
         tables,
         reports,
         errors,
+        suppressed,
     })
 }
 
 /// The tables named by the arguments or the config (default `data/`). Loading none is an
 /// input error unless `--allow-empty` is given.
-pub fn load_tables(args: &CheckArgs, config: &Config) -> Result<Vec<Table>, InputError> {
+pub fn load_tables(
+    args: &InputArgs,
+    config: &Config,
+    talk: Talk,
+) -> Result<Vec<Table>, InputError> {
     let data: Vec<String> = if !args.data.is_empty() {
         args.data.clone()
     } else if let Some(listed) = &config.tables {
@@ -91,7 +143,24 @@ pub fn load_tables(args: &CheckArgs, config: &Config) -> Result<Vec<Table>, Inpu
     } else {
         vec!["data".to_string()]
     };
-    let tables = tables::load(&data, config.allow_csv_outside)?;
+    let (tables, notes) = tables::load(&data, config.allow_csv_outside)?;
+    if talk != Talk::Quiet {
+        for n in &notes {
+            eprintln!("note: {n}");
+        }
+    }
+    if talk == Talk::Verbose {
+        for t in &tables {
+            eprintln!(
+                "info: table: {} ({} record{}, {} metric{})",
+                t.path,
+                t.records.len(),
+                if t.records.len() == 1 { "" } else { "s" },
+                t.metrics.len(),
+                if t.metrics.len() == 1 { "" } else { "s" }
+            );
+        }
+    }
     if tables.is_empty() {
         let message = if data.is_empty() {
             "no tables loaded: the config's `tables:` list is empty".to_string()
@@ -144,10 +213,18 @@ fn check_all(
     tables: &[Table],
     config: &Config,
     threads: usize,
-) -> Vec<FileReport> {
+) -> Vec<(FileReport, Vec<Finding>)> {
     let progress = Progress::new(articles.len());
-    let one = |a: &Article| {
-        let mut r = crate::check_source(
+    // `per-file` globs match paths relative to the configuration file's folder.
+    let relative: Vec<Option<String>> = match (&config.dir, config.per_file.is_empty()) {
+        (Some(dir), false) => {
+            let mut anchor = Anchor::new(dir);
+            articles.iter().map(|a| Some(anchor.rel(&a.path))).collect()
+        }
+        _ => vec![None; articles.len()],
+    };
+    let one = |(a, rel): (&Article, &Option<String>)| {
+        let (mut r, mut suppressed) = crate::check::check_source_with_suppressed(
             &a.path,
             &a.text,
             a.format,
@@ -155,22 +232,26 @@ fn check_all(
             tables,
             &config.tolerances,
         );
-        apply_levels(&mut r, config);
+        let levels = config.levels_for(rel.as_deref());
+        apply_levels(&mut r.findings, &levels);
+        apply_levels(&mut suppressed, &levels);
         progress.tick();
-        r
+        (r, suppressed)
     };
     if threads <= 1 || articles.len() <= 1 {
-        return articles.iter().map(one).collect();
+        return articles.iter().zip(&relative).map(one).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<FileReport>> = vec![None; articles.len()];
+    let mut slots: Vec<Option<(FileReport, Vec<Finding>)>> = vec![None; articles.len()];
     let results = std::sync::Mutex::new(&mut slots);
     std::thread::scope(|s| {
         for _ in 0..threads.min(articles.len()) {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(a) = articles.get(i) else { break };
-                let r = one(a);
+                let (Some(a), Some(rel)) = (articles.get(i), relative.get(i)) else {
+                    break;
+                };
+                let r = one((a, rel));
                 if let Ok(mut slots) = results.lock() {
                     slots[i] = Some(r);
                 }
@@ -212,24 +293,113 @@ impl Progress {
     }
 }
 
-/// Applies the config's rule levels: `off` drops a rule's findings, a level changes their
-/// severity.
-pub fn apply_levels(report: &mut FileReport, config: &Config) {
-    if config.levels.is_empty() {
+/// Applies rule levels: `off` drops a rule's findings, a level changes their severity.
+pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level>) {
+    if levels.is_empty() {
         return;
     }
-    report
-        .findings
-        .retain_mut(|f| match config.severity(f.rule, f.severity) {
-            Some(s) => {
-                f.severity = s;
-                true
-            }
-            None => false,
-        });
+    findings.retain_mut(|f| match severity(levels, f.rule, f.severity) {
+        Some(s) => {
+            f.severity = s;
+            true
+        }
+        None => false,
+    });
 }
 
-pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
+/// Findings by severity: errors, warnings, notes.
+type Counts = [usize; 3];
+
+fn counts<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Counts {
+    let mut c = [0; 3];
+    for f in findings {
+        c[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Note => 2,
+        }] += 1;
+    }
+    c
+}
+
+fn all_counts(reports: &[FileReport]) -> Counts {
+    counts(reports.iter().flat_map(|r| &r.findings))
+}
+
+fn minus(a: Counts, b: Counts) -> Counts {
+    [0, 1, 2].map(|i| a[i].saturating_sub(b[i]))
+}
+
+/// What was left out of the report, by why: (label, counts by severity).
+type Filtered = Vec<(&'static str, Counts)>;
+
+/// The summary line, with what was left out after each count: `0 errors (10 in baseline, 2
+/// suppressed), 0 warnings, 3 notes`.
+fn summary_line(reports: &[FileReport], filtered: &Filtered) -> String {
+    let s = report::Summary::of(reports);
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let part = |n: usize, word: &str, i: usize| {
+        let left: Vec<String> = filtered
+            .iter()
+            .filter(|(_, c)| c[i] > 0)
+            .map(|(label, c)| format!("{} {label}", c[i]))
+            .collect();
+        let mut out = format!("{n} {word}{}", plural(n));
+        if !left.is_empty() {
+            out.push_str(&format!(" ({})", left.join(", ")));
+        }
+        out
+    };
+    format!(
+        "{} file{}, {} claim{}: {} checked, {} unverified; {}, {}, {}",
+        s.files,
+        plural(s.files),
+        s.claims,
+        plural(s.claims),
+        s.checked,
+        s.unverified,
+        part(s.errors, "error", 0),
+        part(s.warnings, "warning", 1),
+        part(s.notes, "note", 2),
+    )
+}
+
+/// `--statistics`: one line per rule with findings, most first, ties by rule id.
+fn statistics(reports: &[FileReport]) -> String {
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in reports.iter().flat_map(|r| &r.findings) {
+        *by_rule.entry(f.rule).or_default() += 1;
+    }
+    let mut rows: Vec<(&str, usize)> = by_rule.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let width = rows
+        .iter()
+        .map(|(_, n)| n.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let id_width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (rule, n) in rows {
+        let summary = crate::rules::rule(rule).map_or("", |r| r.summary);
+        out.push_str(&format!("{n:>width$}  {rule:<id_width$}  {summary}\n"));
+    }
+    out
+}
+
+pub fn run(args: &CheckArgs, config: &Config) -> i32 {
+    let talk = if args.quiet {
+        Talk::Quiet
+    } else if args.verbose {
+        Talk::Verbose
+    } else {
+        Talk::Normal
+    };
+    let mut config = config.clone();
+    if let Err(e) = config.select(&args.select, &args.extend_select, &args.ignore) {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    let config = &config;
     if args.input.is_some() {
         return super::stream::run(args, config);
     }
@@ -240,7 +410,7 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             return 2;
         }
     };
-    let mut run = match analyze(args, config) {
+    let mut run = match analyze(&args.inputs, args.stdin_filename.as_deref(), config, talk) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
@@ -248,11 +418,27 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         }
     };
     // Terms the linker cannot use well, for the table's author; never a finding.
-    for n in crate::claim::lint(&run.tables) {
-        eprintln!(
-            "note: {}: metric `{}`, term \"{}\": {}",
-            n.table, n.metric, n.term, n.message
-        );
+    if talk != Talk::Quiet {
+        for n in crate::claim::lint(&run.tables) {
+            eprintln!(
+                "note: {}: metric `{}`, term \"{}\": {}",
+                n.table, n.metric, n.term, n.message
+            );
+        }
+    }
+    let mut filtered: Filtered = Vec::new();
+    let suppressed = counts(run.suppressed.iter().flatten());
+    if talk == Talk::Verbose {
+        for f in run.suppressed.iter().flatten() {
+            eprintln!(
+                "info: left out: {}:{}:{}: {}[{}] (suppressed inline)",
+                f.path,
+                f.line,
+                f.column,
+                f.severity.as_str(),
+                f.rule
+            );
+        }
     }
     if let Some(rev) = &args.changed_since {
         match git::toplevel().and_then(|top| {
@@ -264,14 +450,27 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
                 // they were given. A finding counts as changed when its own lines changed, or
                 // when the table row it was checked against did.
                 let mut repo = Anchor::new(&top);
+                let before = all_counts(&run.reports);
                 for r in &mut run.reports {
                     r.findings.retain(|f| {
-                        git::touches(&changed, &repo.rel(&f.path), f.line, f.end_line)
+                        let keep = git::touches(&changed, &repo.rel(&f.path), f.line, f.end_line)
                             || f.expected.as_ref().is_some_and(|e| {
                                 git::touches(&changed, &repo.rel(&e.table), e.line, e.line)
-                            })
+                            });
+                        if !keep && talk == Talk::Verbose {
+                            eprintln!(
+                                "info: left out: {}:{}:{}: {}[{}] (unchanged since {rev})",
+                                f.path,
+                                f.line,
+                                f.column,
+                                f.severity.as_str(),
+                                f.rule
+                            );
+                        }
+                        keep
                     });
                 }
+                filtered.push(("unchanged", minus(before, all_counts(&run.reports))));
             }
             Err(e) => {
                 eprintln!("error: --changed-since {rev}: {e}");
@@ -288,10 +487,12 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             let (text, n) = baseline::render(&run.reports, anchor);
             match write_atomic(Path::new(file), text.as_bytes()) {
                 Ok(()) => {
-                    eprintln!(
-                        "wrote {n} {} to {file}",
-                        if n == 1 { "entry" } else { "entries" }
-                    );
+                    if talk != Talk::Quiet {
+                        eprintln!(
+                            "wrote {n} {} to {file}",
+                            if n == 1 { "entry" } else { "entries" }
+                        );
+                    }
                     baseline_written = true;
                 }
                 Err(e) => {
@@ -308,33 +509,58 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
     let mut notes = Vec::new();
     if let (Some(file), Some(anchor)) = (&args.baseline, project.as_mut()) {
         match baseline::read(file) {
-            Ok(base) => notes.extend(baseline::filter(&base, &mut run.reports, anchor)),
+            Ok(base) => {
+                let before: Vec<Vec<Finding>> =
+                    run.reports.iter().map(|r| r.findings.clone()).collect();
+                notes.extend(baseline::filter(&base, &mut run.reports, anchor));
+                let left_out: Vec<&Finding> = before
+                    .iter()
+                    .zip(&run.reports)
+                    .flat_map(|(b, r)| b.iter().filter(|f| !r.findings.contains(f)))
+                    .collect();
+                if talk == Talk::Verbose {
+                    for f in &left_out {
+                        eprintln!(
+                            "info: left out: {}:{}:{}: {}[{}] (in baseline)",
+                            f.path,
+                            f.line,
+                            f.column,
+                            f.severity.as_str(),
+                            f.rule
+                        );
+                    }
+                }
+                filtered.insert(0, ("in baseline", counts(left_out)));
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 return 2;
             }
         }
     }
+    filtered.push(("suppressed", suppressed));
+    filtered.retain(|(_, c)| c.iter().any(|n| *n > 0));
+    let summary = summary_line(&run.reports, &filtered);
     let sources: Vec<&str> = run.articles.iter().map(|a| a.text.as_str()).collect();
     let ctx = Context {
         sources: &sources,
         tables: &run.tables,
         version: env!("CARGO_PKG_VERSION"),
     };
-    let use_color = match color {
+    let use_color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let machine_stdout = targets
+        .iter()
+        .any(|t| t.path.is_none() && t.format != Format::Text);
     if args.show_claims {
         // Beside a machine-readable report on standard output, the reading goes to standard
         // error so that the report stays parseable.
         let text = report::text::claims(&run.reports);
-        let machine_stdout = targets
-            .iter()
-            .any(|t| t.path.is_none() && t.format != Format::Text);
         if machine_stdout {
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
         } else {
@@ -343,7 +569,22 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
     }
     let mut written = Vec::new();
     for t in &targets {
-        let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
+        let text = if t.format == Format::Text && t.path.is_none() && args.statistics {
+            // The counts take the place of the findings on the console.
+            let mut text = statistics(&run.reports);
+            if talk != Talk::Quiet {
+                text.push_str(&summary);
+                text.push('\n');
+            }
+            text
+        } else {
+            let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
+            if t.format == Format::Text {
+                with_summary(text, &run.reports, &summary, talk == Talk::Quiet)
+            } else {
+                text
+            }
+        };
         match &t.path {
             None => {
                 let _ = std::io::stdout().lock().write_all(text.as_bytes());
@@ -370,19 +611,25 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             }
         }
     }
+    // `--statistics` beside a machine-readable report on standard output: on standard error.
+    if args.statistics && machine_stdout {
+        eprint!("{}", statistics(&run.reports));
+    }
     // With every report in a file, standard output stays empty: say what the run found and
     // where it went.
-    if targets.iter().all(|t| t.path.is_some()) {
-        eprintln!(
-            "{}",
-            report::text::summary_line(&report::Summary::of(&run.reports))
-        );
+    if targets.iter().all(|t| t.path.is_some()) && talk != Talk::Quiet {
+        if args.statistics {
+            eprint!("{}", statistics(&run.reports));
+        }
+        eprintln!("{summary}");
         for p in &written {
             eprintln!("wrote {p}");
         }
     }
-    for n in &notes {
-        eprintln!("note: {n}");
+    if talk != Talk::Quiet {
+        for n in &notes {
+            eprintln!("note: {n}");
+        }
     }
     for e in &run.errors {
         eprintln!("error: {e}");
@@ -408,6 +655,23 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
     // The process ends here: freeing a million-row table piece by piece only delays the exit.
     std::mem::forget(run);
     i32::from(failed)
+}
+
+/// The text report with its closing line replaced by `summary` (which says what was left
+/// out), or with no closing line under `--quiet`.
+fn with_summary(text: String, reports: &[FileReport], summary: &str, quiet: bool) -> String {
+    let plain = format!(
+        "{}\n",
+        report::text::summary_line(&report::Summary::of(reports))
+    );
+    let Some(body) = text.strip_suffix(&plain) else {
+        return text;
+    };
+    if quiet {
+        body.to_string()
+    } else {
+        format!("{body}{summary}\n")
+    }
 }
 
 /// The outputs asked for: flags, else the config, else text on standard output. At most one

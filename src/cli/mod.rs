@@ -9,17 +9,13 @@ use crate::text::Format as SourceFormat;
 
 /// claimcheck finds the numbers in articles and checks them against reference tables.
 ///
-/// Start with `claimcheck check` in a repository with articles in `claims/` and tables in
-/// `data/`; `claimcheck init` writes a commented `claimcheck.yaml` to change that.
+/// Start with `claimcheck init` in an empty folder: it writes an example table, an example
+/// article with one planted mistake and a `claimcheck.yaml`; then `claimcheck check` shows
+/// the finding. In a repository with articles in `claims/` and tables in `data/`,
+/// `claimcheck check` needs no setup at all.
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, about, long_about = None)]
 pub struct Args {
-    /// Configuration file (default: `claimcheck.yaml` in this folder or the nearest parent).
-    #[arg(long, global = true, value_name = "FILE")]
-    pub config: Option<String>,
-    /// When to color the text report.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -45,6 +41,8 @@ pub enum Command {
     /// Examples:
     ///   claimcheck check
     ///   claimcheck check claims/soufan-2017.md --data data/soufan-2017.yaml
+    ///   claimcheck check --select value-mismatch,rank
+    ///   claimcheck check --ignore unverified --statistics
     ///   claimcheck check --format text --format sarif=claimcheck.sarif
     ///   claimcheck check --baseline .claimcheck-baseline.json
     ///   claimcheck check --changed-since origin/main
@@ -68,11 +66,19 @@ pub enum Command {
     /// Print the documentation of a rule (`claimcheck explain value-mismatch`), or list the
     /// rules when none is named.
     Explain {
-        /// A rule id: value-mismatch, contradiction, rank, trend, share, unverified,
+        /// A rule id: value-mismatch, contradiction, rank, trend, share, compare, unverified,
         /// unused-suppression.
         rule: Option<String>,
     },
-    /// Write a commented starter `claimcheck.yaml` in the current folder (never overwrites).
+    /// Start a project in the current folder: an example table in `data/`, an example
+    /// article in `claims/` with one deliberate mistake, and a commented `claimcheck.yaml`.
+    ///
+    /// A file that already exists is never overwritten: it is skipped with a note. Then run
+    /// `claimcheck check` to see the example's finding.
+    ///
+    /// Example:
+    ///   claimcheck init && claimcheck check
+    #[command(verbatim_doc_comment)]
     Init,
     /// Keep a reviewable YAML snapshot of every claim and its verdict next to each article,
     /// under `.snapshots/`; `--check` fails when one would change and shows what changed.
@@ -81,36 +87,89 @@ pub enum Command {
     ///   claimcheck snapshot            # write or update the snapshots
     ///   claimcheck snapshot --check    # in CI: exit 1 and explain any change
     #[command(verbatim_doc_comment)]
-    Snapshot {
-        #[command(flatten)]
-        check: CheckArgs,
-        /// Compare with the snapshots on disk and fail (exit 1) if any would change.
-        #[arg(long = "check", conflicts_with = "accept")]
-        check_only: bool,
-        /// Write the new snapshots (the default when neither flag is given).
-        #[arg(long)]
-        accept: bool,
-    },
+    Snapshot(SnapshotArgs),
 }
 
-/// The arguments of `check` (and `snapshot`).
+/// What `check` and `snapshot` read: the configuration, the articles and the tables.
 #[derive(Debug, Clone, clap::Args)]
-pub struct CheckArgs {
-    /// Files or folders to check (`.md`, `.markdown`, `.txt`); `-` reads standard input.
-    /// Default: the config's `articles`, else `claims/`.
+pub struct InputArgs {
+    /// Configuration file (default: `claimcheck.yaml` in this folder or the nearest parent).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<String>,
+    /// Files, folders or globs to check (`.md`, `.markdown`, `.txt`). Default: the config's
+    /// `articles`, else `claims/`.
     pub paths: Vec<String>,
     /// A reference table (`.yaml`/`.yml`) or a folder of them; repeatable. Default: the
     /// config's `tables`, else `data/`.
     #[arg(long = "data", value_name = "PATH")]
     pub data: Vec<String>,
+    /// Worker threads (default: one per core). Output is the same whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Check only the K-th of N shares of the files (1-based, by sorted path), to spread an
+    /// archive over machines: `--shard 1/4` … `--shard 4/4`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Let a run with no articles or no tables pass: without it, finding no article (an
+    /// empty folder, a glob that matches nothing) or loading no table is an input error
+    /// (exit code 2), since a run that checked nothing proves nothing.
+    #[arg(long)]
+    pub allow_empty: bool,
+}
+
+/// The arguments of `snapshot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SnapshotArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Compare with the snapshots on disk and fail (exit 1) if any would change.
+    #[arg(long = "check", conflicts_with = "accept")]
+    pub check_only: bool,
+    /// Write the new snapshots (the default when neither flag is given).
+    #[arg(long)]
+    pub accept: bool,
+}
+
+/// The arguments of `check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub inputs: InputArgs,
     /// Output format, optionally to a file: text, json, jsonl, sarif, github, junit,
     /// markdown, html. Repeatable: `--format text --format sarif=out.sarif`. A missing
     /// folder for the file is created.
     #[arg(long = "format", value_name = "FORMAT[=PATH]")]
     pub formats: Vec<String>,
+    /// When to color the text report (`NO_COLOR` turns `auto` off).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Exit with 1 when a finding at this level or above is reported.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// Report only these rules, replacing the config's choice (comma-separated, repeatable):
+    /// `--select value-mismatch,rank`. A rule the config turns off is reported at its
+    /// default level. `claimcheck explain` lists the rules.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Also report these rules, on top of the config's choice or `--select`.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// Never report these rules; wins over `--select`, `--extend-select` and `per-file`.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Print the findings and nothing else: no summary line, no `wrote` lines, no notes on
+    /// standard error (errors are still printed).
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also say on standard error which configuration file is in force, each table loaded
+    /// (with its records and metrics), each article read (with its claims) and each finding
+    /// hidden by a baseline, an inline suppression or `--changed-since`.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Instead of each finding, print how many findings each rule reported, most first
+    /// (ties by rule id), then the summary line.
+    #[arg(long)]
+    pub statistics: bool,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<String>,
@@ -125,13 +184,6 @@ pub struct CheckArgs {
     /// The name to report for an article read from standard input (`-`).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
-    /// Worker threads (default: one per core). Output is the same whatever the number.
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Check only the K-th of N shares of the files (1-based, by sorted path), to spread an
-    /// archive over machines: `--shard 1/4` … `--shard 4/4`.
-    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
-    pub shard: Option<(usize, usize)>,
     /// Read articles as JSON Lines from the paths (or `-`): one `{"id": …, "text": …}` per
     /// line, answered by one result line each, in order (with `--format jsonl`).
     #[arg(long, value_enum)]
@@ -141,11 +193,6 @@ pub struct CheckArgs {
     /// the words that gave it, then the verdict and, when unverified, why.
     #[arg(long)]
     pub show_claims: bool,
-    /// Let a run with no articles or no tables pass: without it, finding no article (an
-    /// empty folder, a glob that matches nothing) or loading no table is an input error
-    /// (exit code 2), since a run that checked nothing proves nothing.
-    #[arg(long)]
-    pub allow_empty: bool,
 }
 
 /// How `--input` reads articles.
@@ -195,23 +242,23 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    let config = match config::load(args.config.as_deref()) {
-        Ok(c) => c,
-        Err(e) => {
+    let load = |input: &InputArgs| {
+        config::load(input.config.as_deref()).map_err(|e| {
             eprintln!("error: {e}");
-            return 2;
-        }
+        })
     };
     match args.command {
         Command::Extract { paths, format } => extract::run(&paths, format),
-        Command::Check(check) => check::run(&check, &config, args.color),
+        Command::Check(check) => match load(&check.inputs) {
+            Ok(config) => check::run(&check, &config),
+            Err(()) => 2,
+        },
         Command::Explain { rule } => explain::explain(rule.as_deref()),
-        Command::Init => explain::init(),
-        Command::Snapshot {
-            check,
-            check_only,
-            accept: _,
-        } => snapshot::run(&check, &config, check_only),
+        Command::Init => init::run(),
+        Command::Snapshot(snap) => match load(&snap.input) {
+            Ok(config) => snapshot::run(&snap.input, &config, snap.check_only),
+            Err(()) => 2,
+        },
     }
 }
 
@@ -413,6 +460,7 @@ mod config;
 mod explain;
 mod extract;
 mod git;
+mod init;
 mod output;
 mod paths;
 mod snapshot;

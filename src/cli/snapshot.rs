@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::check::analyze;
+use super::check::{analyze, Talk};
 use super::config::Config;
 use super::output::write_atomic;
-use super::CheckArgs;
+use super::InputArgs;
 use crate::check::{ClaimReport, FileReport, Status};
 
 /// One claim as the snapshot records it.
@@ -201,8 +201,8 @@ fn diff(old: &[Entry], new: &[Entry]) -> Vec<String> {
     out
 }
 
-pub fn run(args: &CheckArgs, config: &Config, check_only: bool) -> i32 {
-    let run = match analyze(args, config) {
+pub fn run(args: &InputArgs, config: &Config, check_only: bool) -> i32 {
+    let run = match analyze(args, None, config, Talk::Normal) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufWriter, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::check::{apply_levels, load_tables};
+use super::check::{apply_levels, load_tables, Talk};
 use super::config::Config;
 use super::CheckArgs;
 use crate::check::{ClaimReport, Finding};
@@ -39,7 +39,12 @@ struct Failure<'a> {
 }
 
 pub fn run(args: &CheckArgs, config: &Config) -> i32 {
-    let tables = match load_tables(args, config) {
+    let talk = if args.quiet {
+        Talk::Quiet
+    } else {
+        Talk::Normal
+    };
+    let tables = match load_tables(&args.inputs, config, talk) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");
@@ -47,11 +52,13 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
         }
     };
     let linker = Linker::new(&tables);
-    let paths: Vec<String> = if args.paths.is_empty() {
+    let paths: Vec<String> = if args.inputs.paths.is_empty() {
         vec!["-".into()]
     } else {
-        args.paths.clone()
+        args.inputs.paths.clone()
     };
+    // Documents have ids, not paths: `per-file` does not apply.
+    let levels = config.levels_for(None);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -99,7 +106,7 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
                         &tables,
                         &config.tolerances,
                     );
-                    apply_levels(&mut report, config);
+                    apply_levels(&mut report.findings, &levels);
                     failed |= report
                         .findings
                         .iter()

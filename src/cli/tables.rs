@@ -7,8 +7,12 @@ use crate::table::Table;
 
 /// Reads every table named by `--data`: files as given, folders for their `.yaml`/`.yml`
 /// files (sorted, not recursive into hidden folders). Any error stops the run: checking
-/// against half the tables would report wrong answers as right.
-pub fn load(paths: &[String], allow_csv_outside: bool) -> Result<Vec<Table>, InputError> {
+/// against half the tables would report wrong answers as right. Returns the tables and notes
+/// for their authors (a key in its other spelling).
+pub fn load(
+    paths: &[String],
+    allow_csv_outside: bool,
+) -> Result<(Vec<Table>, Vec<String>), InputError> {
     let mut files: Vec<PathBuf> = Vec::new();
     for p in paths {
         let path = Path::new(p);
@@ -44,13 +48,19 @@ pub fn load(paths: &[String], allow_csv_outside: bool) -> Result<Vec<Table>, Inp
     }
     files.sort();
     files.dedup();
-    files
+    let mut notes = Vec::new();
+    let tables = files
         .iter()
-        .map(|f| load_one(f, allow_csv_outside))
-        .collect()
+        .map(|f| load_one(f, allow_csv_outside, &mut notes))
+        .collect::<Result<_, _>>()?;
+    Ok((tables, notes))
 }
 
-fn load_one(file: &Path, allow_csv_outside: bool) -> Result<Table, InputError> {
+fn load_one(
+    file: &Path,
+    allow_csv_outside: bool,
+    notes: &mut Vec<String>,
+) -> Result<Table, InputError> {
     let shown = super::display_path(file);
     let bytes =
         std::fs::read(file).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
@@ -69,7 +79,14 @@ fn load_one(file: &Path, allow_csv_outside: bool) -> Result<Table, InputError> {
         .to_path_buf();
     let mut read =
         |csv: &str| -> Result<String, String> { read_csv(&folder, csv, allow_csv_outside) };
-    Table::from_yaml(&shown, &text, &mut read).map_err(|e| InputError(e.to_string()))
+    let table =
+        Table::from_yaml(&shown, &text, &mut read).map_err(|e| InputError(e.to_string()))?;
+    notes.extend(crate::table::spelling_notes(
+        &shown,
+        &text,
+        crate::table::SPELLINGS,
+    ));
+    Ok(table)
 }
 
 /// Reads a CSV file that a table describes. The path is taken relative to the table's folder

@@ -46,8 +46,9 @@ pub fn check<'t>(
         table.lookup(&c.other, metric, period),
     ) else {
         return Verdict::Undecided(format!(
-            "no {metric} values for both {entity} and {} in {period}",
-            c.other
+            "no {metric} values for both {entity} and {}{period_in}",
+            c.other,
+            period_in = crate::table::in_period(period)
         ));
     };
     let (x, y) = (of_record(a, tol), of_record(b, tol));

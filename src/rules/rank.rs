@@ -121,7 +121,10 @@ pub fn check<'t>(
         .iter()
         .find(|p| p.record.entity.eq_ignore_ascii_case(entity))
     else {
-        return Verdict::Undecided(format!("no {metric} value for {entity} in {period}"));
+        return Verdict::Undecided(format!(
+            "no {metric} value for {entity}{period_in}",
+            period_in = crate::table::in_period(period)
+        ));
     };
     let others = || peers.iter().filter(|p| !std::ptr::eq(p.record, me.record));
     let above = others()
@@ -157,27 +160,24 @@ pub fn check<'t>(
                 Verdict::Holds
             } else {
                 refuted(format!(
-                    "{entity} is ranked {} by {metric} in {period}, not {}",
+                    "{entity} is ranked {} by {metric}{period_in}, not {}",
                     me.record.value.text,
-                    ordinal(n as usize)
-                ))
+                    ordinal(n as usize), period_in = crate::table::in_period(period)))
             }
         }
         // A place beyond the rows the table ranks is a place in a longer list than the
         // table's ("the 14th-lowest in the satellite record" of a table of two oceans).
         Rank::Position(n) | Rank::FromBottom(n) if *n as usize > among => {
             Verdict::Undecided(format!(
-                "the table ranks {among} rows by {metric} in {period}; a {} place is in a longer list",
-                ordinal(*n as usize)
-            ))
+                "the table ranks {among} rows by {metric}{period_in}; a {} place is in a longer list",
+                ordinal(*n as usize), period_in = crate::table::in_period(period)))
         }
         Rank::Position(n) => {
             let n = *n as usize;
             if n < best || n > worst {
                 refuted(format!(
-                    "{entity} {place} by {metric} in {period}, not {}",
-                    ordinal(n)
-                ))
+                    "{entity} {place} by {metric}{period_in}, not {}",
+                    ordinal(n), period_in = crate::table::in_period(period)))
             } else {
                 Verdict::Holds
             }
@@ -187,9 +187,8 @@ pub fn check<'t>(
             let (b, w) = (below + 1, below + 1 + level);
             if n < b || n > w {
                 refuted(format!(
-                    "{entity} {place} by {metric} in {period}, not {} from the bottom",
-                    ordinal(n)
-                ))
+                    "{entity} {place} by {metric}{period_in}, not {} from the bottom",
+                    ordinal(n), period_in = crate::table::in_period(period)))
             } else {
                 Verdict::Holds
             }
@@ -197,8 +196,7 @@ pub fn check<'t>(
         Rank::Top(n) => {
             if best > *n as usize {
                 refuted(format!(
-                    "{entity} {place} by {metric} in {period}, outside the top {n}"
-                ))
+                    "{entity} {place} by {metric}{period_in}, outside the top {n}", period_in = crate::table::in_period(period)))
             } else {
                 Verdict::Holds
             }
@@ -206,8 +204,7 @@ pub fn check<'t>(
         Rank::Above(other) | Rank::Below(other) | Rank::FollowedBy(other) | Rank::Tied(other) => {
             let Some(o) = find(other) else {
                 return Verdict::Undecided(format!(
-                    "no {metric} value for {other} in {period} among entities like {entity}"
-                ));
+                    "no {metric} value for {other}{period_in} among entities like {entity}", period_in = crate::table::in_period(period)));
             };
             let me_above = definitely_above(&me.interval, &o.interval);
             let o_above = definitely_above(&o.interval, &me.interval);
@@ -269,9 +266,8 @@ pub fn check<'t>(
                 Verdict::Holds
             } else {
                 refuted(format!(
-                    "{entity} {place} by {metric} in {period}; the list above it is wrong about {}",
-                    wrong.join(", ")
-                ))
+                    "{entity} {place} by {metric}{period_in}; the list above it is wrong about {}",
+                    wrong.join(", "), period_in = crate::table::in_period(period)))
             }
         }
     }

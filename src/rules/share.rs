@@ -47,8 +47,10 @@ pub fn check<'t>(
         table.lookup(&share.whole_entity, &share.whole_metric, period),
     ) else {
         return Verdict::Undecided(format!(
-            "no values for {entity} {metric} and {} {} in {period}",
-            share.whole_entity, share.whole_metric
+            "no values for {entity} {metric} and {} {}{period_in}",
+            share.whole_entity,
+            share.whole_metric,
+            period_in = crate::table::in_period(period)
         ));
     };
     let (p, w) = (of_record(part, tol), of_record(whole, tol));

@@ -246,7 +246,10 @@ fn check_change<'t>(
     tol: &Tolerances,
 ) -> Verdict<'t> {
     let Some(record) = table.lookup(entity, metric, period) else {
-        return Verdict::Undecided(format!("no {metric} value for {entity} in {period}"));
+        return Verdict::Undecided(format!(
+            "no {metric} value for {entity}{period_in}",
+            period_in = crate::table::in_period(period)
+        ));
     };
     let value = of_record(record, tol);
     let text = &record.value.text;
@@ -257,12 +260,14 @@ fn check_change<'t>(
     match trend.direction {
         Direction::Up if value.high < 0.0 => {
             return refuted(format!(
-                "{entity}, {metric}: the change in {period} is {text}, no rise"
+                "{entity}, {metric}: the change{period_in} is {text}, no rise",
+                period_in = crate::table::in_period(period)
             ))
         }
         Direction::Down if value.low > 0.0 => {
             return refuted(format!(
-                "{entity}, {metric}: the change in {period} is {text}, no fall"
+                "{entity}, {metric}: the change{period_in} is {text}, no fall",
+                period_in = crate::table::in_period(period)
             ))
         }
         _ => {}
@@ -288,8 +293,9 @@ fn check_change<'t>(
         Verdict::Holds
     } else {
         refuted(format!(
-            "{entity}, {metric}: the change in {period} is {text}, not {}",
-            size.text
+            "{entity}, {metric}: the change{period_in} is {text}, not {}",
+            size.text,
+            period_in = crate::table::in_period(period)
         ))
     }
 }

@@ -99,6 +99,7 @@ pub(super) fn load(
 
     // YAML records.
     let mut records = Vec::new();
+    let mut undated: Option<bool> = None;
     for rec in raw.records.unwrap_or_default() {
         let loc = rec.referenced;
         let r = rec.value;
@@ -107,7 +108,26 @@ pub(super) fn load(
         };
         let metric = &metrics[pos];
         let entity = r.entity.0.trim().to_string();
-        let period = r.period.0.trim().to_string();
+        let period = match &r.period {
+            Some(p) => p.0.trim().to_string(),
+            None => super::NO_PERIOD.to_string(),
+        };
+        // A table's facts are all dated or all undated: one record without a period among
+        // dated ones is far more likely a slip than a fact that has none.
+        match undated {
+            None => undated = Some(r.period.is_none()),
+            Some(u) if u != r.period.is_none() => {
+                return Err(at(
+                    loc,
+                    if u {
+                        "this record has a `period`, and the records before it have none: give every record a period, or none".to_string()
+                    } else {
+                        "this record has no `period`, and the records before it have one: give every record a period, or none".to_string()
+                    },
+                ));
+            }
+            Some(_) => {}
+        }
         if entity.is_empty() {
             return Err(at(loc, "the record's `entity` is empty".to_string()));
         }
@@ -147,15 +167,15 @@ pub(super) fn load(
         ("entity", raw.entity.as_ref().map(|s| s.referenced)),
         ("period", raw.period.as_ref().map(|s| s.referenced)),
         (
-            "period_column",
+            "period-column",
             raw.period_column.as_ref().map(|s| s.referenced),
         ),
         (
-            "metric_column",
+            "metric-column",
             raw.metric_column.as_ref().map(|s| s.referenced),
         ),
         (
-            "value_column",
+            "value-column",
             raw.value_column.as_ref().map(|s| s.referenced),
         ),
     ];
@@ -177,17 +197,13 @@ pub(super) fn load(
                 (Some(_), Some(col)) => {
                     return Err(at(
                         col.referenced,
-                        "give either `period` or `period_column`, not both".to_string(),
+                        "give either `period` or `period-column`, not both".to_string(),
                     ))
                 }
                 (Some(p), None) => PeriodSpec::Constant(p.value.0.trim().to_string()),
                 (None, Some(col)) => PeriodSpec::Column(col.value, col.referenced),
-                (None, None) => {
-                    return Err(at(
-                        csv_loc,
-                        "a CSV table needs `period:` (a constant) or `period_column:`".to_string(),
-                    ))
-                }
+                // Facts with no period: every row has the table's one implicit period.
+                (None, None) => PeriodSpec::Constant(super::NO_PERIOD.to_string()),
             };
             let form = match (raw.metric_column, raw.value_column) {
                 (None, None) => CsvForm::Wide(
@@ -217,7 +233,7 @@ pub(super) fn load(
                 (Some(c), None) | (None, Some(c)) => {
                     return Err(at(
                         c.referenced,
-                        "a long-form CSV table needs both `metric_column` and `value_column`"
+                        "a long-form CSV table needs both `metric-column` and `value-column`"
                             .to_string(),
                     ))
                 }
@@ -317,12 +333,31 @@ fn yaml_error(path: &str, e: &serde_saphyr::Error) -> TableError {
         }
         _ => (1, 1),
     };
+    if let Some(hint) = did_you_mean(&message) {
+        message.push_str(&hint);
+    }
     TableError {
         file: path.to_string(),
         line,
         column,
         message,
     }
+}
+
+/// For serde's "unknown field `x`, expected one of …": "; did you mean `y`?" when one of the
+/// expected keys is a near miss.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (word, rest) = rest.split_once('`')?;
+    let expected = rest.split_once("expected ")?.1;
+    let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+    let names: Vec<&str> = expected
+        .split(", ")
+        .flat_map(|p| p.split(" or "))
+        .map(|p| p.trim().trim_matches('`'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    crate::rules::closest(word, names.iter().copied()).map(|c| format!("; did you mean `{c}`?"))
 }
 
 fn unknown_metric(name: &str, metrics: &[Metric]) -> String {

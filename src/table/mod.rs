@@ -29,7 +29,9 @@
 //! `trillion(s)`). `percent`, `per cent`, `percentage`, `pct` and `%` become `%`. An explicit
 //! `scale:` wins over the scale implied by the unit.
 //!
-//! A record's `period` is a year or a label, stored as a string. A `value` is a YAML number or a
+//! A record's `period` is a year or a label, stored as a string. A table whose facts have no
+//! period leaves it out of every record (or, for CSV, gives neither `period:` nor
+//! `period-column:`): its records share the one implicit period [`NO_PERIOD`]. A `value` is a YAML number or a
 //! string in the prose grammar of [`crate::quantity::parse_value`] (`at least 5600`,
 //! `500-600`, `about 1200`, a trailing `%` is allowed); a null value is no record.
 //!
@@ -41,14 +43,14 @@
 //! ```yaml
 //! csv: bad-drivers.csv
 //! entity: State            # the column naming the entity
-//! period: 2012             # a constant period for every row, or `period_column: Year`
+//! period: 2012             # a constant period for every row, or `period-column: Year`
 //! metrics:
 //!   speeding: {column: "Percentage Who Were Speeding", terms: [speeding], unit: percent}
 //! ```
 //!
 //! A metric without `column:` is read from the column named like the metric.
 //!
-//! Long form, one row per value: give `metric_column:` and `value_column:` (with `entity:` and
+//! Long form, one row per value: give `metric-column:` and `value-column:` (with `entity:` and
 //! `period:`/`period_column:` as above). The metric column holds, for each row, a metric's
 //! `column:` label or, when it has none, its name (matched exactly, else ignoring case); a row
 //! naming a metric that `metrics:` does not declare is an error.
@@ -427,4 +429,65 @@ impl std::error::Error for TableError {}
 /// limits against hostile input and the same `file:line:column` errors.
 pub fn read_yaml<T: serde::de::DeserializeOwned>(path: &str, yaml: &str) -> Result<T, TableError> {
     load::read_yaml(path, yaml)
+}
+
+/// The period of every record of a table whose facts have none (records without `period:`,
+/// a CSV table without `period:` or `period-column:`). It has no digit, so a year in the text
+/// reads as it (the table is undated), and messages leave it out: see [`row_name`].
+pub const NO_PERIOD: &str = "(no period)";
+
+/// A row as messages name it: `entity, metric, period`, or `entity, metric` when the table's
+/// facts have no period.
+pub fn row_name(entity: &str, metric: &str, period: &str) -> String {
+    if period == NO_PERIOD {
+        format!("{entity}, {metric}")
+    } else {
+        format!("{entity}, {metric}, {period}")
+    }
+}
+
+/// ` in PERIOD`, or nothing for a table whose facts have no period.
+pub fn in_period(period: &str) -> String {
+    if period == NO_PERIOD {
+        String::new()
+    } else {
+        format!(" in {period}")
+    }
+}
+
+/// A location in a YAML file as 1-based line and column.
+pub fn line_col(loc: serde_saphyr::Location) -> (usize, usize) {
+    (load::line_of(loc), load::col_of(loc))
+}
+
+/// The top-level keys of a table that have a second spelling: (canonical, other). Keys are
+/// kebab-case in tables and in `claimcheck.yaml` alike; the snake_case spelling is read too.
+pub const SPELLINGS: &[(&str, &str)] = &[
+    ("period-column", "period_column"),
+    ("metric-column", "metric_column"),
+    ("value-column", "value_column"),
+];
+
+/// A note for each top-level key of `yaml` written in its other spelling (`spellings` pairs
+/// the canonical name with the other): `file:line:column: `period_column` is read as
+/// `period-column`, the spelling claimcheck documents`. Nothing when the document does not
+/// parse (the loader reports that).
+pub fn spelling_notes(path: &str, yaml: &str, spellings: &[(&str, &str)]) -> Vec<String> {
+    // A key in the other spelling appears in the text as written: most files skip the parse.
+    if !spellings.iter().any(|(_, other)| yaml.contains(other)) {
+        return Vec::new();
+    }
+    let Ok(keys) = load::read_yaml::<raw::TopKeys>(path, yaml) else {
+        return Vec::new();
+    };
+    keys.0
+        .iter()
+        .filter_map(|k| {
+            let (canonical, other) = spellings.iter().find(|(_, o)| *o == k.value)?;
+            let (line, column) = line_col(k.referenced);
+            Some(format!(
+                "{path}:{line}:{column}: `{other}` is read as `{canonical}`, the spelling claimcheck documents"
+            ))
+        })
+        .collect()
 }

@@ -22,11 +22,43 @@ pub(super) struct RawTable {
     pub csv: Option<Spanned<String>>,
     /// CSV: the column naming the entity.
     pub entity: Option<Spanned<String>>,
-    /// CSV: a constant period for every row.
+    /// CSV: a constant period for every row (none: the table's facts have no period).
     pub period: Option<Spanned<Label>>,
+    #[serde(rename = "period-column", alias = "period_column")]
     pub period_column: Option<Spanned<String>>,
+    #[serde(rename = "metric-column", alias = "metric_column")]
     pub metric_column: Option<Spanned<String>>,
+    #[serde(rename = "value-column", alias = "value_column")]
     pub value_column: Option<Spanned<String>>,
+}
+
+/// The keys of a document's top-level mapping, with where each is; values are skipped.
+#[derive(Debug)]
+pub(super) struct TopKeys(pub Vec<Spanned<String>>);
+
+impl<'de> Deserialize<'de> for TopKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TopKeys;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopKeys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = map.next_key::<Spanned<Label>>()? {
+                    map.next_value::<de::IgnoredAny>()?;
+                    keys.push(Spanned {
+                        value: k.value.0,
+                        referenced: k.referenced,
+                        defined: k.defined,
+                    });
+                }
+                Ok(TopKeys(keys))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,7 +76,8 @@ pub(super) struct RawSource {
 pub(super) struct RawRecord {
     pub entity: Label,
     pub metric: String,
-    pub period: Label,
+    /// Absent for a fact that has no period (a mountain's height, a country's capital).
+    pub period: Option<Label>,
     pub value: Spanned<RawValue>,
 }
 
