@@ -3328,3 +3328,14 @@ fn the_end_of_a_change_after_a_new_name_is_that_names() {
     assert_eq!(claim(&r, "100").status, Status::Consistent);
     assert_status(&[&says("90")], "90", Status::Inconsistent, &t);
 }
+
+#[test]
+fn the_name_compared_with_in_as_many_as_is_not_the_subject() {
+    let t = table(VISITORS);
+    // France 100, Spain 85 in 2023.
+    let says = |n: &str| {
+        format!("France drew 1.1 times as many visitors as Spain, its closest rival, and attracted {n} visitors.")
+    };
+    assert_status(&[&says("100")], "100", Status::Consistent, &t);
+    assert_status(&[&says("85")], "85", Status::Inconsistent, &t);
+}

@@ -424,7 +424,14 @@ impl SentenceContext<'_> {
     /// "beat France") or of a comparison ("more than his great rival Prost").
     fn is_ranked_object(&self, m: &Mention) -> bool {
         let k = m.tok_start;
-        self.is_verb_object(m) || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
+        // "five times as much sugar as Thailand": the second "as" of an equative compares.
+        let a = self.with_article(m);
+        let equative = a >= 2
+            && self.lower_token(a - 1) == "as"
+            && (a.saturating_sub(7)..a - 1).any(|i| self.lower_token(i) == "as");
+        self.is_verb_object(m)
+            || equative
+            || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
     }
 
     /// Whether a name is where something goes ("sent 118 lawmakers to parliament", "came close
