@@ -123,6 +123,8 @@ pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) {
             expected: None,
             related: None,
             evidence: None,
+            sentence: None,
+            suggestion: None,
         });
     }
     findings.sort_by(|a, b| {

@@ -182,6 +182,7 @@ fn claim(start: usize, end: usize, status: Status) -> ClaimReport {
         expected: None,
         evidence: Default::default(),
         reason: None,
+        sentence: None,
     }
 }
 
