@@ -315,6 +315,12 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
             }
         }
     }
+    if args.fix {
+        match super::fix::fix(args, config, &mut run) {
+            Ok(outcome) => failed_write |= outcome.failed,
+            Err(code) => return code,
+        }
+    }
     let sources: Vec<&str> = run.articles.iter().map(|a| a.text.as_str()).collect();
     let ctx = Context {
         sources: &sources,
@@ -332,9 +338,10 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         // Beside a machine-readable report on standard output, the reading goes to standard
         // error so that the report stays parseable.
         let text = report::text::claims(&run.reports);
-        let machine_stdout = targets
-            .iter()
-            .any(|t| t.path.is_none() && t.format != Format::Text);
+        let machine_stdout = args.diff
+            || targets
+                .iter()
+                .any(|t| t.path.is_none() && t.format != Format::Text);
         if machine_stdout {
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
         } else {
@@ -342,7 +349,8 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
         }
     }
     let mut written = Vec::new();
-    for t in &targets {
+    // With `--diff`, standard output holds the diff alone.
+    for t in targets.iter().filter(|t| !(args.diff && t.path.is_none())) {
         let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
         match &t.path {
             None => {
@@ -372,7 +380,7 @@ pub fn run(args: &CheckArgs, config: &Config, color: ColorChoice) -> i32 {
     }
     // With every report in a file, standard output stays empty: say what the run found and
     // where it went.
-    if targets.iter().all(|t| t.path.is_some()) {
+    if args.diff || targets.iter().all(|t| t.path.is_some()) {
         eprintln!(
             "{}",
             report::text::summary_line(&report::Summary::of(&run.reports))
