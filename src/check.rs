@@ -31,6 +31,13 @@ pub struct Finding {
     /// How the claim's entity, metric and period were found, when any was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<crate::claim::Evidence>,
+    /// Byte range of the sentence that holds the claim, in the article.
+    #[serde(skip)]
+    pub sentence: Option<std::ops::Range<usize>>,
+    /// For a value mismatch: the table value printed the way the article prints the figure,
+    /// and whether `check --fix` may write it in.
+    #[serde(skip)]
+    pub suggestion: Option<crate::fix::Suggestion>,
 }
 
 impl Finding {
@@ -136,6 +143,9 @@ pub struct ClaimReport {
     pub evidence: crate::claim::Evidence,
     /// Why the claim is unverified, when it is.
     pub reason: Option<String>,
+    /// Byte range of the sentence that holds the claim, in the article.
+    #[serde(skip)]
+    pub sentence: Option<std::ops::Range<usize>>,
 }
 
 /// The result of checking one article.
@@ -173,6 +183,7 @@ pub fn check_source_with_suppressed(
     let quantities = crate::extract(&doc.plain);
     let claims = linker.claims(&doc, &quantities);
     let index = LineIndex::new(source);
+    let style = crate::fix::Style::of(source);
     let mut report = FileReport {
         path: path.to_string(),
         ..FileReport::default()
@@ -180,7 +191,7 @@ pub fn check_source_with_suppressed(
     // (entity, metric, period) → earlier claims with their intervals, for contradictions.
     let mut seen: Vec<(&Claim, Interval)> = Vec::new();
     for claim in &claims {
-        let place = Place::of(path, claim, source, &index);
+        let place = Place::of(path, claim, &doc, &index);
         let mut status = Status::Unverified;
         let mut row: Option<Expected> = None;
         let mut findings = Vec::new();
@@ -293,7 +304,21 @@ pub fn check_source_with_suppressed(
                             ));
                         } else {
                             status = Status::Inconsistent;
-                            findings.push(place.finding(
+                            // The table value in the article's style, for a claim in the
+                            // metric's own unit (a converted figure has no such style).
+                            let suggestion = matches!(fit, Some(None))
+                                .then(|| {
+                                    crate::fix::suggest(
+                                        &claim.quantity,
+                                        record,
+                                        &expected.interval,
+                                        tol,
+                                        style,
+                                        claim.sign_unstated,
+                                    )
+                                })
+                                .flatten();
+                            let mut finding = place.finding(
                                 &rules::value_mismatch::RULE,
                                 claim,
                                 Some(interval),
@@ -305,7 +330,9 @@ pub fn check_source_with_suppressed(
                                     record.value.text,
                                     row = crate::table::row_name(entity, metric, period)
                                 ),
-                            ));
+                            );
+                            finding.suggestion = suggestion;
+                            findings.push(finding);
                         }
                     }
                     (None, _) => {
@@ -364,7 +391,7 @@ pub fn check_source_with_suppressed(
                 };
                 if let Some((earlier, _)) = contradicted {
                     status = Status::Inconsistent;
-                    let other = Place::of(path, earlier, source, &index);
+                    let other = Place::of(path, earlier, &doc, &index);
                     findings.push(place.finding(
                         &rules::contradiction::RULE,
                         claim,
@@ -475,6 +502,7 @@ impl ClaimReport {
             expected,
             evidence: claim.evidence.clone(),
             reason,
+            sentence: place.sentence.clone(),
         }
     }
 }
@@ -563,18 +591,30 @@ struct Place<'a> {
     column: usize,
     end_line: usize,
     end_column: usize,
+    /// The sentence that holds the claim, in the source, without surrounding whitespace.
+    sentence: Option<std::ops::Range<usize>>,
 }
 
 impl<'a> Place<'a> {
-    fn of(path: &'a str, claim: &Claim, source: &str, index: &LineIndex) -> Place<'a> {
+    fn of(path: &'a str, claim: &Claim, doc: &Document<'_>, index: &LineIndex) -> Place<'a> {
+        let source = doc.source;
         let (line, column) = index.line_col(source, claim.quantity.start);
         let (end_line, end_column) = index.line_col(source, claim.quantity.end);
+        let sentence = doc.sentences.get(claim.sentence).and_then(|s| {
+            let start = doc.to_source(s.start);
+            let end = doc.to_source_end(s.end).max(start);
+            let text = source.get(start..end)?;
+            let start = start + (text.len() - text.trim_start().len());
+            let end = (start + text.trim().len()).max(start);
+            (start <= claim.quantity.start && claim.quantity.end <= end).then_some(start..end)
+        });
         Place {
             path,
             line,
             column,
             end_line,
             end_column,
+            sentence,
         }
     }
 
@@ -620,6 +660,8 @@ impl<'a> Place<'a> {
             message,
             evidence: (claim.evidence != crate::claim::Evidence::default())
                 .then(|| claim.evidence.clone()),
+            sentence: self.sentence.clone(),
+            suggestion: None,
         }
     }
 }

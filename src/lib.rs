@@ -45,6 +45,7 @@ pub fn quantities_of(doc: &Document<'_>) -> Vec<Quantity> {
 pub mod check;
 pub mod claim;
 pub mod cli;
+pub mod fix;
 pub mod gazetteer;
 pub mod report;
 pub mod rules;

@@ -125,6 +125,8 @@ pub fn apply(path: &str, doc: &Document<'_>, findings: &mut Vec<Finding>) -> Vec
             expected: None,
             related: None,
             evidence: None,
+            sentence: None,
+            suggestion: None,
         });
     }
     findings.sort_by(|a, b| {

@@ -1216,3 +1216,60 @@ fn check_jsonl(out: &str, reports: &[FileReport]) {
         );
     }
 }
+
+#[test]
+fn markdown_groups_findings_by_claim_and_quotes_only_its_sentence() {
+    let tables = tables();
+    let text = "# Fighters\n\nThe report says the total number of foreign fighters has grown \
+                since its previous count in 2015, and that many have gone home since, which \
+                officials in several capitals have long feared would happen once the group \
+                lost its territory in Syria and Iraq. Tunisia and Jordan each have 2,000 \
+                fighters. Russia has 3,417.\n";
+    let report = check(&tables, "claims/a.md", text);
+    let ctx = Context {
+        sources: &[text],
+        tables: &tables,
+        version: VERSION,
+    };
+    let out = markdown::render(std::slice::from_ref(&report), &ctx);
+    // One heading for the claim, two findings (one per country) under it.
+    assert_eq!(out.matches("\n### ").count(), 1, "{out}");
+    assert!(out.contains("\n### claims/a.md:3:"), "{out}");
+    assert_eq!(
+        out.matches("\n- **error** `value-mismatch`").count(),
+        2,
+        "{out}"
+    );
+    // The quote is the claim's sentence, whole, and nothing of the sentences around it.
+    assert!(
+        out.contains("\n> Tunisia and Jordan each have **2,000** fighters.\n"),
+        "{out}"
+    );
+    // Table values in the article's style: grouped in thousands, like its figures.
+    assert!(out.contains("Table: **2,926**"), "{out}");
+    assert!(out.contains("Table: **3,000**"), "{out}");
+}
+
+#[test]
+fn snapshot_entries_quote_the_sentence_of_the_claim() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("formats-snapshot-sentence");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let table = std::fs::read_to_string(common::root().join("data/soufan-2017.yaml")).unwrap();
+    std::fs::write(dir.join("data/soufan-2017.yaml"), table).unwrap();
+    let long = "The report says the total number of foreign fighters has grown since its \
+                previous count in 2015, and that many have gone home since, which officials in \
+                several capitals have long feared would happen once the group lost its \
+                territory in Syria and Iraq and its fighters scattered across the region. \
+                Tunisia has 2,926 fighters.\n";
+    std::fs::write(dir.join("claims/a.md"), format!("# Fighters\n\n{long}")).unwrap();
+    let out = common::run_in(&dir, &["snapshot", "--accept"], None);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let snap = std::fs::read_to_string(dir.join("claims/.snapshots/a.md.yaml")).unwrap();
+    assert!(
+        snap.contains("  - sentence: \"Tunisia has 2,926 fighters.\"\n    claim: \"2,926\""),
+        "{snap}"
+    );
+    assert!(!snap.contains('…'), "{snap}");
+}

@@ -182,6 +182,7 @@ fn claim(start: usize, end: usize, status: Status) -> ClaimReport {
         expected: None,
         evidence: Default::default(),
         reason: None,
+        sentence: None,
     }
 }
 
@@ -222,8 +223,10 @@ fn escapes_and_never_breaks_nesting() {
     assert!(page.contains("<mark class=\"claim inconsistent\" id=\"m-0-1\""));
     assert!(page.contains(" data-claims=\"2\""));
     assert!(page.contains(">12 and 34</mark>"));
-    assert!(page.contains("\n&#39;quote<mark"));
-    assert!(page.contains(">d&#39;</mark></div>"));
+    // The raw HTML block is shown as text; the line after it is a paragraph.
+    assert!(page.contains("<pre class=\"html\">&lt;script&gt;"));
+    assert!(page.contains("<p>&#39;quote<mark"));
+    assert!(page.contains(">d&#39;</mark></p>"));
     // Legend (3) + é, 12–34, 56, "d'" = 7.
     assert_eq!(assert_marks_closed(&page), 7);
     assert_no_network_loads(&page);
@@ -370,4 +373,73 @@ fn html_report_renders_in_headless_chromium() {
         started.elapsed().as_secs_f64()
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn articles_are_rendered_from_their_markdown_with_claims_marked() {
+    let source =
+        "# Fighters abroad\n\nTunisia sent *2,920* fighters, and **Jordan** sent 3,000.\n\n\
+                  - Russia: 3,417\n- France: 1,910\n\n1. first\n2. second\n\n\
+                  A [link](https://example.org/x) and a [local one](notes.md), \\*not emphasis\\*, \
+                  ![a chart](chart.png).\n";
+    let at = |s: &str| source.find(s).expect("in source");
+    // "2,920* fighters": the claim runs past the end of the emphasis.
+    let mut c = claim(at("2,920"), at("* fighters") + 10, Status::Inconsistent);
+    c.expected = Some(claimcheck::check::Expected {
+        interval: claimcheck::rules::Interval::closed(2926.0, 2926.0),
+        value: "2926".into(),
+        table: "data/t.yaml".into(),
+        line: 3,
+        column: 5,
+    });
+    let file = FileReport {
+        path: "claims/a.md".into(),
+        claims: vec![c, claim(at("3,417"), at("3,417") + 5, Status::Consistent)],
+        findings: vec![],
+    };
+    let sources = [source];
+    let ctx = Context {
+        sources: &sources,
+        tables: &[],
+        version: "v",
+    };
+    let page = html::render(&[file], &ctx);
+    let body = &page[page
+        .find("<div class=\"source rendered\">")
+        .expect("rendered")..];
+    let body = &body[..body.find("</article>").expect("article ends")];
+    // Headings sit below the report's own; paragraphs, emphasis and lists are elements.
+    assert!(body.contains("<h4>Fighters abroad</h4>"), "{body}");
+    assert!(body.contains("<p>Tunisia sent "), "{body}");
+    assert!(body.contains("<strong>Jordan</strong>"), "{body}");
+    assert!(body.contains("<ul>\n<li>Russia: "), "{body}");
+    assert!(body.contains("<ol>\n<li>first</li>"), "{body}");
+    // A claim cut by the emphasis around it is marked in pieces: the first with its id.
+    assert!(
+        body.contains("<mark class=\"claim inconsistent\" id=\"m-0-0\""),
+        "{body}"
+    );
+    assert!(
+        body.contains("</mark></em><mark class=\"claim inconsistent more\"> fighters</mark>,"),
+        "{body}"
+    );
+    assert!(body.contains(">3,417</mark></li>"), "{body}");
+    // Web links are links; others are text; images are their description, never loaded.
+    assert!(body.contains("<a href=\"https://example.org/x\" rel=\"noreferrer noopener\">link</a>"));
+    assert!(
+        body.contains("<span class=\"link\">local one</span>"),
+        "{body}"
+    );
+    assert!(body.contains("*not emphasis*"), "{body}");
+    assert!(
+        body.contains("<span class=\"image\">a chart</span>"),
+        "{body}"
+    );
+    assert_marks_closed(&page);
+    assert_no_network_loads(&page);
+    // Numbers in the details are grouped in thousands.
+    assert!(
+        page.contains("table value: 2,926 (data/t.yaml:3:5)"),
+        "{page}"
+    );
 }

@@ -538,6 +538,12 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
             }
         }
     }
+    if args.fix {
+        match super::fix::fix(args, config, &mut run) {
+            Ok(outcome) => failed_write |= outcome.failed,
+            Err(code) => return code,
+        }
+    }
     filtered.push(("suppressed", suppressed));
     filtered.retain(|(_, c)| c.iter().any(|n| *n > 0));
     let summary = summary_line(&run.reports, &filtered);
@@ -554,9 +560,11 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let machine_stdout = targets
-        .iter()
-        .any(|t| t.path.is_none() && t.format != Format::Text);
+    // With `--diff`, standard output holds the diff alone.
+    let machine_stdout = args.diff
+        || targets
+            .iter()
+            .any(|t| t.path.is_none() && t.format != Format::Text);
     if args.show_claims {
         // Beside a machine-readable report on standard output, the reading goes to standard
         // error so that the report stays parseable.
@@ -568,7 +576,7 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
         }
     }
     let mut written = Vec::new();
-    for t in &targets {
+    for t in targets.iter().filter(|t| !(args.diff && t.path.is_none())) {
         let text = if t.format == Format::Text && t.path.is_none() && args.statistics {
             // The counts take the place of the findings on the console.
             let mut text = statistics(&run.reports);
@@ -617,8 +625,8 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
     }
     // With every report in a file, standard output stays empty: say what the run found and
     // where it went.
-    if targets.iter().all(|t| t.path.is_some()) && talk != Talk::Quiet {
-        if args.statistics {
+    if (args.diff || targets.iter().all(|t| t.path.is_some())) && talk != Talk::Quiet {
+        if args.statistics && !machine_stdout {
             eprint!("{}", statistics(&run.reports));
         }
         eprintln!("{summary}");

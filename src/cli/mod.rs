@@ -177,6 +177,15 @@ pub struct CheckArgs {
     /// folder) and exit 0 once it is written.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<String>,
+    /// Rewrite each wrong figure in place with the table's value, printed the way the
+    /// article prints it. Only an exact figure (no hedge) of a plain value against an exact
+    /// table value is rewritten; the exit code then reflects the findings that remain.
+    #[arg(long, conflicts_with_all = ["input", "write_baseline"])]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff on standard output instead of
+    /// writing them.
+    #[arg(long, requires = "fix")]
+    pub diff: bool,
     /// Report only findings on lines changed since this git revision, or checked against a
     /// table row that changed since it.
     #[arg(long, value_name = "REV")]
@@ -459,6 +468,7 @@ mod check;
 mod config;
 mod explain;
 mod extract;
+mod fix;
 mod git;
 mod init;
 mod output;

@@ -54,8 +54,12 @@ fn status_name(s: Status) -> &'static str {
     }
 }
 
-/// The line of the source a claim starts on, trimmed, as its sentence.
+/// The sentence that holds a claim, on one line; the line it starts on, trimmed and cut at
+/// 240 characters, when the sentence is not known.
 fn sentence_of(source: &str, c: &ClaimReport) -> String {
+    if let Some(s) = c.sentence.clone().and_then(|r| source.get(r)) {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let start = c.start.min(source.len());
     let from = source[..start].rfind('\n').map_or(0, |n| n + 1);
     let to = source[start..]

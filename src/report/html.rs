@@ -6,7 +6,9 @@
 
 use std::fmt::Write as _;
 
-use super::{number, Context, Summary};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{group_numbers, number, Context, Summary};
 use crate::check::{ClaimReport, Expected, FileReport, Finding, Status};
 use crate::rules::Interval;
 use crate::table::Table;
@@ -106,21 +108,31 @@ fn urgency(s: Status) -> u8 {
     }
 }
 
+/// A number with its thousands grouped: 1234567.5 → "1,234,567.5".
+fn grouped(v: f64) -> String {
+    group_numbers(&number(v), Some(','))
+}
+
+/// A table value as the table writes it, with the thousands of its numbers grouped.
+fn value(text: &str) -> String {
+    group_numbers(text, Some(','))
+}
+
 fn interval(i: &Interval) -> String {
     let lo = i.low.is_finite();
     let hi = i.high.is_finite();
     match (lo, hi) {
-        (true, true) if i.low == i.high => number(i.low),
-        (true, true) => format!("{}\u{2013}{}", number(i.low), number(i.high)),
+        (true, true) if i.low == i.high => grouped(i.low),
+        (true, true) => format!("{}\u{2013}{}", grouped(i.low), grouped(i.high)),
         (true, false) => format!(
             "{} {}",
             if i.low_open { ">" } else { "\u{2265}" },
-            number(i.low)
+            grouped(i.low)
         ),
         (false, true) => format!(
             "{} {}",
             if i.high_open { "<" } else { "\u{2264}" },
-            number(i.high)
+            grouped(i.high)
         ),
         (false, false) => "any".to_string(),
     }
@@ -268,7 +280,7 @@ fn findings(out: &mut String, files: &[FileReport], marks: &[Vec<Mark<'_>>], tab
                     out,
                     "<div class=\"detail\">table value: <strong>{}</strong> \
                      (<span class=\"loc\">{}:{}:{}</span>)",
-                    esc(&e.value),
+                    esc(&value(&e.value)),
                     esc(&e.table),
                     e.line,
                     e.column
@@ -385,7 +397,10 @@ fn details(file: &FileReport, m: &Mark<'_>) -> String {
         if let Some(e) = f.expected.as_ref().filter(|e| Some(*e) != shown) {
             lines.push(format!(
                 "table value: {} ({}:{}:{})",
-                e.value, e.table, e.line, e.column
+                value(&e.value),
+                e.table,
+                e.line,
+                e.column
             ));
         }
     };
@@ -411,7 +426,10 @@ fn details(file: &FileReport, m: &Mark<'_>) -> String {
         if let Some(e) = &c.expected {
             lines.push(format!(
                 "table value: {} ({}:{}:{})",
-                e.value, e.table, e.line, e.column
+                value(&e.value),
+                e.table,
+                e.line,
+                e.column
             ));
         }
         for (i, f) in file.findings.iter().enumerate() {
@@ -463,38 +481,224 @@ fn articles(out: &mut String, files: &[FileReport], marks: &[Vec<Mark<'_>>], ctx
             out.push_str("</article>\n");
             continue;
         };
-        out.push_str("<div class=\"source\">");
-        let mut at = 0;
-        for (k, m) in marks[i].iter().enumerate() {
-            out.push_str(&esc(&source[at..m.start]));
-            let first = m.primary();
-            let status = status_str(first.status);
-            let _ = write!(
-                out,
-                "<mark class=\"claim {status}\" id=\"m-{i}-{k}\" tabindex=\"0\" \
-                 data-status=\"{status}\" data-kind=\"{}\" data-line=\"{}\" data-column=\"{}\"",
-                esc_attr(first.kind),
-                first.line,
-                first.column
-            );
-            opt_attr(out, "entity", &first.entity);
-            opt_attr(out, "metric", &first.metric);
-            opt_attr(out, "period", &first.period);
-            if m.claims.len() > 1 {
-                let _ = write!(out, " data-claims=\"{}\"", m.claims.len());
-            }
-            let _ = write!(
-                out,
-                " title=\"{}\">{}</mark>",
-                esc_attr(&details(file, m)),
-                esc(&source[m.start..m.end])
-            );
-            at = m.end;
+        let mut marker = Marker {
+            file,
+            index: i,
+            marks: &marks[i],
+            next: 0,
+            opened: vec![false; marks[i].len()],
+        };
+        if crate::text::Format::from_path(&file.path) == crate::text::Format::Markdown {
+            out.push_str("<div class=\"source rendered\">\n");
+            markdown(out, source, &mut marker);
+        } else {
+            out.push_str("<div class=\"source\">");
+            marker.text(out, source, 0, source.len());
         }
-        out.push_str(&esc(&source[at..]));
         out.push_str("</div>\n</article>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// Writes pieces of an article's text with its claims marked. The first piece of a mark
+/// carries its id and details; a mark cut by markup (emphasis, a line break) goes on in
+/// further pieces that carry only its status.
+struct Marker<'a, 'r> {
+    file: &'r FileReport,
+    index: usize,
+    marks: &'r [Mark<'a>],
+    /// The first mark that may still be written: marks come in order of position.
+    next: usize,
+    opened: Vec<bool>,
+}
+
+impl Marker<'_, '_> {
+    /// Writes `source[start..end]`, escaped, with the marks inside it.
+    fn text(&mut self, out: &mut String, source: &str, start: usize, end: usize) {
+        let end = floor_boundary(source, end);
+        let mut at = floor_boundary(source, start.min(end));
+        while self.next < self.marks.len() && self.marks[self.next].end <= at {
+            self.next += 1;
+        }
+        let mut k = self.next;
+        while at < end {
+            let Some(m) = self.marks.get(k).filter(|m| m.start < end) else {
+                break;
+            };
+            let from = m.start.max(at);
+            let to = m.end.min(end);
+            out.push_str(&esc(&source[at..from]));
+            self.open(out, k);
+            out.push_str(&esc(&source[from..to]));
+            out.push_str("</mark>");
+            at = to;
+            if m.end <= end {
+                k += 1;
+            }
+        }
+        out.push_str(&esc(&source[at..end]));
+    }
+
+    /// Text that is not the source as written (a character escape, an entity): written as
+    /// it reads, inside the mark that covers `start..end` if one does.
+    fn replaced(&mut self, out: &mut String, text: &str, start: usize, end: usize) {
+        let k = (self.next..self.marks.len())
+            .take_while(|&k| self.marks[k].start < end)
+            .find(|&k| self.marks[k].end > start);
+        match k {
+            Some(k) => {
+                self.open(out, k);
+                out.push_str(&esc(text));
+                out.push_str("</mark>");
+            }
+            None => out.push_str(&esc(text)),
+        }
+    }
+
+    fn open(&mut self, out: &mut String, k: usize) {
+        let m = &self.marks[k];
+        let first = m.primary();
+        let status = status_str(first.status);
+        if self.opened[k] {
+            let _ = write!(out, "<mark class=\"claim {status} more\">");
+            return;
+        }
+        self.opened[k] = true;
+        let i = self.index;
+        let _ = write!(
+            out,
+            "<mark class=\"claim {status}\" id=\"m-{i}-{k}\" tabindex=\"0\" \
+             data-status=\"{status}\" data-kind=\"{}\" data-line=\"{}\" data-column=\"{}\"",
+            esc_attr(first.kind),
+            first.line,
+            first.column
+        );
+        opt_attr(out, "entity", &first.entity);
+        opt_attr(out, "metric", &first.metric);
+        opt_attr(out, "period", &first.period);
+        if m.claims.len() > 1 {
+            let _ = write!(out, " data-claims=\"{}\"", m.claims.len());
+        }
+        let _ = write!(out, " title=\"{}\">", esc_attr(&details(self.file, m)));
+    }
+}
+
+/// An article's Markdown as HTML: headings (moved below the report's own), paragraphs,
+/// emphasis, lists, quotes, code, tables and links, with its claims marked. Raw HTML is shown
+/// as text, images by their description, and front matter not at all; nothing is loaded.
+fn markdown(out: &mut String, source: &str, marker: &mut Marker<'_, '_>) {
+    let base = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    // The closing tag of each open element.
+    let mut open: Vec<&'static str> = Vec::new();
+    let mut in_head = false;
+    let mut hidden = 0usize;
+    for (event, range) in Parser::new_ext(&source[base..], options).into_offset_iter() {
+        let (start, end) = (range.start + base, range.end + base);
+        match event {
+            Event::Start(tag) => {
+                let (html, close): (String, &'static str) = match tag {
+                    Tag::Paragraph => ("<p>".into(), "</p>\n"),
+                    Tag::Heading { level, .. } => {
+                        let n = (level as usize + 3).min(6);
+                        (format!("<h{n}>"), ["</h4>\n", "</h5>\n", "</h6>\n"][n - 4])
+                    }
+                    Tag::BlockQuote(_) => ("<blockquote>\n".into(), "</blockquote>\n"),
+                    Tag::CodeBlock(_) => ("<pre><code>".into(), "</code></pre>\n"),
+                    Tag::HtmlBlock => ("<pre class=\"html\">".into(), "</pre>\n"),
+                    Tag::List(Some(1)) => ("<ol>\n".into(), "</ol>\n"),
+                    Tag::List(Some(n)) => (format!("<ol start=\"{n}\">\n"), "</ol>\n"),
+                    Tag::List(None) => ("<ul>\n".into(), "</ul>\n"),
+                    Tag::Item => ("<li>".into(), "</li>\n"),
+                    Tag::FootnoteDefinition(label) => (
+                        format!(
+                            "<div class=\"footnote\"><sup>{}</sup> ",
+                            esc(label.as_ref())
+                        ),
+                        "</div>\n",
+                    ),
+                    Tag::Table(_) => ("<table class=\"md\">\n".into(), "</table>\n"),
+                    Tag::TableHead => {
+                        in_head = true;
+                        ("<thead><tr>".into(), "</tr></thead>\n")
+                    }
+                    Tag::TableRow => ("<tr>".into(), "</tr>\n"),
+                    Tag::TableCell if in_head => ("<th>".into(), "</th>"),
+                    Tag::TableCell => ("<td>".into(), "</td>"),
+                    Tag::Emphasis => ("<em>".into(), "</em>"),
+                    Tag::Strong => ("<strong>".into(), "</strong>"),
+                    Tag::Strikethrough => ("<del>".into(), "</del>"),
+                    Tag::Link { dest_url, .. }
+                        if dest_url.starts_with("https://") || dest_url.starts_with("http://") =>
+                    {
+                        (
+                            format!(
+                                "<a href=\"{}\" rel=\"noreferrer noopener\">",
+                                esc_attr(dest_url.as_ref())
+                            ),
+                            "</a>",
+                        )
+                    }
+                    Tag::Link { .. } => ("<span class=\"link\">".into(), "</span>"),
+                    Tag::Image { .. } => ("<span class=\"image\">".into(), "</span>"),
+                    Tag::MetadataBlock(_) => {
+                        hidden += 1;
+                        (String::new(), "")
+                    }
+                    _ => ("<span>".into(), "</span>"),
+                };
+                if hidden == 0 {
+                    out.push_str(&html);
+                }
+                open.push(close);
+            }
+            Event::End(tag) => {
+                let close = open.pop().unwrap_or_default();
+                match tag {
+                    TagEnd::MetadataBlock(_) => hidden = hidden.saturating_sub(1),
+                    TagEnd::TableHead => in_head = false,
+                    _ => {}
+                }
+                if hidden == 0 {
+                    out.push_str(close);
+                }
+            }
+            _ if hidden > 0 => {}
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                if source.get(start..end) == Some(text.as_ref()) {
+                    marker.text(out, source, start, end);
+                } else {
+                    marker.replaced(out, &text, start, end);
+                }
+            }
+            Event::Code(text) => {
+                out.push_str("<code>");
+                if source.get(start..end) == Some(text.as_ref()) {
+                    marker.text(out, source, start, end);
+                } else {
+                    marker.replaced(out, &text, start, end);
+                }
+                out.push_str("</code>");
+            }
+            Event::SoftBreak => out.push('\n'),
+            Event::HardBreak => out.push_str("<br>\n"),
+            Event::Rule => out.push_str("<hr>\n"),
+            Event::TaskListMarker(done) => {
+                out.push_str(if done { "[x] " } else { "[ ] " });
+            }
+            Event::FootnoteReference(label) => {
+                let _ = write!(out, "<sup>[{}]</sup>", esc(label.as_ref()));
+            }
+            _ => {}
+        }
+    }
 }
 
 fn tables(out: &mut String, tables: &[Table]) {
@@ -598,6 +802,15 @@ ol.findings { list-style: none; padding: 0; margin: 0; }
 .source { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid var(--line);
   border-radius: 6px; padding: 1rem 1.2rem; line-height: 1.7;
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88rem; }
+.source.rendered { white-space: normal; font-family: inherit; font-size: 0.95rem;
+  line-height: 1.65; }
+.source.rendered h4, .source.rendered h5, .source.rendered h6 { font-family: inherit;
+  margin: 1rem 0 0.5rem; }
+.source.rendered h4 { font-size: 1.2rem; }
+.source.rendered pre { white-space: pre-wrap; background: var(--soft); padding: 0.5rem; }
+.source.rendered blockquote { margin: 0.5rem 0; padding-left: 1rem;
+  border-left: 3px solid var(--line); color: var(--muted); }
+.source.rendered table.md { width: auto; }
 mark.claim { color: inherit; border-radius: 3px; padding: 0 0.1em; cursor: pointer;
   border-bottom: 2px solid; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 mark.consistent { background: var(--ok-bg); border-bottom-color: var(--ok); }

@@ -63,18 +63,30 @@ pub fn render(files: &[FileReport], ctx: &Context<'_>) -> String {
     }
     out.push('\n');
 
-    let serious: Vec<(usize, &Finding)> = files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| f.findings.iter().map(move |x| (i, x)))
-        .filter(|(_, f)| f.severity >= Severity::Warning)
-        .collect();
+    // One group per claim (file and span), in the order of the findings: a claim tied to
+    // two rows ("Tunisia and France each have…") has its findings under one heading.
+    let mut claims: Vec<(usize, Vec<&Finding>)> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        for f in file
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+        {
+            match claims
+                .iter_mut()
+                .find(|(j, group)| *j == i && group[0].start == f.start && group[0].end == f.end)
+            {
+                Some((_, group)) => group.push(f),
+                None => claims.push((i, vec![f])),
+            }
+        }
+    }
     out.push_str("## Findings\n\n");
-    if serious.is_empty() {
+    if claims.is_empty() {
         out.push_str("No errors or warnings.\n\n");
     }
-    for (i, f) in serious {
-        finding(&mut out, f, ctx.sources.get(i).copied(), ctx.tables);
+    for (i, group) in claims {
+        claim(&mut out, &group, ctx.sources.get(i).copied(), ctx.tables);
     }
 
     let unverified: Vec<_> = files
@@ -118,46 +130,102 @@ pub fn render(files: &[FileReport], ctx: &Context<'_>) -> String {
     out
 }
 
-fn finding(out: &mut String, f: &Finding, source: Option<&str>, tables: &[Table]) {
+/// One claim: a heading, the sentence that holds it, and each finding about it with the
+/// table value in the article's number style.
+fn claim(out: &mut String, findings: &[&Finding], source: Option<&str>, tables: &[Table]) {
+    let Some(first) = findings.first() else {
+        return;
+    };
     let _ = writeln!(
         out,
-        "### {}:{} — {} ({})\n",
-        inline(&f.path),
-        f.line,
-        f.rule,
-        f.severity.as_str()
+        "### {}:{}:{} — {}\n",
+        inline(&first.path),
+        first.line,
+        first.column,
+        inline(&one_line(&first.text))
     );
-    if let Some(line) = source.and_then(|s| quoted_line(s, f)) {
-        let _ = writeln!(out, "> {line}\n");
+    if let Some(quote) = source.and_then(|s| quoted_sentence(s, first)) {
+        let _ = writeln!(out, "> {quote}\n");
     }
-    let _ = write!(out, "- Claim: **{}**", inline(&one_line(&f.text)));
-    if let (Some(e), Some(m), Some(p)) = (&f.entity, &f.metric, &f.period) {
-        let _ = write!(out, " ({}, {}, {})", inline(e), inline(m), inline(p));
-    }
-    let _ = writeln!(out, " at line {}, column {}", f.line, f.column);
-    if let Some(e) = &f.expected {
-        let _ = write!(
-            out,
-            "- Table: **{}** from `{}:{}`",
-            inline(&e.value),
-            code(&e.table),
-            e.line
-        );
-        if let Some(src) = table_of(tables, &e.table).and_then(source_of) {
-            let _ = write!(out, " — source: {src}");
-        }
-        out.push('\n');
-    }
-    if let Some(r) = &f.related {
+    let style = source.map(crate::fix::Style::of);
+    for f in findings {
         let _ = writeln!(
             out,
-            "- Stated earlier: **{}** at line {}, column {}",
-            inline(&one_line(&r.text)),
-            r.line,
-            r.column
+            "- **{}** `{}` — {}",
+            f.severity.as_str(),
+            f.rule,
+            inline(&one_line(&f.message))
         );
+        if let Some(e) = &f.expected {
+            let exact = super::group_numbers(&e.value, style.and_then(|s| s.group));
+            // The value as the article would print it; the table's own figure beside it when
+            // that is a rounding.
+            let value = match &f.suggestion {
+                Some(s) if s.exact => format!("**{}**", inline(&s.shown)),
+                Some(s) => format!("**{}** ({})", inline(&s.shown), inline(&exact)),
+                None => format!("**{}**", inline(&exact)),
+            };
+            let _ = write!(
+                out,
+                "  - Table: {value} from `{}:{}`",
+                code(&e.table),
+                e.line
+            );
+            if let Some(src) = table_of(tables, &e.table).and_then(source_of) {
+                let _ = write!(out, " — source: {src}");
+            }
+            out.push('\n');
+        }
+        if let Some(s) = f.suggestion.as_ref().filter(|s| s.fixable) {
+            let _ = writeln!(
+                out,
+                "  - Fix: {} → **{}** (`claimcheck check --fix`)",
+                inline(&one_line(&f.text)),
+                inline(&s.shown)
+            );
+        }
+        if let Some(r) = &f.related {
+            let _ = writeln!(
+                out,
+                "  - Stated earlier: **{}** at line {}, column {}",
+                inline(&one_line(&r.text)),
+                r.line,
+                r.column
+            );
+        }
     }
-    let _ = writeln!(out, "- Finding: {}\n", inline(&one_line(&f.message)));
+    out.push('\n');
+}
+
+/// The sentence that holds the claim, on one line, with the claim in bold; the source line
+/// the claim starts on when its sentence is not known.
+fn quoted_sentence(source: &str, f: &Finding) -> Option<String> {
+    let Some(range) = f.sentence.clone() else {
+        return quoted_line(source, f);
+    };
+    let (start, end) = (f.start, f.end);
+    let inside = range.start <= start
+        && start <= end
+        && end <= range.end
+        && range.end <= source.len()
+        && [range.start, start, end, range.end]
+            .iter()
+            .all(|&i| source.is_char_boundary(i));
+    if !inside {
+        return quoted_line(source, f);
+    }
+    let quoted = if end > start {
+        format!(
+            "{}**{}**{}",
+            &source[range.start..start],
+            &source[start..end],
+            &source[end..range.end]
+        )
+    } else {
+        source[range].to_string()
+    };
+    let quoted = one_line(&quoted);
+    (!quoted.is_empty()).then_some(quoted)
 }
 
 /// The source line the claim starts on, trimmed, with the claim in bold when it lies on

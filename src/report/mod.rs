@@ -28,6 +28,38 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// Text with each number of four or more digits grouped in thousands by `sep` ("2926" →
+/// "2,926", "about 1500" → "about 1,500"); decimals and numbers already grouped are left as
+/// they are, and so is everything when `sep` is `None`.
+pub fn group_numbers(text: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut rest = text;
+    let mut prev: Option<char> = None;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..i]);
+        prev = rest[..i].chars().next_back().or(prev);
+        let run_len = rest[i..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len() - i);
+        let run = &rest[i..i + run_len];
+        let after = rest[i + run_len..].chars().next();
+        // A decimal part, or a run glued to a separator, is not a whole number to group.
+        let part_of_other = matches!(prev, Some('.' | ',')) || matches!(after, Some(','));
+        if run.len() >= 4 && !part_of_other {
+            out.push_str(&crate::fix::group_digits(run, sep));
+        } else {
+            out.push_str(run);
+        }
+        prev = run.chars().next_back();
+        rest = &rest[i + run_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Counts over a whole run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

@@ -138,6 +138,9 @@ fn result(f: &Finding, source: Option<&str>, fingerprint: String) -> Value {
     if !related.is_empty() {
         r.insert("relatedLocations".into(), Value::Array(related));
     }
+    if let Some(fix) = fix(f, source) {
+        r.insert("fixes".into(), json!([fix]));
+    }
     r.insert(
         "partialFingerprints".into(),
         json!({ FINGERPRINT_KEY: fingerprint }),
@@ -162,6 +165,49 @@ fn result(f: &Finding, source: Option<&str>, fingerprint: String) -> Value {
         r.insert("properties".into(), Value::Object(props));
     }
     Value::Object(r)
+}
+
+/// The fix `check --fix` would make for a finding, as a SARIF `fix`: the printed number
+/// replaced by the table's value. Only for a finding `--fix` acts on, and only when the source
+/// is known and still reads the number where the finding says.
+fn fix(f: &Finding, source: Option<&str>) -> Option<Value> {
+    let s = f.suggestion.as_ref().filter(|s| s.fixable)?;
+    let source = source?;
+    if f.rule != crate::rules::value_mismatch::RULE.id
+        || source.get(s.start..s.end) != Some(s.old.as_str())
+    {
+        return None;
+    }
+    let (offset, length) = char_span(Some(source), s.start, s.end);
+    let (line, column) = line_col(source, s.start);
+    let (end_line, end_column) = line_col(source, s.end);
+    Some(json!({
+        "description": { "text": format!("Replace {} with {}, the table's value", s.old, s.new) },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri(&f.path) },
+            "replacements": [{
+                "deletedRegion": {
+                    "startLine": line,
+                    "startColumn": column,
+                    "endLine": end_line,
+                    "endColumn": end_column,
+                    "charOffset": offset,
+                    "charLength": length,
+                },
+                "insertedContent": { "text": s.new },
+            }],
+        }],
+    }))
+}
+
+/// The 1-based line and column (in code points) of byte `at` of `source`, a char boundary.
+fn line_col(source: &str, at: usize) -> (usize, usize) {
+    let before = &source[..at.min(source.len())];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// The SARIF level of a severity.

@@ -134,6 +134,13 @@ fn diagnostic(renderer: &Renderer, f: &Finding, source: &str) -> String {
             Level::NOTE.secondary_title(format!("read as: {}", e.describe())),
         ));
     }
+    // The table value as the article would print it, where it can be printed so.
+    if let (Some(s), Some(e)) = (&f.suggestion, &f.expected) {
+        groups.push(Group::with_title(Level::HELP.secondary_title(format!(
+            "the table says {} ({}:{})",
+            s.shown, e.table, e.line
+        ))));
+    }
     renderer.render(&groups).to_string()
 }
 
