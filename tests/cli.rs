@@ -268,6 +268,23 @@ fn inline_suppressions() {
 }
 
 #[test]
+fn text_after_a_suppression_comment_on_its_line_is_read() {
+    // The comment silences its own line's first sentence; the next one is still checked,
+    // and so is the paragraph after it.
+    let article = "<!-- claimcheck-ignore --> Tunisia sent 2,920 fighters. France sent 1,400 fighters.\n\nRussia sent 2,000 fighters.\n";
+    let dir = project("suppress-inline", article, &[]);
+    let out = run_in(&dir, &["check", "--format", "json"], None);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let found: Vec<(u64, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, vec![(1, 69), (3, 13)], "{}", stdout(&out));
+}
+
+#[test]
 fn baselines() {
     let dir = project("baseline", TWO_ERRORS, &[]);
     // Writing a baseline succeeds whatever it records.

@@ -309,6 +309,7 @@ fn no_input_is_not_success() {
         "empty",
         &[
             ("empty/.keep", ""),
+            ("none.jsonl", "\n"),
             ("drafts/notes.csv", "not an article\n"),
             ("config-none/claimcheck.yaml", "articles: [drafts]\n"),
             ("config-empty/claimcheck.yaml", "articles: []\n"),
@@ -346,6 +347,12 @@ fn no_input_is_not_success() {
             "no tables loaded: ",
         ),
         ("config-notables", &["check"], "no tables loaded: "),
+        ("", &["extract", "empty"], "no articles found: "),
+        (
+            "",
+            &["check", "--input", "jsonl", "none.jsonl", "--data", "data"],
+            "no documents found: ",
+        ),
     ];
     for (sub, args, needle) in cases {
         let cwd = dir.join(sub);

@@ -176,7 +176,7 @@ pub fn load_tables(
 }
 
 /// No articles or no tables: an input error, or a note when `--allow-empty` lets it pass.
-fn empty_input(message: String, allowed: bool) -> Result<(), InputError> {
+pub(super) fn empty_input(message: String, allowed: bool) -> Result<(), InputError> {
     if allowed {
         eprintln!("note: {message}");
         Ok(())
@@ -186,7 +186,7 @@ fn empty_input(message: String, allowed: bool) -> Result<(), InputError> {
 }
 
 /// Paths for a message: `a`, `b`.
-fn quoted_list(paths: &[String]) -> String {
+pub(super) fn quoted_list(paths: &[String]) -> String {
     paths
         .iter()
         .map(|p| format!("`{p}`"))

@@ -375,12 +375,10 @@ fn discover() -> Option<PathBuf> {
     loop {
         let candidate = dir.join(FILE_NAME);
         if candidate.is_file() {
-            // Shown relative to the working folder when it is there.
-            return Some(if dir == std::env::current_dir().ok()? {
-                PathBuf::from(FILE_NAME)
-            } else {
-                candidate
-            });
+            // Named from the working folder ("../claimcheck.yaml"), so that the paths it
+            // lists are printed relative to the working folder too, as typed paths are.
+            let cwd = super::paths::resolve(&std::env::current_dir().ok()?);
+            return Some(PathBuf::from(super::paths::relative(&cwd, &candidate)));
         }
         if !dir.pop() {
             return None;

@@ -19,7 +19,7 @@ struct JsonOut<'a> {
     files: Vec<JsonFile<'a>>,
 }
 
-pub fn run(paths: &[String], format: OutputFormat) -> i32 {
+pub fn run(paths: &[String], format: OutputFormat, allow_empty: bool) -> i32 {
     let read = match read_articles(paths, &ReadOptions::default()) {
         Ok(r) => r,
         Err(e) => {
@@ -31,6 +31,16 @@ pub fn run(paths: &[String], format: OutputFormat) -> i32 {
         eprintln!("note: {s}");
     }
     let (articles, errors) = (read.articles, read.errors);
+    if articles.is_empty() && errors.is_empty() {
+        let message = format!(
+            "no articles found: no .md, .markdown or .txt file in {}",
+            super::check::quoted_list(paths)
+        );
+        if let Err(e) = super::check::empty_input(message, allow_empty) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    }
     let results: Vec<(String, Vec<Quantity>)> = articles
         .iter()
         .map(|a| (a.path.clone(), crate::extract_source(&a.text, a.format)))

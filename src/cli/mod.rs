@@ -62,6 +62,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Let a run that finds no article pass (exit 0); without it, that is an input
+        /// error (exit code 2).
+        #[arg(long)]
+        allow_empty: bool,
     },
     /// Print the documentation of a rule (`claimcheck explain value-mismatch`), or list the
     /// rules when none is named.
@@ -257,7 +261,11 @@ pub fn run() -> i32 {
         })
     };
     match args.command {
-        Command::Extract { paths, format } => extract::run(&paths, format),
+        Command::Extract {
+            paths,
+            format,
+            allow_empty,
+        } => extract::run(&paths, format, allow_empty),
         Command::Check(check) => match load(&check.inputs) {
             Ok(config) => check::run(&check, &config),
             Err(()) => 2,

@@ -63,6 +63,7 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut bad_input = false;
+    let mut documents = 0usize;
     for p in &paths {
         let reader: Box<dyn BufRead> = if p == "-" {
             Box::new(std::io::stdin().lock())
@@ -88,6 +89,7 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
             if line.trim().is_empty() {
                 continue;
             }
+            documents += 1;
             let written = match serde_json::from_str::<Document>(&line) {
                 Ok(doc) => {
                     let format = match doc.format.as_deref() {
@@ -141,6 +143,17 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
     }
     if out.flush().is_err() {
         return 2;
+    }
+    // A stream with no document checked nothing: as with articles, that is no success.
+    if documents == 0 && !bad_input {
+        let message = format!(
+            "no documents found: no JSON line in {}",
+            super::check::quoted_list(&paths)
+        );
+        if let Err(e) = super::check::empty_input(message, args.inputs.allow_empty) {
+            eprintln!("error: {e}");
+            return 2;
+        }
     }
     if bad_input {
         2

@@ -130,6 +130,7 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
         hidden: 0,
         html: Vec::new(),
     };
+    let mut trailing: Option<Range<usize>> = None;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + base..range.end + base;
         match event {
@@ -138,6 +139,7 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
                     b.block_break();
                 }
                 if matches!(tag, Tag::HtmlBlock) {
+                    trailing = text_after_opening_comment(source, range.clone());
                     b.html(range);
                 }
                 if is_hidden(&tag) {
@@ -149,6 +151,12 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
                     b.hidden = b.hidden.saturating_sub(1);
                 }
                 if is_block_end(&tag) {
+                    b.block_break();
+                }
+                // "<!-- claimcheck-ignore --> Spain had 95.": CommonMark makes the whole line
+                // an HTML block, but the words after the comment are prose.
+                if let Some(r) = trailing.take().filter(|_| matches!(tag, TagEnd::HtmlBlock)) {
+                    b.text(&source[r.clone()], r);
                     b.block_break();
                 }
             }
@@ -198,6 +206,23 @@ pub(crate) fn parse(source: &str, base: usize) -> Prose {
         paragraphs: b.paragraphs,
         comments,
     }
+}
+
+/// The text after the comment that opens an HTML block, on the line where the comment
+/// closes (`<!-- note --> text`), when there is any. A block opened by a comment ends on
+/// that line, so this is all the prose the block hides.
+fn text_after_opening_comment(source: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let block = source.get(range.clone())?;
+    let lead = block.len() - block.trim_start_matches([' ', '\t']).len();
+    if !block[lead..].starts_with("<!--") {
+        return None;
+    }
+    let close = lead + 4 + block[lead + 4..].find("-->")? + 3;
+    let line_end = block[close..].find('\n').map_or(block.len(), |i| close + i);
+    let text = &block[close..line_end];
+    let start = close + (text.len() - text.trim_start().len());
+    let end = close + text.trim_end().len();
+    (end > start).then(|| range.start + start..range.start + end)
 }
 
 /// The HTML comments `<!-- … -->` in `source[range]`.

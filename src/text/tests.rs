@@ -459,6 +459,28 @@ fn markdown_html_comments() {
 }
 
 #[test]
+fn text_after_a_comment_that_opens_a_line_is_prose() {
+    // CommonMark reads the whole line as an HTML block; its words are still the article's.
+    let src = "<!-- claimcheck-ignore --> Spain had 95. France had 130.\nMore 7.\n\n<!-- a\nnote --> Tail 8.\n\n<!-- only -->\n";
+    let doc = md(src);
+    assert_eq!(
+        doc.plain,
+        "Spain had 95. France had 130.\n\nMore 7.\n\nTail 8."
+    );
+    let comments = doc.comments();
+    assert_eq!(comments.len(), 3);
+    // The comment sits right before the sentence it opens.
+    assert_eq!(comments[0].plain_offset, 0);
+    assert_eq!(
+        comments[1].plain_offset,
+        doc.plain.find("Tail").unwrap_or(0)
+    );
+    let s = doc.plain.find("France").unwrap_or(0);
+    assert_eq!(source_of(&doc, s, s + 6), "France");
+    check_map(&doc);
+}
+
+#[test]
 fn markdown_escapes_and_entities() {
     let src = "It costs \\$5 \\* 2 &amp; more&nbsp;than &#36;3.";
     let doc = md(src);
