@@ -3339,3 +3339,30 @@ fn the_name_compared_with_in_as_many_as_is_not_the_subject() {
     assert_status(&[&says("100")], "100", Status::Consistent, &t);
     assert_status(&[&says("85")], "85", Status::Inconsistent, &t);
 }
+
+#[test]
+fn a_place_is_ranked_by_a_metric_of_its_own_clause() {
+    let t = table(
+        "current: 2023
+metrics:
+  cases: {terms: [cases]}
+  coverage: {terms: [coverage], unit: percent}
+records:
+  - {entity: Nigeria, metric: cases, period: 2023, value: 2100}
+  - {entity: India, metric: cases, period: 2023, value: 1600}
+  - {entity: Nigeria, metric: coverage, period: 2023, value: 62}
+  - {entity: India, metric: coverage, period: 2023, value: 93}
+",
+    );
+    // India is second by cases and first by coverage.
+    assert_clean(
+        &["India came second with 1,600, even though its coverage held at 93%."],
+        &t,
+    );
+    assert_status(
+        &["India came second in coverage, at 93%."],
+        "second",
+        Status::Inconsistent,
+        &t,
+    );
+}

@@ -489,6 +489,16 @@ impl SentenceContext<'_> {
             _ => None,
         }
         .or_else(|| self.metric_for(&span, Role::Value, &[], r.inherited, r.linker));
+        // "India came second with 1.6 million, even though coverage there held at 93%": a
+        // place is ranked by a metric of its own clause, not one a later clause opened by
+        // "even though", "while" or "but" speaks of.
+        let metric = match (&claim.shape, metric) {
+            (Shape::Rank(_), Some(((t, m), _))) if self.metric_only_past_a_turn(&span, t, &m) => {
+                claim.unlinked = Some(format!("the metric ({m}) is named only in another clause"));
+                return claim;
+            }
+            (_, metric) => metric,
+        };
         // On a rank metric, "higher", "lower", "the highest rank" may mean the better place
         // or the larger number; "ahead of", "followed by", "top" and places say which.
         if let (Some(((t, m), _)), Shape::Rank(rank)) = (&metric, &claim.shape) {
@@ -777,6 +787,32 @@ impl SentenceContext<'_> {
             }
         }
         None
+    }
+
+    /// Whether every term of metric `m` (of table `t`) in the sentence stands after `span`
+    /// and past a word that turns to another clause ("even though", "although", "while",
+    /// "whereas", "but", a semicolon).
+    fn metric_only_past_a_turn(&self, span: &Quantity, t: usize, m: &str) -> bool {
+        let mut any = false;
+        for (k, tt, mm) in &self.metric_terms {
+            if *tt != t || mm != m {
+                continue;
+            }
+            any = true;
+            let at = self.tokens[*k].start;
+            if at < span.end {
+                return false;
+            }
+            let between = &self.lower[span.end..at];
+            let turned = between.contains(';')
+                || between
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| matches!(w, "though" | "although" | "while" | "whereas" | "but"));
+            if !turned {
+                return false;
+            }
+        }
+        any
     }
 
     /// "India came fourth at $83.6 billion": the figure a place is given with, right after
