@@ -3366,3 +3366,20 @@ records:
         &t,
     );
 }
+
+#[test]
+fn a_clause_with_a_subject_of_its_own_takes_no_metric_across_its_turn() {
+    let t = table(VISITORS);
+    // The relay's cost is no count of visitors.
+    assert_clean(
+        &["France drew 100 visitors, even as its Olympic torch relay cost about 7."],
+        &t,
+    );
+    // A clause with no noun of its own carries the metric on.
+    assert_status(
+        &["France drew 100 visitors, while Spain's reached 80."],
+        "80",
+        Status::Inconsistent,
+        &t,
+    );
+}

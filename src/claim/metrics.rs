@@ -527,6 +527,25 @@ impl SentenceContext<'_> {
             candidates.retain(|(_, t, _, _)| known.contains(t));
         }
         candidates.sort();
+        // "India's budget fell to $1.7 billion, even as its lunar mission landed for about
+        // $75 million": a clause of its own, with a subject that names another thing, does
+        // not take the metric of a term before its turn.
+        if let Some((_, _, _, k)) = candidates.first() {
+            let at = self.tokens[*k].end;
+            if at <= q.start && self.measures_another_noun(q) {
+                let between = &self.lower[at..q.start];
+                let turned = between.contains(';')
+                    || between.split(|c: char| !c.is_alphabetic()).any(|w| {
+                        matches!(
+                            w,
+                            "though" | "although" | "while" | "whereas" | "but" | "as"
+                        )
+                    });
+                if turned {
+                    return None;
+                }
+            }
+        }
         if let Some((d, t, m, k)) = candidates.first() {
             // Two different metrics at the same distance: ambiguous.
             if candidates
@@ -653,6 +672,9 @@ impl SentenceContext<'_> {
             return None;
         }
         let mut head = None;
+        // The word before the last, should the last be a verb no list knows ("its relay cost
+        // 7"): the figure follows its verb directly.
+        let mut before_last = None;
         for k in start + 1..qs {
             let word = self.lower_token(k);
             let opens_predicate = words::is_function_word(&word)
@@ -688,11 +710,14 @@ impl SentenceContext<'_> {
             }
             let text = self.tokens[k].text;
             if self.is_named(k) || !text.starts_with(|c: char| c.is_ascii_lowercase()) {
-                return None;
+                // A name before the head modifies it ("its Chandrayaan-3 mission"); a name
+                // as the last word is the head itself, which names no common noun.
+                before_last = head.take();
+                continue;
             }
-            head = Some(word);
+            before_last = head.replace(word);
         }
-        None
+        before_last
     }
 
     /// Whether the figure's clause has a subject that says what the figure measures, in a
