@@ -434,3 +434,11 @@ fn precision_and_recall_on_seventeenth_held_out_set() {
 fn precision_and_recall_on_eighteenth_held_out_set() {
     measure("heldout18");
 }
+
+/// Smartphone shipments, military spending, nuclear generation, cement, wheat exports and
+/// Olympic medals, written and labelled blind before any run; first measured at precision 0.556,
+/// recall 0.625.
+#[test]
+fn precision_and_recall_on_nineteenth_held_out_set() {
+    measure("heldout19");
+}
