@@ -3383,3 +3383,33 @@ fn a_clause_with_a_subject_of_its_own_takes_no_metric_across_its_turn() {
         &t,
     );
 }
+
+#[test]
+fn compared_names_bases_and_appositions_are_read_as_such() {
+    let t = table(VISITORS);
+    // France 2023 = 100, 2022 = 80; Spain 2023 = 85, 2022 = 75; World 2023 = 1,200.
+    assert_clean(
+        &[
+            // The base a row's own figure is multiplied from is the row's earlier period.
+            "France drew 100 visitors, nearly 1.25 times its earlier tally of 80.",
+            // The name tied with, or multiplied, is not the subject.
+            "France drew 100 visitors to tie with Spain on paper, 100 against Spain's 85.",
+            "France drew 100 visitors, nearly 1.2 times Spain's total and almost a tenth of the world total.",
+            // A place in an apposition is its name's.
+            "France drew more than 1.1 times as many visitors as Spain, the second-largest.",
+            // A year in a clause opened by "after" dates its event only.
+            "Spain drew 85 visitors after new rules took effect at the end of 2022. France drew 100 visitors.",
+        ],
+        &t,
+    );
+    // A rank over a span of years is a record over time, not a place among rows.
+    assert_clean(
+        &["Spain's 85 visitors were the lowest in more than 50 years."],
+        &t,
+    );
+    let r = run(
+        "France drew 100 visitors, more than double its earlier tally of 70.",
+        &t,
+    );
+    assert_eq!(claim(&r, "70").status, Status::Inconsistent);
+}

@@ -311,7 +311,16 @@ impl SentenceContext<'_> {
                         && m.tok_end <= noun + 1
                         && !m.entities.is_empty()
                 });
-                return match m {
+                // "China, the second-largest, whose outlay …": a phrase set after a name by a
+                // comma stands for that name.
+                let appositive = || {
+                    let lead = self.text[..self.tokens[start].start].trim_end();
+                    let before = lead.strip_suffix(',')?.trim_end();
+                    self.mentions
+                        .iter()
+                        .find(|m| m.end == before.len() && !m.entities.is_empty())
+                };
+                return match m.or_else(appositive) {
                     Some(m) => Some(Ok(m)),
                     None if generic => None,
                     None => Some(Err(noun)),
@@ -429,8 +438,15 @@ impl SentenceContext<'_> {
         let equative = a >= 2
             && self.lower_token(a - 1) == "as"
             && (a.saturating_sub(7)..a - 1).any(|i| self.lower_token(i) == "as");
+        // "nearly twice China's output", "three times Xiaomi's": the name multiplied.
+        let multiplied = a >= 1
+            && matches!(
+                self.lower_token(a - 1).as_str(),
+                "twice" | "thrice" | "times"
+            );
         self.is_verb_object(m)
             || equative
+            || multiplied
             || (k.saturating_sub(4)..k).any(|i| self.lower_token(i) == "than")
     }
 
@@ -478,23 +494,31 @@ impl SentenceContext<'_> {
     /// Whether a name is the object of a verb of ranking or beating.
     fn is_verb_object(&self, m: &Mention) -> bool {
         let k = self.with_article(m);
-        k >= 1 && {
-            let w = self.lower_token(k - 1);
-            words::is_verb_of_beating(&w)
-                || matches!(
-                    w.as_str(),
-                    "tops"
-                        | "topped"
-                        | "behind"
-                        | "ahead"
-                        | "matched"
-                        | "equalled"
-                        | "equaled"
-                        | "matching"
-                        | "joined"
-                        | "joins"
-                )
-        }
+        // "to tie with China", "level with Spain": the row drawn with.
+        let drawn_with = k >= 2
+            && self.lower_token(k - 1) == "with"
+            && matches!(
+                self.lower_token(k - 2).as_str(),
+                "tie" | "tied" | "ties" | "tying" | "level" | "drew" | "draw" | "even" | "equal"
+            );
+        drawn_with
+            || k >= 1 && {
+                let w = self.lower_token(k - 1);
+                words::is_verb_of_beating(&w)
+                    || matches!(
+                        w.as_str(),
+                        "tops"
+                            | "topped"
+                            | "behind"
+                            | "ahead"
+                            | "matched"
+                            | "equalled"
+                            | "equaled"
+                            | "matching"
+                            | "joined"
+                            | "joins"
+                    )
+            }
     }
 
     /// Whether the text between a name (ending at `from`) and a number (at `to`) opens a new

@@ -307,7 +307,7 @@ impl SentenceContext<'_> {
         }
         // "the 83.5 million it received before the pandemic", "pre-pandemic": an earlier
         // period the text does not date.
-        if self.undated_earlier(q) {
+        if self.undated_earlier(q) || self.base_of_own_multiple(q) {
             return Period::Earlier;
         }
         // "12.9% a year earlier", "the previous year": one year back.
@@ -491,6 +491,33 @@ impl SentenceContext<'_> {
     /// Whether the clause of `q` dates it to an earlier time it does not name: "before the
     /// pandemic", "prior to the war", "pre-crisis", "previously" after the figure, or "Before
     /// the pandemic, …" opening the sentence.
+    /// "64 medals, nearly twice its Tokyo total of 33", "more than double its tally of six":
+    /// the base a row's own figure is multiplied from is that row at another time, the one
+    /// before (a row is never twice itself at one time).
+    fn base_of_own_multiple(&self, q: &Quantity) -> bool {
+        let head = self.lower[..q.start].trim_end();
+        let Some(head) = head.strip_suffix(" of") else {
+            return false;
+        };
+        let words: Vec<&str> = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .collect();
+        // words run backwards from the noun before "of": "total tokyo its twice nearly".
+        words
+            .iter()
+            .position(|w| matches!(*w, "its" | "their"))
+            .is_some_and(|i| {
+                words.get(i + 1).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "twice" | "double" | "triple" | "treble" | "times" | "half" | "thrice"
+                    )
+                })
+            })
+    }
+
     fn undated_earlier(&self, q: &Quantity) -> bool {
         let after = &self.lower[q.end..];
         let clause = &after[..after.find([',', ';', '.', '(']).unwrap_or(after.len())];
@@ -618,11 +645,13 @@ pub(super) fn years_in_force(
                 .filter_map(|b| lower.rfind(b).map(|i| i + b.len()))
                 .max()
                 .unwrap_or(0);
+            // ("… halved after three plants closed at the end of 2021": a clause opened by
+            // "after" or "since" dates its event, however many words it has.)
             let change_start = lower[clause_start..]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty())
                 .rev()
-                .take(6)
+                .take(10)
                 .any(|w| {
                     matches!(
                         w,

@@ -255,6 +255,10 @@ impl SentenceContext<'_> {
                             w.as_str(),
                             "than"
                                 | "as"
+                                // "nearly twice China's output", "three times Xiaomi's"
+                                | "twice"
+                                | "thrice"
+                                | "times"
                                 | "over"
                                 | "beat"
                                 | "overtook"
@@ -321,6 +325,23 @@ impl SentenceContext<'_> {
         });
         if relative_owner.is_some() {
             return relative_owner;
+        }
+        // "as much as China, the second-largest": a place in an apposition is the name's
+        // it follows, whatever that name is to the main clause.
+        let appositive_owner = self.mentions.iter().rfind(|m| {
+            m.tok_end <= at && !m.entities.is_empty() && {
+                let rest = &self.lower[m.end..at_byte.max(m.end)];
+                rest.strip_prefix(", ")
+                    .and_then(|r| {
+                        ["the ", "its ", "a "]
+                            .iter()
+                            .find_map(|d| r.strip_prefix(d))
+                    })
+                    .is_some_and(|r| r.split_whitespace().count() <= 2 && !r.contains([',', ';']))
+            }
+        });
+        if appositive_owner.is_some() {
+            return appositive_owner;
         }
         // "the world's sugar, whose output rose", "an exhibition that drew": the noun phrase
         // the clause follows.
@@ -895,7 +916,17 @@ impl SentenceContext<'_> {
                     && matches!(
                         self.lower(k + 2).as_str(),
                         "years" | "decade" | "decades" | "century"
-                    ));
+                    ))
+                // "the lowest in more than 50 years", "in almost two decades"
+                || (w == "in"
+                    && matches!(next.as_str(), "more" | "over" | "almost" | "nearly" | "about")
+                    && (k + 2..(k + 6).min(self.tokens.len())).any(|i| {
+                        matches!(
+                            self.lower(i).as_str(),
+                            "years" | "decade" | "decades" | "century" | "centuries"
+                        ) && !self.text[self.tokens[k].end..self.tokens[i].start]
+                            .contains([',', ';', '.', '('])
+                    }));
             if over_time {
                 let end = (k + 3).min(self.tokens.len());
                 return Some(self.text[self.tokens[k].start..self.tokens[end - 1].end].to_string());

@@ -854,6 +854,31 @@ fn figurative(text: &str, q: &Quantity) -> bool {
         }
         // "the first half", "the second half of the year": a part of a period.
         Kind::Fraction if lower == "half" && words::ordinal_unit(&prev).is_some() => true,
+        // "for a quarter of a century", "half of an hour": a span of time, no share.
+        Kind::Fraction if next == "of" => {
+            let rest = after.trim_start_matches([' ', '\u{a0}'])[2..]
+                .trim_start()
+                .to_ascii_lowercase();
+            let rest = rest
+                .strip_prefix("a ")
+                .or_else(|| rest.strip_prefix("an "))
+                .unwrap_or("");
+            let unit: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            matches!(
+                unit.as_str(),
+                "century"
+                    | "decade"
+                    | "year"
+                    | "month"
+                    | "week"
+                    | "day"
+                    | "hour"
+                    | "minute"
+                    | "season"
+                    | "lifetime"
+                    | "generation"
+            )
+        }
         _ => false,
     }
 }

@@ -898,6 +898,8 @@ fn figurative_numbers_are_not_values() {
         "a first-class seat",
         "half-year profits",
         "finished second to last",
+        "led the industry for a quarter of a century",
+        "half of an hour later",
         "third from the bottom of the table",
         "the second-to-last game",
     ] {
