@@ -3413,3 +3413,18 @@ fn compared_names_bases_and_appositions_are_read_as_such() {
     );
     assert_eq!(claim(&r, "70").status, Status::Inconsistent);
 }
+
+#[test]
+fn a_phrase_after_a_forecasts_object_is_forecast_too() {
+    let t = table(VISITORS);
+    assert_clean(
+        &["Officials expect 1,300 visitors worldwide, with France drawing 130 visitors."],
+        &t,
+    );
+    assert_status(
+        &["France drew 100 visitors, with Spain drawing 90 visitors."],
+        "90",
+        Status::Inconsistent,
+        &t,
+    );
+}

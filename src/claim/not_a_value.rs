@@ -11,15 +11,28 @@ impl SentenceContext<'_> {
     pub(super) fn is_hypothesis(&self, at: usize) -> bool {
         let (from, before) = self.before_from(at);
         // (A point or comma inside a number, "2.2%" or "3,000", ends no clause.)
-        let clause_start = before
-            .char_indices()
-            .rev()
-            .find(|&(i, c)| {
-                matches!(c, ';' | ':')
-                    || (matches!(c, ',' | '.')
-                        && !before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-            })
-            .map_or(0, |(i, _)| i + 1);
+        let start_of = |text: &str| {
+            text.char_indices()
+                .rev()
+                .find(|&(i, c)| {
+                    matches!(c, ';' | ':')
+                        || (matches!(c, ',' | '.')
+                            && !text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                })
+                .map_or(0, |(i, _)| i + 1)
+        };
+        let mut clause_start = start_of(before);
+        // "the USDA expects global trade of 218 million tonnes, with Russian exports of 48
+        // million": a phrase that adds to the object after a comma belongs to its verb.
+        let lead = before[clause_start..].trim_start().to_ascii_lowercase();
+        if clause_start > 0
+            && ["with ", "including ", "among them "]
+                .iter()
+                .any(|w| lead.starts_with(w))
+            && before[..clause_start].ends_with(',')
+        {
+            clause_start = start_of(&before[..clause_start - 1]);
+        }
         // The words as written: "Will" that opens a sentence is a name.
         let written = &self.text[from + clause_start..from + before.len()];
         written.split(|c: char| !c.is_alphabetic()).any(|w| {
@@ -34,7 +47,10 @@ impl SentenceContext<'_> {
                         | "should"
                         | "designed"
                         | "expects"
+                        | "expect"
                         | "forecasts"
+                        | "predicts"
+                        | "predict"
                         | "expected"
                         | "projected"
                         | "forecast"
