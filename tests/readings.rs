@@ -3428,3 +3428,26 @@ fn a_phrase_after_a_forecasts_object_is_forecast_too() {
         &t,
     );
 }
+
+#[test]
+fn a_figure_per_unit_of_something_is_a_rate() {
+    let t = table(
+        "current: 2023
+metrics:
+  output: {terms: [output, produced, releases], unit: t}
+records:
+  - {entity: China, metric: output, period: 2023, value: 2000}
+",
+    );
+    assert_clean(
+        &["In China each tonne of cement releases roughly 0.6 tonnes."],
+        &t,
+    );
+    // "each year" is the table's own period, and "per cent" a percentage.
+    assert_status(
+        &["Each year China produced 3,000 tonnes."],
+        "3,000 tonnes",
+        Status::Inconsistent,
+        &t,
+    );
+}

@@ -128,6 +128,33 @@ impl SentenceContext<'_> {
         None
     }
 
+    /// "each tonne of cement releases roughly 0.6 tonnes of CO2": a figure whose clause
+    /// speaks of one unit of something is a rate, not an amount of a row. Units of time are
+    /// left out ("each year") since tables hold amounts per period.
+    fn per_unit_subject(&self, at: usize) -> Option<String> {
+        let before = &self.lower[..at.min(self.lower.len())];
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':' | '(' | ')')
+                    || (matches!(c, ',' | '.')
+                        && !before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .map_or(0, |(i, _)| i + 1);
+        let words: Vec<&str> = before[clause_start..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.windows(2).find_map(|p| {
+            if !matches!(p[0], "each" | "every" | "per") || p[1] == "cent" {
+                return None;
+            }
+            let unit = crate::units::lexicon().resolve(p[1])?;
+            (unit.dimension != crate::units::Dimension::Time).then(|| p[1].to_string())
+        })
+    }
+
     /// Why a quantity states no value of a table, if it does not: years, ranks and fractions
     /// are other kinds of claim; a number that counts something no metric names
     /// ("a dozen security forces", "three years") is not about the table.
@@ -137,6 +164,9 @@ impl SentenceContext<'_> {
         }
         if self.is_hypothesis(q.start) {
             return Some("is a hypothesis, not a value".into());
+        }
+        if let Some(unit) = self.per_unit_subject(q.start) {
+            return Some(format!("is an amount per {unit}, which no table holds"));
         }
         if q.unit.as_deref().is_none_or(|u| !u.contains('/')) {
             if let Some(why) = self.measured_otherwise(q.end) {
