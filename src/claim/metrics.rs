@@ -535,12 +535,9 @@ impl SentenceContext<'_> {
             if at <= q.start && self.measures_another_noun(q) {
                 let between = &self.lower[at..q.start];
                 let turned = between.contains(';')
-                    || between.split(|c: char| !c.is_alphabetic()).any(|w| {
-                        matches!(
-                            w,
-                            "though" | "although" | "while" | "whereas" | "but" | "as"
-                        )
-                    });
+                    || between
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| w == "as" || words::turns_to_another_clause(w));
                 if turned {
                     return None;
                 }

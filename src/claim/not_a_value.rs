@@ -11,17 +11,7 @@ impl SentenceContext<'_> {
     pub(super) fn is_hypothesis(&self, at: usize) -> bool {
         let (from, before) = self.before_from(at);
         // (A point or comma inside a number, "2.2%" or "3,000", ends no clause.)
-        let start_of = |text: &str| {
-            text.char_indices()
-                .rev()
-                .find(|&(i, c)| {
-                    matches!(c, ';' | ':')
-                        || (matches!(c, ',' | '.')
-                            && !text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-                })
-                .map_or(0, |(i, _)| i + 1)
-        };
-        let mut clause_start = start_of(before);
+        let mut clause_start = last_clause_start(before);
         // "the USDA expects global trade of 218 million tonnes, with Russian exports of 48
         // million": a phrase that adds to the object after a comma belongs to its verb.
         let lead = before[clause_start..].trim_start().to_ascii_lowercase();
@@ -31,7 +21,7 @@ impl SentenceContext<'_> {
                 .any(|w| lead.starts_with(w))
             && before[..clause_start].ends_with(',')
         {
-            clause_start = start_of(&before[..clause_start - 1]);
+            clause_start = last_clause_start(&before[..clause_start - 1]);
         }
         // The words as written: "Will" that opens a sentence is a name.
         let written = &self.text[from + clause_start..from + before.len()];
@@ -133,15 +123,8 @@ impl SentenceContext<'_> {
     /// left out ("each year") since tables hold amounts per period.
     fn per_unit_subject(&self, at: usize) -> Option<String> {
         let before = &self.lower[..at.min(self.lower.len())];
-        let clause_start = before
-            .char_indices()
-            .rev()
-            .find(|&(i, c)| {
-                matches!(c, ';' | ':' | '(' | ')')
-                    || (matches!(c, ',' | '.')
-                        && !before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-            })
-            .map_or(0, |(i, _)| i + 1);
+        let bracket = before.rfind(['(', ')']).map_or(0, |i| i + 1);
+        let clause_start = last_clause_start(before).max(bracket);
         let words: Vec<&str> = before[clause_start..]
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
@@ -1162,4 +1145,17 @@ fn ends_a_sum(word: &str) -> bool {
     word.ends_with(|c: char| c.is_ascii_digit())
         || crate::quantity::scale_word(word).is_some()
         || crate::quantity::scale_suffix(word, true).is_some()
+}
+
+/// Where the last clause of `text` starts: after its last semicolon, colon, or comma or point
+/// that is not inside a number ("2.2%", "3,000").
+fn last_clause_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':')
+                || (matches!(c, ',' | '.')
+                    && !text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(0, |(i, _)| i + 1)
 }

@@ -828,7 +828,7 @@ impl SentenceContext<'_> {
             let turned = between.contains(';')
                 || between
                     .split(|c: char| !c.is_alphabetic())
-                    .any(|w| matches!(w, "though" | "although" | "while" | "whereas" | "but"));
+                    .any(words::turns_to_another_clause);
             if !turned {
                 return false;
             }

@@ -525,6 +525,12 @@ pub(super) fn may_open_clause(word: &str) -> bool {
     )
 }
 
+/// A conjunction that turns to a clause of its own, set against the one before: "even
+/// though", "although", "while", "whereas", "but".
+pub(super) fn turns_to_another_clause(word: &str) -> bool {
+    matches!(word, "though" | "although" | "while" | "whereas" | "but")
+}
+
 /// A verb that reports what someone said or found, whose "that" opens what was said, not a
 /// relative clause: "the report said that …", "officials estimate that …".
 pub(super) fn is_reporting_verb(word: &str) -> bool {

@@ -333,37 +333,6 @@ fn minus(a: Counts, b: Counts) -> Counts {
 /// What was left out of the report, by why: (label, counts by severity).
 type Filtered = Vec<(&'static str, Counts)>;
 
-/// The summary line, with what was left out after each count: `0 errors (10 in baseline, 2
-/// suppressed), 0 warnings, 3 notes`.
-fn summary_line(reports: &[FileReport], filtered: &Filtered) -> String {
-    let s = report::Summary::of(reports);
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let part = |n: usize, word: &str, i: usize| {
-        let left: Vec<String> = filtered
-            .iter()
-            .filter(|(_, c)| c[i] > 0)
-            .map(|(label, c)| format!("{} {label}", c[i]))
-            .collect();
-        let mut out = format!("{n} {word}{}", plural(n));
-        if !left.is_empty() {
-            out.push_str(&format!(" ({})", left.join(", ")));
-        }
-        out
-    };
-    format!(
-        "{} file{}, {} claim{}: {} checked, {} unverified; {}, {}, {}",
-        s.files,
-        plural(s.files),
-        s.claims,
-        plural(s.claims),
-        s.checked,
-        s.unverified,
-        part(s.errors, "error", 0),
-        part(s.warnings, "warning", 1),
-        part(s.notes, "note", 2),
-    )
-}
-
 /// `--statistics`: one line per rule with findings, most first, ties by rule id.
 fn statistics(reports: &[FileReport]) -> String {
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
@@ -546,7 +515,7 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
     }
     filtered.push(("suppressed", suppressed));
     filtered.retain(|(_, c)| c.iter().any(|n| *n > 0));
-    let summary = summary_line(&run.reports, &filtered);
+    let summary = report::text::summary_line_with(&report::Summary::of(&run.reports), &filtered);
     let sources: Vec<&str> = run.articles.iter().map(|a| a.text.as_str()).collect();
     let ctx = Context {
         sources: &sources,
@@ -577,21 +546,21 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
     }
     let mut written = Vec::new();
     for t in targets.iter().filter(|t| !(args.diff && t.path.is_none())) {
-        let text = if t.format == Format::Text && t.path.is_none() && args.statistics {
-            // The counts take the place of the findings on the console.
-            let mut text = statistics(&run.reports);
+        let text = if t.format == Format::Text {
+            let color = use_color && t.path.is_none();
+            // With `--statistics`, the counts take the place of the findings on the console.
+            let mut text = if t.path.is_none() && args.statistics {
+                statistics(&run.reports)
+            } else {
+                report::text::findings(&run.reports, ctx.sources, color)
+            };
             if talk != Talk::Quiet {
                 text.push_str(&summary);
                 text.push('\n');
             }
             text
         } else {
-            let text = render(t.format, &run.reports, &ctx, use_color && t.path.is_none());
-            if t.format == Format::Text {
-                with_summary(text, &run.reports, &summary, talk == Talk::Quiet)
-            } else {
-                text
-            }
+            render(t.format, &run.reports, &ctx, use_color && t.path.is_none())
         };
         match &t.path {
             None => {
@@ -663,23 +632,6 @@ pub fn run(args: &CheckArgs, config: &Config) -> i32 {
     // The process ends here: freeing a million-row table piece by piece only delays the exit.
     std::mem::forget(run);
     i32::from(failed)
-}
-
-/// The text report with its closing line replaced by `summary` (which says what was left
-/// out), or with no closing line under `--quiet`.
-fn with_summary(text: String, reports: &[FileReport], summary: &str, quiet: bool) -> String {
-    let plain = format!(
-        "{}\n",
-        report::text::summary_line(&report::Summary::of(reports))
-    );
-    let Some(body) = text.strip_suffix(&plain) else {
-        return text;
-    };
-    if quiet {
-        body.to_string()
-    } else {
-        format!("{body}{summary}\n")
-    }
 }
 
 /// The outputs asked for: flags, else the config, else text on standard output. At most one

@@ -86,33 +86,8 @@ pub fn fix(args: &CheckArgs, config: &Config, run: &mut Run) -> Result<Outcome, 
     Ok(Outcome { failed })
 }
 
-/// Replaces the file at `path` with `contents` atomically: a temporary file in the same folder
-/// with the same permissions, flushed to disk, then renamed over it. On failure the file is
-/// left as it was and the temporary file is removed.
+/// Replaces the article at `path` atomically, keeping its permissions.
 fn write_in_place(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let permissions = std::fs::metadata(path)?.permissions();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".into());
-    let tmp = dir.join(format!(".{name}.claimcheck-fix-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(contents)?;
-        f.set_permissions(permissions)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    super::output::write_atomic_as(path, contents, Some(permissions))
 }

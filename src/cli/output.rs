@@ -52,6 +52,16 @@ pub fn parse_format(s: &str) -> Result<Target, String> {
 /// disk, then renamed over the target. The folder is created first when it does not exist. A
 /// failure at any point leaves the previous file as it was and removes the temporary one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_atomic_as(path, contents, None)
+}
+
+/// [`write_atomic`], giving the new file `permissions` (those of the file it replaces, when an
+/// article is rewritten in place) before it takes the target's name.
+pub fn write_atomic_as(
+    path: &Path,
+    contents: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -68,6 +78,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
             .create_new(true)
             .open(&tmp)?;
         f.write_all(contents)?;
+        if let Some(p) = permissions {
+            f.set_permissions(p)?;
+        }
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, path)

@@ -10,6 +10,14 @@ use crate::rules::Severity;
 
 /// Renders the report. `sources` gives the text of each file, in the order of `files`.
 pub fn render(files: &[FileReport], sources: &[&str], color: bool) -> String {
+    let mut out = findings(files, sources, color);
+    out.push_str(&summary_line(&Summary::of(files)));
+    out.push('\n');
+    out
+}
+
+/// The report's findings without its summary line, for a caller that writes its own.
+pub fn findings(files: &[FileReport], sources: &[&str], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -29,27 +37,41 @@ pub fn render(files: &[FileReport], sources: &[&str], color: bool) -> String {
             out.push_str("\n\n");
         }
     }
-    out.push_str(&summary_line(&Summary::of(files)));
-    out.push('\n');
     out
 }
 
 /// The closing line of the text report: files, claims, and findings by severity (no newline).
 pub fn summary_line(s: &Summary) -> String {
+    summary_line_with(s, &[])
+}
+
+/// [`summary_line`], with what was left out after each count, as `(label, [errors, warnings,
+/// notes])`: `0 errors (10 in baseline, 2 suppressed), 0 warnings, 3 notes`. Labels with
+/// nothing left out at a severity are not printed there.
+pub fn summary_line_with(s: &Summary, left_out: &[(&str, [usize; 3])]) -> String {
+    let part = |n: usize, word: &str, i: usize| {
+        let left: Vec<String> = left_out
+            .iter()
+            .filter(|(_, c)| c[i] > 0)
+            .map(|(label, c)| format!("{} {label}", c[i]))
+            .collect();
+        let mut out = format!("{n} {word}{}", plural(n));
+        if !left.is_empty() {
+            out.push_str(&format!(" ({})", left.join(", ")));
+        }
+        out
+    };
     format!(
-        "{} file{}, {} claim{}: {} checked, {} unverified; {} error{}, {} warning{}, {} note{}",
+        "{} file{}, {} claim{}: {} checked, {} unverified; {}, {}, {}",
         s.files,
         plural(s.files),
         s.claims,
         plural(s.claims),
         s.checked,
         s.unverified,
-        s.errors,
-        plural(s.errors),
-        s.warnings,
-        plural(s.warnings),
-        s.notes,
-        plural(s.notes)
+        part(s.errors, "error", 0),
+        part(s.warnings, "warning", 1),
+        part(s.notes, "note", 2),
     )
 }
 
