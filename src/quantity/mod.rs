@@ -806,7 +806,8 @@ fn year_reading(text: &str, q: &Quantity) -> Option<Quantity> {
 /// Ordinals and fractions that state no value: "at half-mast", "a third-party audit", "a
 /// half-year profit", "in the first half", "for the third time", "a first for the club".
 fn figurative(text: &str, q: &Quantity) -> bool {
-    let after = &text[q.end..];
+    // Only the next few words matter; a bounded window keeps the scan linear.
+    let after = &text[q.end..floor_boundary(text, (q.end + 48).min(text.len()))];
     // A compound word: "third-party", "half-mast", "first-class". Ranks keep their
     // superlative ("second-largest" is read as one ordinal already).
     if after.starts_with(['-', '\u{2011}']) && after[1..].starts_with(|c: char| c.is_alphabetic()) {
