@@ -3451,3 +3451,83 @@ records:
         &t,
     );
 }
+
+#[test]
+fn that_year_points_back_to_the_last_year_named() {
+    let t = table(VISITORS);
+    // The paragraph named 2022 before: "that year" is 2022, right or wrong.
+    let two =
+        |n: &str| format!("France drew 80 visitors in 2022. That year Spain drew {n} visitors.");
+    assert_status(&[&two("75")], "75", Status::Consistent, &t);
+    assert_status(&[&two("85")], "85", Status::Inconsistent, &t);
+    // In one sentence, the year before the figure in another clause.
+    let one = |n: &str| {
+        format!(
+            "Spain fell from 9% in 2022 to 7%; in that record season it had drawn {n} visitors."
+        )
+    };
+    assert_status(&[&one("75")], "75", Status::Consistent, &t);
+    assert_status(&[&one("85")], "85", Status::Inconsistent, &t);
+    // Nothing to point back to: never the present by default.
+    let r = run("In that record season France had drawn 95 visitors.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        claim(&r, "95").reason.as_deref(),
+        Some("95: \"that record season\" points back to a period the text does not give")
+    );
+}
+
+#[test]
+fn an_opening_phrase_with_its_year_dates_the_sentence() {
+    let t = table(VISITORS);
+    for lead in [
+        "Over its 2022 season",
+        "In its 2022 season",
+        "Throughout the 2022 season",
+    ] {
+        assert_status(
+            &[&format!("{lead}, France drew 80 visitors.")],
+            "80",
+            Status::Consistent,
+            &t,
+        );
+        assert_status(
+            &[&format!("{lead}, France drew 95 visitors.")],
+            "95",
+            Status::Inconsistent,
+            &t,
+        );
+    }
+}
+
+#[test]
+fn a_change_of_a_share_is_not_a_change_of_the_level() {
+    let t = table(VISITORS);
+    // Spain's visitors rose from 75 to 85; its share of them may still fall.
+    for (text, word) in [
+        ("Spain's share fell sharply; it drew 85 visitors.", "share"),
+        ("Spain's share of visitors fell to 7%.", "share"),
+        (
+            "The proportion of visitors who went to Spain fell.",
+            "proportion",
+        ),
+    ] {
+        let r = run(text, &t);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.findings);
+        assert_eq!(
+            claim(&r, "fell").reason.as_deref(),
+            Some(format!("fell: the change is of a {word}, which no table names").as_str()),
+            "{text}"
+        );
+    }
+    // A metric kept in percent is what a share word names: its fall is checked.
+    let share = table(
+        "current: 2023\nentities:\n  Spain: [Spanish]\nmetrics:\n  share: {terms: [share of visitors], unit: percent}\nrecords:\n  - {entity: Spain, metric: share, period: 2022, value: 9}\n  - {entity: Spain, metric: share, period: 2023, value: 7}\n",
+    );
+    assert_status(
+        &["Spain's share rose to 7%."],
+        "rose",
+        Status::Inconsistent,
+        &share,
+    );
+}

@@ -231,6 +231,8 @@ impl<'t> Linker<'t> {
             .collect();
         let article_year = article_year(&years_in_force, &present);
         let mut paragraph_year: Option<String> = None;
+        // The last year the paragraph named, in any role: what "that year" points back to.
+        let mut last_year: Option<String> = None;
         let mut section_year: Option<String> = None;
         // The one row the last sentence named, for a pronoun in the next.
         let mut antecedent: Option<Mention> = None;
@@ -259,6 +261,7 @@ impl<'t> Linker<'t> {
                 paragraph_named.clear();
                 paragraph = sentence.paragraph;
                 paragraph_year = None;
+                last_year = None;
                 antecedent = None;
             }
             let own_years = &years_in_force[si];
@@ -324,6 +327,12 @@ impl<'t> Linker<'t> {
                 .as_ref()
                 .filter(|(_, first, _)| *first < si)
                 .map(|(y, _, from)| (y.clone(), *from));
+            ctx.last_year = last_year.take();
+            last_year = qs
+                .iter()
+                .rfind(|q| q.kind == Kind::Year)
+                .map(periods::year_label)
+                .or_else(|| ctx.last_year.clone());
             if let Some((y, _, _)) = own_years.last() {
                 // A short line that is only a year and a few words ("## 2015", "2015 season")
                 // dates the sections after it; a sentence dates the rest of its paragraph.
@@ -455,6 +464,8 @@ struct SentenceContext<'s> {
     sentence_year: Option<(String, usize)>,
     /// The year of the article, once it has been said.
     article_year: Option<(String, &'static str)>,
+    /// The last year the paragraph named before this sentence, in any role.
+    last_year: Option<String>,
     /// The one row the sentence before named, for a sentence that opens with a pronoun ("Its
     /// shipments jumped 30.8%" after "… was Transsion").
     antecedent: Option<Mention>,
@@ -982,6 +993,7 @@ impl<'s> SentenceContext<'s> {
         let t = &linker.tables[table];
         // Where the claim is in the sentence, for the sentence's own year.
         let at = claim.quantity.start.saturating_sub(self.offset);
+        let mut no_period = None;
         let reading = match period {
             // "in the fourth quarter of 2023" against a table of quarters: the table's
             // current period, when it lies within the year stated.
@@ -1071,6 +1083,38 @@ impl<'s> SentenceContext<'s> {
                     (year, found)
                 })
             }
+            // "that year" with no year of its own sentence: the year in force it points back
+            // to, else none (never the present by default).
+            Period::Referred(words) => {
+                let pointed = self
+                    .last_year
+                    .as_deref()
+                    .map(|y| (y, "the last year the paragraph named"))
+                    .into_iter()
+                    .chain(
+                        self.years_in_force
+                            .iter()
+                            .map(|(y, from)| (y.as_str(), *from)),
+                    )
+                    .chain(
+                        self.article_year
+                            .as_ref()
+                            .map(|(y, from)| (y.as_str(), *from)),
+                    )
+                    .next();
+                match pointed {
+                    Some((year, from)) => Some((
+                        year.to_string(),
+                        Found::inherited(format!("{year}, {from}, to which \"{words}\" points")),
+                    )),
+                    None => {
+                        no_period = Some(format!(
+                            "\"{words}\" points back to a period the text does not give"
+                        ));
+                        None
+                    }
+                }
+            }
             Period::YearsAgo(n) => {
                 self.current_period(t, &entity, &metric, at)
                     .and_then(|(base, found)| {
@@ -1121,7 +1165,10 @@ impl<'s> SentenceContext<'s> {
                 claim.period = Some(period);
                 claim.evidence.period = Some(found);
             }
-            None => claim.unlinked = Some("the table has no period".to_string()),
+            None => {
+                claim.unlinked =
+                    Some(no_period.unwrap_or_else(|| "the table has no period".to_string()));
+            }
         }
         claim
     }

@@ -17,6 +17,9 @@ pub(super) enum Period {
     /// So many years before the year the article is written in ("this year" 0, "last year"
     /// 1, "next year" -1), with the words.
     Deictic(i64, &'static str),
+    /// A period named by pointing back at one given before ("that year", "in that record
+    /// season", "the same year") with no year of its own sentence to point at, with the words.
+    Referred(String),
 }
 
 impl SentenceContext<'_> {
@@ -213,10 +216,10 @@ impl SentenceContext<'_> {
                         .any(|p| before.ends_with(p));
                 // "the 2019 count found …", "its 2017 assessment estimated …"
                 let after_year = self.text[y.end..].trim_start();
-                let attributive = (after_year.starts_with(|c: char| c.is_ascii_lowercase())
-                    && matches!(prev, "the" | "its" | "their" | "a" | "this" | "that"))
-                    || before.ends_with("'s")
-                    || before.ends_with("’s");
+                let attributive_word = after_year.starts_with(|c: char| c.is_ascii_lowercase())
+                    && matches!(prev, "the" | "its" | "their" | "a" | "this" | "that");
+                let attributive =
+                    attributive_word || before.ends_with("'s") || before.ends_with("’s");
                 let now_between = self.text[y.end..q.start]
                     .to_lowercase()
                     .split(|c: char| !c.is_alphabetic())
@@ -249,7 +252,13 @@ impl SentenceContext<'_> {
                         "back in",
                     ]
                     .iter()
-                    .any(|p| before.starts_with(p));
+                    .any(|p| before.starts_with(p))
+                    || ["over", "for", "throughout", "through", "across"]
+                        .iter()
+                        .any(|p| before.starts_with(p) && attributive_word);
+                // "Over its 2022 season, France drew 80": an attributive year in the phrase
+                // that opens the sentence dates the sentence, comma or not.
+                let lead_ok = lead_ok || (attributive_word && opens_sentence && !now_between);
                 let value_between = values.iter().any(|(s, _)| *s > y.end && *s < q.start);
                 // Inside the sentence, a year dates only its own clause: "won four times,
                 // most recently in 2018, while Norway has four wins" leaves Norway's undated.
@@ -309,6 +318,14 @@ impl SentenceContext<'_> {
         // period the text does not date.
         if self.undated_earlier(q) || self.base_of_own_multiple(q) {
             return Period::Earlier;
+        }
+        // "in that record season it had shipped 31.8 million", "the same year": the last year
+        // the sentence gave before the figure; else the one in force (resolved by the caller).
+        if let Some(words) = self.referred_period(q, values) {
+            return match years.iter().rev().find(|y| y.end <= q.start) {
+                Some(y) => Period::Year(year_label(y)),
+                None => Period::Referred(words),
+            };
         }
         // "12.9% a year earlier", "the previous year": one year back.
         // ("which ranked ahead of it a year earlier with 16,025": the phrase may also stand
@@ -439,6 +456,31 @@ impl SentenceContext<'_> {
         Period::Current
     }
 
+    /// "that year", "in that record season", "the same year" in the clause of `q` (before it
+    /// with no other figure between, or in the few words after it): a period the text points
+    /// back to. Returns the words.
+    fn referred_period(&self, q: &Quantity, values: &[(usize, usize)]) -> Option<String> {
+        let lower = &self.lower;
+        let clause_start = lower[..q.start]
+            .rfind([',', ';', '(', ':'])
+            .map_or(0, |i| i + 1);
+        let clause_end = lower[q.end..]
+            .find([',', ';', '(', ')', ':', '.'])
+            .map_or(lower.len(), |i| q.end + i);
+        let before = &lower[clause_start..q.start];
+        let after = &lower[q.end..clause_end];
+        let found_before = referred_period_in(before).filter(|(at, _)| {
+            !values
+                .iter()
+                .any(|(s, _)| *s > clause_start + at && *s < q.start)
+        });
+        let found_after = referred_period_in(after).filter(|(at, _)| {
+            after[..*at].split_whitespace().count() <= 5
+                && !values.iter().any(|(s, _)| *s >= q.end && *s < q.end + at)
+        });
+        found_before.or(found_after).map(|(_, words)| words)
+    }
+
     /// "3.2% this year", "last year, output fell 0.8%": a year counted from the present the
     /// article is written in, stated in the clause of the span `start..end` (right after it,
     /// or before it with no other figure between).
@@ -558,7 +600,7 @@ impl SentenceContext<'_> {
 }
 
 /// A year as the tables write it: "2015", or a season as printed ("2019/20", "2011-12").
-fn year_label(y: &Quantity) -> String {
+pub(super) fn year_label(y: &Quantity) -> String {
     // "the 1990s" is a decade, no year of it: a table holds it only as "1990s".
     if y.text.trim().ends_with('s') {
         return y.text.trim().to_string();
@@ -828,4 +870,32 @@ mod tests {
         assert_eq!(years_before("2000-01", 1).as_deref(), Some("1999-00"));
         assert_eq!(years_before("2024", 2).as_deref(), Some("2022"));
     }
+}
+
+/// The first "that year", "that record season", "the same year" in lowercased `s`, with its
+/// byte offset and words: a demonstrative, at most one word, then a noun of a period.
+fn referred_period_in(s: &str) -> Option<(usize, String)> {
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                tokens.push((from, &s[from..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let period_noun = |w: &str| matches!(w, "year" | "season" | "campaign" | "time");
+    tokens.iter().enumerate().find_map(|(i, (at, w))| {
+        let opens = *w == "that" || (*w == "same" && i > 0 && tokens[i - 1].1 == "the");
+        if !opens {
+            return None;
+        }
+        let noun = (1..=2).find(|&n| tokens.get(i + n).is_some_and(|(_, x)| period_noun(x)))?;
+        let start = if *w == "same" { tokens[i - 1].0 } else { *at };
+        let (end_at, end_word) = tokens[i + noun];
+        Some((start, s[start..end_at + end_word.len()].to_string()))
+    })
 }

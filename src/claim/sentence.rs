@@ -270,6 +270,7 @@ impl<'s> SentenceContext<'s> {
             years_in_force: Vec::new(),
             sentence_year: None,
             article_year: None,
+            last_year: None,
             antecedent: None,
             article_places: Vec::new(),
         }
