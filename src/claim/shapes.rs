@@ -1693,7 +1693,11 @@ impl SentenceContext<'_> {
             // "drought halved plantings": so is its object.
             let unknown = self
                 .unknown_subject_of_verb(k)
-                .or_else(|| self.unknown_object_of_verb(r, k));
+                .or_else(|| self.unknown_object_of_verb(r, k))
+                .or_else(|| {
+                    self.share_subject_of_verb(k)
+                        .filter(|_| !self.percent_metric_in_play(r))
+                });
             if let Some(noun) = unknown {
                 let mut claim = Claim::new(self.placed(&span), r.sentence, Role::Value, {
                     Shape::Trend(Trend {
@@ -1847,6 +1851,54 @@ impl SentenceContext<'_> {
         Some(noun.join(" "))
     }
 
+    /// Whether a metric kept in percent is in play for the sentence: named in it, inherited
+    /// from the text before, or the only metric of its table. A share word may name it.
+    fn percent_metric_in_play(&self, r: &Reading<'_, '_>) -> bool {
+        let tables = &r.linker.tables;
+        let percent = |t: usize, m: &str| tables[t].metric(m).is_some_and(|x| x.in_percent());
+        self.metric_terms.iter().any(|(_, t, m)| percent(*t, m))
+            || r.inherited
+                .is_some_and(|ms| ms.iter().any(|(t, m)| percent(*t, m)))
+            || tables
+                .iter()
+                .any(|t| matches!(t.metrics.as_slice(), [only] if only.in_percent()))
+    }
+
+    /// "Spain's share fell", "the proportion of visitors who came by air rose": the head of
+    /// the verb's subject is a share that no metric names, so the change is of that share and
+    /// not of the level a term in its "of" phrase names.
+    fn share_subject_of_verb(&self, k: usize) -> Option<String> {
+        let mut j = k;
+        let mut seen = 0;
+        while j > 0 && seen < 8 {
+            let i = j - 1;
+            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+            if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
+                return None;
+            }
+            let w = self.lower(i);
+            if matches!(
+                w.as_str(),
+                "share" | "proportion" | "percentage" | "portion"
+            ) {
+                let head = i + 1 == k || self.lower(i + 1) == "of";
+                return (head && !self.in_term(i)).then(|| format!("a {w}"));
+            }
+            // A verb between them: the share belongs to another clause.
+            if super::types::change_verb(&w).is_some()
+                || matches!(
+                    w.as_str(),
+                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "said" | "says"
+                )
+            {
+                return None;
+            }
+            seen += 1;
+            j = i;
+        }
+        None
+    }
+
     /// The plain noun right after the verb at token `k` that is its object and names nothing
     /// the tables know: "halved [plantings]". Adverbs ("rose sharply", "fell further") and
     /// numbers are no object.
@@ -1936,10 +1988,8 @@ impl SentenceContext<'_> {
 
     fn shares(&self, r: &Reading<'_, '_>, out: &mut Vec<Claim>, used: &mut Vec<usize>) {
         // Whether a table's metric is kept in percent.
-        let percent_in = |t: &crate::table::Table, m: &str| {
-            t.metric(m)
-                .is_some_and(|x| matches!(x.unit.as_deref(), Some("%" | "percent" | "pct")))
-        };
+        let percent_in =
+            |t: &crate::table::Table, m: &str| t.metric(m).is_some_and(|x| x.in_percent());
         for (i, q) in r.quantities.iter().enumerate() {
             if !matches!(q.kind, Kind::Fraction | Kind::Percent) {
                 continue;

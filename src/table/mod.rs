@@ -157,6 +157,15 @@ impl Metric {
             Some("rank" | "position" | "place")
         )
     }
+
+    /// Whether the metric's values are percentages (`unit: percent`, `%`, `pct`).
+    pub fn in_percent(&self) -> bool {
+        self.unit.as_deref().is_some_and(|u| {
+            crate::units::lexicon()
+                .get(u)
+                .is_some_and(|x| x.dimension == crate::units::Dimension::Percent)
+        })
+    }
 }
 
 impl Value {
