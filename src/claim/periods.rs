@@ -855,23 +855,6 @@ pub(super) fn within_year(period: &str, year: &str) -> bool {
             .any(|part| part == year)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{season_years, years_before};
-
-    #[test]
-    fn seasons_count_back_in_their_own_spelling() {
-        assert_eq!(season_years("2019/20"), Some((2019, 2020)));
-        assert_eq!(season_years("1999-00"), Some((1999, 2000)));
-        assert_eq!(season_years("2019–2020"), Some((2019, 2020)));
-        assert_eq!(season_years("2019-21"), None);
-        assert_eq!(season_years("2019"), None);
-        assert_eq!(years_before("2023/24", 1).as_deref(), Some("2022/23"));
-        assert_eq!(years_before("2000-01", 1).as_deref(), Some("1999-00"));
-        assert_eq!(years_before("2024", 2).as_deref(), Some("2022"));
-    }
-}
-
 /// The first "that year", "that record season", "the same year" in lowercased `s`, with its
 /// byte offset and words: a demonstrative, at most one word, then a noun of a period.
 fn referred_period_in(s: &str) -> Option<(usize, String)> {
@@ -898,4 +881,21 @@ fn referred_period_in(s: &str) -> Option<(usize, String)> {
         let (end_at, end_word) = tokens[i + noun];
         Some((start, s[start..end_at + end_word.len()].to_string()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{season_years, years_before};
+
+    #[test]
+    fn seasons_count_back_in_their_own_spelling() {
+        assert_eq!(season_years("2019/20"), Some((2019, 2020)));
+        assert_eq!(season_years("1999-00"), Some((1999, 2000)));
+        assert_eq!(season_years("2019–2020"), Some((2019, 2020)));
+        assert_eq!(season_years("2019-21"), None);
+        assert_eq!(season_years("2019"), None);
+        assert_eq!(years_before("2023/24", 1).as_deref(), Some("2022/23"));
+        assert_eq!(years_before("2000-01", 1).as_deref(), Some("1999-00"));
+        assert_eq!(years_before("2024", 2).as_deref(), Some("2022"));
+    }
 }
