@@ -552,7 +552,7 @@ fn table_unit(written: &str) -> Result<Option<String>, String> {
     let max_edits = (word.chars().count() / 5).max(1);
     if word.len() > 2
         && word.chars().all(|c| c.is_alphabetic() || c == ' ')
-        && lexicon.misspelt(word, max_edits).is_empty()
+        && !lexicon.near_miss(word, max_edits)
     {
         return Ok(None);
     }

@@ -615,12 +615,12 @@ fn hedged_values() {
 
 #[test]
 fn units_are_read_through_the_lexicon() {
-    let t = ok("metrics:\n  a: {unit: kilometres}\n  b: {unit: US dollars millions}\n  c: {unit: people}\n  d: {unit: rank}\n  e: {unit: °C}\n  f: {unit: seats}\n");
+    let t = ok("metrics:\n  a: {unit: kilometres}\n  b: {unit: US dollars millions}\n  c: {unit: people}\n  d: {unit: rank}\n  e: {unit: °C}\n  f: {unit: seats}\n  g: {unit: wins}\n  h: {unit: goals}\n");
     // "seats" names what a count counts: no unit of measure.
     let units: Vec<Option<&str>> = t.metrics.iter().map(|m| m.unit.as_deref()).collect();
     assert_eq!(
         units,
-        [Some("km"), Some("USD"), None, Some("rank"), Some("C"), None]
+        [Some("km"), Some("USD"), None, Some("rank"), Some("C"), None, None, None]
     );
     assert_eq!(t.metrics[1].scale, 1e6);
 }
@@ -635,4 +635,6 @@ fn an_unknown_unit_names_its_place_and_the_closest_units() {
         e.message
     );
     assert!(e.message.contains("did you mean km"), "{}", e.message);
+    let e = err("metrics:\n  area: {unit: hectars}\n");
+    assert!(e.message.contains("did you mean ha"), "{}", e.message);
 }

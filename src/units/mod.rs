@@ -265,6 +265,20 @@ impl Lexicon {
         found.into_iter().map(|(_, c)| c).collect()
     }
 
+    /// Whether `written` is within `max` edits of a unit's spelled form of at least five
+    /// letters ("kilometrs", "hectars"): a misspelt unit. Short forms are left out, since a
+    /// letter away from "mins" or "kms" is an ordinary word ("wins", "arms").
+    pub fn near_miss(&self, written: &str, max: usize) -> bool {
+        let w = written.trim().to_lowercase();
+        self.units.iter().any(|u| {
+            std::iter::once(u.code)
+                .chain(u.symbols.iter().copied())
+                .chain(u.names.iter().copied())
+                .filter(|f| f.chars().count() >= 5)
+                .any(|f| edit_distance(&w, &f.to_lowercase()) <= max)
+        })
+    }
+
     /// Up to three codes closest to an unknown unit, for an error message.
     pub fn closest(&self, written: &str) -> Vec<&'static str> {
         let limit = (written.trim().chars().count() / 2).max(2);
