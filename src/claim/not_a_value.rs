@@ -728,7 +728,11 @@ impl SentenceContext<'_> {
             }
             return None;
         }
-        if words::counted_noun_is_generic(&lower) || words::is_function_word(&lower) {
+        // ("the 75 it had drawn": a pronoun opens a clause about the figure; it is no noun.)
+        if words::counted_noun_is_generic(&lower)
+            || words::is_function_word(&lower)
+            || words::is_pronoun(&lower)
+        {
             return None;
         }
         // "won the Australian Open six times": times of something the table counts.
@@ -845,8 +849,15 @@ impl SentenceContext<'_> {
     /// stand between the noun and the figure, in one clause, and the noun is no metric's term.
     fn difference_is(&self, q: &Quantity) -> Option<String> {
         let k = self.token_at(q.start);
+        self.difference_at(k).or_else(|| self.difference_from(k))
+    }
+
+    /// `difference_is` for the figure at token `k`.
+    fn difference_at(&self, k: usize) -> Option<String> {
         let mut i = k;
-        while i > 0 && k - i <= 5 {
+        // A phrase of the noun may hold names: "Netflix's lead over Disney+ widened to".
+        let mut names = 0;
+        while i > 0 && k - i <= 5 + names {
             i -= 1;
             let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
             if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
@@ -859,10 +870,11 @@ impl SentenceContext<'_> {
                 "gap" | "margin" | "lead" | "difference" | "majority" | "swing"
             ) {
                 let determined = i >= 1
-                    && matches!(
+                    && (matches!(
                         self.lower_token(i - 1).as_str(),
                         "a" | "the" | "its" | "their" | "this" | "that"
-                    );
+                    ) || self.tokens[i - 1].text.ends_with("'s")
+                        || self.tokens[i - 1].text.ends_with("’s"));
                 return (determined && i + 1 < k && !self.in_term(i)).then_some(w);
             }
             let linking = matches!(
@@ -891,11 +903,32 @@ impl SentenceContext<'_> {
                     | "shrank"
                     | "grew"
             );
+            // "over Disney+", "between the two", "on Spain": the rows the noun sets apart.
+            if matches!(w.as_str(), "over" | "on" | "between" | "against" | "and")
+                || self.is_named(i)
+            {
+                names += 1;
+                continue;
+            }
             if !linking {
                 return None;
             }
         }
         None
+    }
+
+    /// "the gap widened to 111 million, from about 69 million": the start of a change of a
+    /// difference is a difference too. `k` is the first token of the figure after "from".
+    fn difference_from(&self, k: usize) -> Option<String> {
+        if k < 2 || self.lower_token(k - 1) != "from" {
+            return None;
+        }
+        // The figure the change went to: the one after the last "to" before "from", within
+        // a few words.
+        let to = (k.saturating_sub(8)..k - 1)
+            .rev()
+            .find(|&i| self.lower_token(i) == "to")?;
+        self.difference_at(to + 1)
     }
 
     /// The age in "Rachin Ravindra, 23, outscored …": a whole number from 10 to 110 with no
