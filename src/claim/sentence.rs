@@ -401,7 +401,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let inner = matches!(c, '.' | '\'' | '’' | '-')
             && start.is_some()
             && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+        // "Disney+", "ESPN+", "Canal+": a plus that closes a word is part of its name.
+        let plus = c == '+'
+            && start.is_some_and(|s| text[s..].starts_with(char::is_alphabetic))
+            && !iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner || plus {
             if start.is_none() {
                 start = Some(i);
             }
