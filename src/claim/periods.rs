@@ -338,7 +338,31 @@ impl SentenceContext<'_> {
             "the previous year",
             "a year ago",
             "the prior year",
+            "the preceding year",
+            "a season earlier",
+            "the season before",
+            "the previous season",
+            "the prior season",
+            "the preceding season",
         ];
+        // ("the 71 they had managed a year earlier": a short clause of the figure's own may
+        // stand between, with no other figure and no break.)
+        let after_own = {
+            let end = after.find([',', ';', '.', '(', ')']).unwrap_or(after.len());
+            let clause = &after[..end];
+            year_back
+                .iter()
+                .filter_map(|p| clause.find(p))
+                .min()
+                .is_some_and(|at| {
+                    let lead = &clause[..at];
+                    lead.split_whitespace().count() <= 4
+                        && !lead.contains(|c: char| c.is_ascii_digit())
+                        && !lead
+                            .split_whitespace()
+                            .any(|w| matches!(w, "than" | "from" | "since" | "on"))
+                })
+        };
         let clause =
             &self.lower[self.lower[..q.start].rfind([',', ';']).map_or(0, |i| i + 1)..q.start];
         let in_clause = year_back.iter().filter_map(|p| clause.rfind(p)).max();
@@ -356,7 +380,7 @@ impl SentenceContext<'_> {
             && !values
                 .iter()
                 .any(|(s, _)| *s > clause_start && *s < q.start);
-        if year_back.iter().any(|p| after.starts_with(p)) || before_in_clause || when_of {
+        if after_own || before_in_clause || when_of {
             return Period::YearsAgo(1);
         }
         // "half of all new cars a decade ago": ten years back.
