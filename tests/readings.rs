@@ -3531,3 +3531,88 @@ fn a_change_of_a_share_is_not_a_change_of_the_level() {
         &share,
     );
 }
+
+#[test]
+fn a_difference_with_the_rows_it_sets_apart_is_no_level() {
+    let t = table(VISITORS);
+    // The lead is France's visitors less Spain's: neither row's level, nor the start of the
+    // change of it.
+    let r = run(
+        "France's lead over Spain widened to 95 visitors, from about 69 a year earlier.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    for span in ["95", "about 69"] {
+        assert_eq!(
+            claim(&r, span).reason.as_deref(),
+            Some(format!("{span}: states a difference (the lead), not a value").as_str())
+        );
+    }
+}
+
+#[test]
+fn a_name_that_ends_in_a_plus_is_one_name() {
+    let t = table(
+        "current: 2023\nentities:\n  Canal+: []\n  Canal: []\nmetrics:\n  subscribers: {terms: [subscribers]}\nrecords:\n  - {entity: Canal+, metric: subscribers, period: 2023, value: 26}\n  - {entity: Canal, metric: subscribers, period: 2023, value: 3}\n",
+    );
+    assert_status(
+        &["Canal+ had 26 subscribers."],
+        "26",
+        Status::Consistent,
+        &t,
+    );
+    assert_status(
+        &["Canal+ had 3 subscribers."],
+        "3",
+        Status::Inconsistent,
+        &t,
+    );
+}
+
+#[test]
+fn a_year_back_may_follow_a_short_clause_of_the_figure() {
+    let t = table(VISITORS);
+    let says = |n: &str| {
+        format!(
+            "Spain drew 85 visitors, ten more than the {n} visitors it had drawn a year earlier."
+        )
+    };
+    assert_status(&[&says("75")], "75", Status::Consistent, &t);
+    assert_status(&[&says("70")], "70", Status::Inconsistent, &t);
+    // A pronoun after the figure opens its clause; it is not what the figure counts.
+    let r = run(
+        "Spain drew 85 visitors, ten more than the 75 it had drawn a year earlier.",
+        &t,
+    );
+    let reason = claim(&r, "75").reason.clone().unwrap_or_default();
+    assert!(!reason.contains("counts it"), "{reason}");
+    let season = |n: &str| {
+        format!("Spain drew 85 visitors after the previous season's total of {n} visitors.")
+    };
+    assert_status(&[&season("75")], "75", Status::Consistent, &t);
+    assert_status(&[&season("70")], "70", Status::Inconsistent, &t);
+}
+
+#[test]
+fn a_change_may_start_from_a_described_figure() {
+    let t = table(VISITORS);
+    for lead in [
+        "from",
+        "from a low of",
+        "from a record",
+        "from its previous record of",
+    ] {
+        let says = |n: &str| format!("Spain drew 85 visitors, up {lead} {n}.");
+        assert_status(&[&says("75")], "75", Status::Consistent, &t);
+        assert_status(&[&says("70")], "70", Status::Inconsistent, &t);
+    }
+}
+
+#[test]
+fn a_figure_set_against_another_is_the_passed_rows() {
+    let t = table(VISITORS);
+    let says = |n: &str| format!("France had overtaken Spain, with 100 visitors against {n}.");
+    assert_status(&[&says("85")], "85", Status::Consistent, &t);
+    assert_status(&[&says("90")], "90", Status::Inconsistent, &t);
+    assert_status(&[&says("85")], "100", Status::Consistent, &t);
+}

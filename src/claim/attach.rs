@@ -40,6 +40,36 @@ impl SentenceContext<'_> {
                 return vec![m.clone()];
             }
         }
+        // "breast cancer had overtaken lung cancer, with 2.26 million cases against 2.21
+        // million": a figure set against the one before it is the other side's, the row the
+        // verb passed.
+        let against = [
+            "against",
+            "versus",
+            "vs",
+            "vs.",
+            "compared with",
+            "compared to",
+        ]
+        .iter()
+        .find_map(|w| {
+            lead.to_lowercase()
+                .strip_suffix(w)
+                .map(|b| b.trim_end().len())
+        });
+        if let Some(end) = against {
+            let after_figure = values
+                .iter()
+                .any(|(_, e)| *e <= end && self.text[*e..end].split_whitespace().count() <= 2);
+            let passed = self
+                .mentions
+                .iter()
+                .filter(|m| m.end <= q.start && !m.entities.is_empty())
+                .rfind(|m| self.is_verb_object(m));
+            if let Some(m) = passed.filter(|_| after_figure) {
+                return vec![m.clone()];
+            }
+        }
         // "Sevilla with 22 wins", "followed by the US with 38": the name right before "with"
         // has the number, unless it is the object of a verb of beating or passing ("beat
         // France with 3 goals" speaks of the subject).
@@ -691,6 +721,39 @@ fn is_coordinator(between: &str) -> bool {
     )
 }
 
+/// Whether lowercase `before` ends with "from", or with "from" and a few words that only
+/// describe the figure after it: "from a record", "from a peak of", "from its 2022 high of".
+fn ends_with_from(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    for _ in 0..5 {
+        if rest.ends_with("from") && !rest[..rest.len() - 4].ends_with(char::is_alphanumeric) {
+            return true;
+        }
+        let cut = rest.rfind(' ').map_or(0, |i| i + 1);
+        let word = &rest[cut..];
+        let filler = matches!(
+            word,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "record"
+                | "peak"
+                | "high"
+                | "low"
+                | "of"
+                | "revised"
+                | "previous"
+                | "all-time"
+        );
+        if !filler || cut == 0 {
+            return false;
+        }
+        rest = rest[..cut].trim_end();
+    }
+    false
+}
+
 /// Splits "from A to B" ranges that follow a verb of change into the two ends of the change.
 pub(super) fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)> {
     let mut out = Vec::new();
@@ -725,7 +788,7 @@ pub(super) fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)
                     "range" | "ranged" | "ranges" | "ranging" | "varied" | "varies" | "varying"
                 )
             });
-        if before.ends_with("from") && is_value(q) && !spread {
+        if ends_with_from(&before) && is_value(q) && !spread {
             let end = qs[i + 1..].iter().position(|n| {
                 let gap = text[q.end..n.start].to_lowercase();
                 is_value(n)
@@ -765,7 +828,7 @@ pub(super) fn split_changes(text: &str, qs: &[Quantity]) -> Vec<(Quantity, Role)
         if before.ends_with(" to") && is_value(q) && to_index != Some(i) {
             if let Some(next) = qs.get(i + 1) {
                 let gap = text[q.end..next.start].trim().to_lowercase();
-                if is_value(next) && gap == "from" {
+                if is_value(next) && ends_with_from(&gap) && gap.starts_with("from") {
                     out.push((q.clone(), Role::ChangeTo));
                     from_index = Some(i + 1);
                     continue;
