@@ -3590,6 +3590,8 @@ fn a_year_back_may_follow_a_short_clause_of_the_figure() {
         format!("Spain drew 85 visitors after the previous season's total of {n} visitors.")
     };
     assert_status(&[&season("75")], "75", Status::Consistent, &t);
+    // (The figure before "after the previous season's" is of the season it follows.)
+    assert_status(&[&season("75")], "85", Status::Consistent, &t);
     assert_status(&[&season("70")], "70", Status::Inconsistent, &t);
 }
 

@@ -360,7 +360,13 @@ impl SentenceContext<'_> {
                         && !lead.contains(|c: char| c.is_ascii_digit())
                         && !lead
                             .split_whitespace()
-                            .any(|w| matches!(w, "than" | "from" | "since" | "on"))
+                            .any(|w| {
+                            matches!(
+                                w,
+                                "than" | "from" | "since" | "on" | "after" | "before" | "over"
+                                    | "compared" | "against" | "versus" | "vs"
+                            )
+                        })
                 })
         };
         let clause =
