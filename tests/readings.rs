@@ -3618,3 +3618,77 @@ fn a_figure_set_against_another_is_the_passed_rows() {
     assert_status(&[&says("90")], "90", Status::Inconsistent, &t);
     assert_status(&[&says("85")], "100", Status::Consistent, &t);
 }
+
+#[test]
+fn a_possessor_in_the_object_is_not_the_subject() {
+    let t = table(VISITORS);
+    let says =
+        |n: &str| format!("France ended Spain's long run of growth, finishing with {n} visitors.");
+    assert_status(&[&says("100")], "100", Status::Consistent, &t);
+    assert_status(&[&says("85")], "85", Status::Inconsistent, &t);
+}
+
+#[test]
+fn a_pronoun_does_not_point_to_a_row_compared_with() {
+    let t = table(VISITORS);
+    // "Its" in the second sentence cannot be Spain, which the first only compares with.
+    let r = run(
+        "The capital drew 100 visitors, 15 more than Spain. Its total rose from 70 visitors.",
+        &t,
+    );
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+}
+
+const LEAGUE: &str = "\
+current: 2023-24
+entities:
+  Freiburg: []
+  Union: []
+metrics:
+  points: {terms: [points]}
+  position: {terms: [finished, place], unit: rank}
+records:
+  - {entity: Freiburg, metric: points, period: 2023-24, value: 42}
+  - {entity: Freiburg, metric: points, period: 2022-23, value: 59}
+  - {entity: Union, metric: points, period: 2023-24, value: 33}
+  - {entity: Union, metric: points, period: 2022-23, value: 62}
+  - {entity: Freiburg, metric: position, period: 2023-24, value: 10}
+  - {entity: Freiburg, metric: position, period: 2022-23, value: 5}
+  - {entity: Union, metric: position, period: 2023-24, value: 15}
+  - {entity: Union, metric: position, period: 2022-23, value: 4}
+";
+
+#[test]
+fn a_season_dates_a_place_and_only_that_place() {
+    let t = table(LEAGUE);
+    assert_status(
+        &["Freiburg collected 42 points, having finished fifth in 2022-23."],
+        "fifth",
+        Status::Consistent,
+        &t,
+    );
+    assert_status(
+        &["Freiburg collected 42 points, having finished tenth in 2022-23."],
+        "tenth",
+        Status::Inconsistent,
+        &t,
+    );
+    // The season of a place does not date the next sentence's figures.
+    let r = run(
+        "Freiburg finished fifth in 2022-23. Union survived with 33 points.",
+        &t,
+    );
+    assert_eq!(claim(&r, "33").status, Status::Consistent, "{:?}", r.claims);
+}
+
+#[test]
+fn so_many_years_earlier_counts_back() {
+    let t2 = table(
+        "current: 2023\nentities:\n  Italy: []\nmetrics:\n  arrivals: {terms: [arrivals]}\nrecords:\n  - {entity: Italy, metric: arrivals, period: 2023, value: 57.2}\n  - {entity: Italy, metric: arrivals, period: 2019, value: 64.5}\n",
+    );
+    let four = |n: &str| {
+        format!("Italy drew 57.2 arrivals, still below the {n} arrivals it recorded four years earlier.")
+    };
+    assert_status(&[&four("64.5")], "64.5", Status::Consistent, &t2);
+    assert_status(&[&four("60.5")], "60.5", Status::Inconsistent, &t2);
+}

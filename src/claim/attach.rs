@@ -237,6 +237,7 @@ impl SentenceContext<'_> {
             .filter(|m| !self.in_closed_relative(m, q.start))
             .filter(|m| !(self.owns_the_whole_of_a_share(m) && self.mentions.len() > 1))
             .filter(|m| !self.qualifies_another_figure(m, q, values))
+            .filter(|m| !self.possessor_in_object(m))
             .rfind(|m| m.tok_end <= before);
         match left {
             Some(m) if self.clause_has_own_name(m.end, q.start) => Vec::new(),
@@ -521,8 +522,66 @@ impl SentenceContext<'_> {
         (passed || excluded) && !relative_after
     }
 
+    /// "Leverkusen ended Bayern Munich's 11-year hold on the title, finishing with 90
+    /// points": a name in the possessive right after a verb, with the verb's subject named
+    /// before it in the clause, opens the verb's object; it is not what the clause is about.
+    fn possessor_in_object(&self, m: &Mention) -> bool {
+        let written = &self.text[m.start..m.end];
+        let after = &self.text[m.end..];
+        let possessive = written.ends_with("'s")
+            || written.ends_with("’s")
+            || after.starts_with("'s")
+            || after.starts_with("’s");
+        let k = self.with_article(m);
+        if !possessive || k < 2 {
+            return false;
+        }
+        let verb = self.tokens[k - 1].text;
+        let lower = self.lower_token(k - 1);
+        let verb_like = verb.chars().all(|c| c.is_ascii_lowercase())
+            && !words::is_function_word(&lower)
+            && !words::is_pronoun(&lower)
+            && !matches!(
+                lower.as_str(),
+                "over"
+                    | "under"
+                    | "against"
+                    | "behind"
+                    | "ahead"
+                    | "after"
+                    | "before"
+                    | "about"
+                    | "above"
+                    | "below"
+                    | "into"
+                    | "across"
+                    | "through"
+                    | "between"
+                    | "among"
+                    | "like"
+                    | "per"
+                    | "via"
+                    | "despite"
+                    | "without"
+                    | "within"
+                    | "beyond"
+                    | "except"
+                    | "including"
+                    | "toward"
+                    | "towards"
+                    | "near"
+            );
+        verb_like
+            && self.mentions.iter().any(|o| {
+                o.tok_end < k
+                    && !o.entities.is_empty()
+                    && !self.text[o.end..self.tokens[k - 1].start]
+                        .contains([',', ';', ':', '.', '(', ')'])
+            })
+    }
+
     /// Whether a name is the object of a verb of ranking or beating.
-    fn is_verb_object(&self, m: &Mention) -> bool {
+    pub(super) fn is_verb_object(&self, m: &Mention) -> bool {
         let k = self.with_article(m);
         // "to tie with China", "level with Spain": the row drawn with.
         let drawn_with = k >= 2

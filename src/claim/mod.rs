@@ -300,7 +300,15 @@ impl<'t> Linker<'t> {
                 .filter(|m| !m.entities.is_empty())
                 .collect();
             named.dedup_by(|a, b| a.entities == b.entities);
+            // (A row the sentence only compares with, "one more than Bayern", or passes,
+            // "beat Bayern", is not what it is about.)
+            let compared = |m: &Mention| {
+                let k = ctx.with_article(m);
+                (k >= 1 && matches!(ctx.lower_token(k - 1).as_str(), "than" | "as"))
+                    || ctx.is_verb_object(m)
+            };
             antecedent = match named.as_slice() {
+                [one] if compared(one) => None,
                 [one] => Some((*one).clone()),
                 [] if ctx.antecedent.is_some() => ctx.antecedent.clone(),
                 _ => None,

@@ -358,13 +358,20 @@ impl SentenceContext<'_> {
                     let lead = &clause[..at];
                     lead.split_whitespace().count() <= 4
                         && !lead.contains(|c: char| c.is_ascii_digit())
-                        && !lead
-                            .split_whitespace()
-                            .any(|w| {
+                        && !lead.split_whitespace().any(|w| {
                             matches!(
                                 w,
-                                "than" | "from" | "since" | "on" | "after" | "before" | "over"
-                                    | "compared" | "against" | "versus" | "vs"
+                                "than"
+                                    | "from"
+                                    | "since"
+                                    | "on"
+                                    | "after"
+                                    | "before"
+                                    | "over"
+                                    | "compared"
+                                    | "against"
+                                    | "versus"
+                                    | "vs"
                             )
                         })
                 })
@@ -459,7 +466,11 @@ impl SentenceContext<'_> {
         // years ago"; not "24 seats, ten fewer than two years ago", where it dates the base of
         // the difference).
         let lower = &self.lower;
-        let ago = lower.find(" years ago").or_else(|| lower.find(" year ago"));
+        // ("the 64.5 million it recorded four years earlier" counts back the same way.)
+        let ago = [" years ago", " year ago", " years earlier", " years before"]
+            .iter()
+            .filter_map(|p| lower.find(p))
+            .min();
         let own_clause = ago.is_some_and(|at| {
             // "Two years ago, Russia had 2,400": opening the sentence, it dates all of it.
             let opens = at < q.start && self.text[..at].split_whitespace().count() <= 3;
@@ -754,11 +765,12 @@ pub(super) fn years_in_force(
             let relative = clause_words.first().is_some_and(relative_word)
                 || clause_words.iter().rev().take(8).any(relative_word)
                 || appositive;
-            // "the 17 it took in 2021", "6,000 militants in December 2015": a year right
-            // after a figure dates that figure, not the sentences after it.
+            // "the 17 it took in 2021", "6,000 militants in December 2015", "having finished
+            // fifth in 2022-23": a year right after a figure or a place dates that one, not the
+            // sentences after it.
             let dates_a_figure = quantities
                 .iter()
-                .filter(|v| v.kind != Kind::Year && is_value(v))
+                .filter(|v| v.kind != Kind::Year && (is_value(v) || v.kind == Kind::Ordinal))
                 .rfind(|v| v.end <= q.start && v.start >= sentence.start)
                 .is_some_and(|v| {
                     let gap = &plain[v.end..q.start];

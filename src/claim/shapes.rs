@@ -950,12 +950,10 @@ impl SentenceContext<'_> {
             if y.end <= at {
                 let gap = self.lower[y.end..at].trim_start_matches([',', ' ']);
                 if gap.starts_with("when ") && !gap.contains([',', ';', '.']) {
-                    if let Some(v) = y.value {
-                        return Period::Year(format!("{}", v as i64));
-                    }
+                    return Period::Year(super::periods::year_label(y));
                 }
             }
-            if exclude.is_some_and(|e| y.value.is_some_and(|v| format!("{}", v as i64) == e)) {
+            if exclude.is_some_and(|e| super::periods::year_label(y) == e) {
                 continue;
             }
             // "Romania, which had topped the table in 2022 …, slipped to second": a year of a
@@ -1022,10 +1020,9 @@ impl SentenceContext<'_> {
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
+            // (A season, "in 2022-23", is dated as printed.)
             if matches!(prev, "in" | "by" | "of" | "during" | "to") {
-                if let Some(v) = y.value {
-                    return Period::Year(format!("{}", v as i64));
-                }
+                return Period::Year(super::periods::year_label(y));
             }
         }
         match self.deictic_year(at, end) {
@@ -1054,8 +1051,7 @@ impl SentenceContext<'_> {
                 .any(|w| matches!(*w, "from" | "since"));
             let ok = matches!(prev, "since" | "than" | "with" | "over")
                 || (prev == "in" && (after_from || before.ends_with("than in")));
-            let v = y.value?;
-            ok.then(|| format!("{}", v as i64))
+            ok.then(|| super::periods::year_label(y))
         })
     }
 
@@ -1075,7 +1071,11 @@ impl SentenceContext<'_> {
             inherited,
             years: quantities
                 .iter()
-                .filter(|q| matches!(q.kind, Kind::Year | Kind::Date) && q.value.is_some())
+                // (A season, "2022-23", has no one value but is a period all the same.)
+                .filter(|q| {
+                    matches!(q.kind, Kind::Year | Kind::Date)
+                        && (q.value.is_some() || q.kind == Kind::Year)
+                })
                 .collect(),
         };
         let mut out = Vec::new();

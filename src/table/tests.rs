@@ -620,7 +620,16 @@ fn units_are_read_through_the_lexicon() {
     let units: Vec<Option<&str>> = t.metrics.iter().map(|m| m.unit.as_deref()).collect();
     assert_eq!(
         units,
-        [Some("km"), Some("USD"), None, Some("rank"), Some("C"), None, None, None]
+        [
+            Some("km"),
+            Some("USD"),
+            None,
+            Some("rank"),
+            Some("C"),
+            None,
+            None,
+            None
+        ]
     );
     assert_eq!(t.metrics[1].scale, 1e6);
 }
