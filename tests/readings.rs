@@ -3692,3 +3692,21 @@ fn so_many_years_earlier_counts_back() {
     assert_status(&[&four("64.5")], "64.5", Status::Consistent, &t2);
     assert_status(&[&four("60.5")], "60.5", Status::Inconsistent, &t2);
 }
+
+#[test]
+fn most_before_an_adjective_ranks_by_that_quality() {
+    let t = table(VISITORS);
+    let r = run("Spain was the most generous host of visitors.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        claim(&r, "the most").reason.as_deref(),
+        Some("the most: ranks by \"generous\", which no metric names")
+    );
+    // A plain superlative of the metric's own noun still ranks.
+    assert_status(
+        &["Spain drew the most visitors."],
+        "the most",
+        Status::Inconsistent,
+        &t,
+    );
+}

@@ -640,6 +640,25 @@ impl SentenceContext<'_> {
         }
         let head = to.checked_sub(1).filter(|h| *h >= from)?;
         let head_word = self.lower(head);
+        // "the most generous donor", "the least efficient plant": "most" and "least" before an
+        // adjective rank by that quality, whatever the noun after it; a table holds it only
+        // when the adjective is a metric's term.
+        let most = span.text.to_lowercase();
+        let quality = self.lower(from);
+        let adjective = [
+            "ous", "ful", "ive", "able", "ible", "ic", "al", "ent", "ant",
+        ]
+        .iter()
+        .any(|e| quality.ends_with(e))
+            && quality.len() > 4;
+        if (most.ends_with("most") || most.ends_with("least"))
+            && head > from
+            && adjective
+            && !self.in_term(from)
+        {
+            let words = &self.text[self.tokens[from].start..self.tokens[from].end];
+            return Some(format!("ranks by \"{words}\", which no metric names"));
+        }
         if self.in_term(head)
             || matches!(
                 head_word.as_str(),
@@ -654,7 +673,6 @@ impl SentenceContext<'_> {
         let phrase = || self.text[self.tokens[from].start..self.tokens[head].end].to_string();
         if words::names_a_kind_of_row(&head_word) {
             // "the second-most decorated film": the word after "most" is the superlative's.
-            let most = span.text.to_lowercase();
             let own = usize::from(most.ends_with("most") || most.ends_with("least"));
             let narrowed = (from + own..head).any(|k| !self.in_term(k));
             return narrowed.then(|| {
