@@ -3710,3 +3710,24 @@ fn most_before_an_adjective_ranks_by_that_quality() {
         &t,
     );
 }
+
+#[test]
+fn a_verb_of_the_other_side_names_no_value_of_the_metric() {
+    let t = table(
+        "current: 2024\nentities:\n  Darmstadt: []\nmetrics:\n  goals: {terms: [goals, scored]}\nrecords:\n  - {entity: Darmstadt, metric: goals, period: 2024, value: 30}\n",
+    );
+    let r = run("Darmstadt scored 30 goals and conceded 86 goals.", &t);
+    assert!(errors(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(claim(&r, "30").status, Status::Consistent);
+    assert_eq!(
+        claim(&r, "86").reason.as_deref(),
+        Some("86: \"conceded\" is the other side of \"scored\", a term of goals")
+    );
+    // The metric's own verb still ties a figure to it.
+    assert_status(
+        &["Darmstadt scored 31 goals."],
+        "31",
+        Status::Inconsistent,
+        &t,
+    );
+}

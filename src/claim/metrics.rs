@@ -267,6 +267,29 @@ impl SentenceContext<'_> {
     /// sentence's places (else all tables), measured in the unit's dimension. Several such
     /// metrics make the claim ambiguous (`Err` with the reason); none leaves it to the words.
     /// A duration that dates something ("two years ago", "a decade earlier") names nothing.
+    /// The verb right before `q` (within three words of its clause) whose opposite, and not
+    /// itself, is a term of `metric`: the verb, that term and the metric.
+    pub(super) fn opposite_verb_before(
+        &self,
+        q: &Quantity,
+        t: &crate::table::Table,
+        metric: &str,
+    ) -> Option<(String, String, String)> {
+        let terms = &t.metric(metric)?.terms;
+        let has = |w: &str| terms.iter().any(|term| term.split(' ').any(|x| x == w));
+        let k = self.token_at(q.start);
+        (k.saturating_sub(3)..k).rev().find_map(|i| {
+            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+            if gap.contains([',', ';', ':', '(', ')']) {
+                return None;
+            }
+            let w = self.lower_token(i);
+            let other = words::opposite_verb(&w)?;
+            let term = other.iter().find(|o| has(o))?;
+            (!has(&w)).then(|| (w.clone(), (*term).to_string(), metric.to_string()))
+        })
+    }
+
     pub(super) fn unit_named_metric(
         &self,
         q: &Quantity,

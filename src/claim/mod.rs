@@ -772,6 +772,19 @@ impl<'s> SentenceContext<'s> {
                     }
                 },
             };
+            // "conceded 86 goals" against goals whose terms say "scored": the verb of the
+            // figure's phrase names the other side of the count, which the metric does not
+            // hold.
+            let opposite = metric
+                .as_ref()
+                .and_then(|((t, m), _)| self.opposite_verb_before(q, &linker.tables[*t], m));
+            if let Some((verb, term, m)) = opposite {
+                base.unlinked = Some(format!(
+                    "\"{verb}\" is the other side of \"{term}\", a term of {m}"
+                ));
+                out.push(base);
+                continue;
+            }
             let signed_metric = metric.as_ref().is_some_and(|((t, m), _)| {
                 linker.tables[*t]
                     .metric(m)

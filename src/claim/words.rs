@@ -777,3 +777,30 @@ pub(super) fn names_a_kind_of_row(word: &str) -> bool {
             | "candidate"
     )
 }
+
+/// The forms of the verb of the opposite role, for a verb that has one: what a side scores
+/// the other concedes, what one exports another imports. A figure after one is never a
+/// value of a metric named by the other.
+pub(super) fn opposite_verb(word: &str) -> Option<&'static [&'static str]> {
+    const SCORED: &[&str] = &["scored", "scores", "score", "scoring"];
+    const CONCEDED: &[&str] = &["conceded", "concedes", "concede", "conceding"];
+    const WON: &[&str] = &["won", "wins", "win", "winning"];
+    const LOST: &[&str] = &["lost", "loses", "lose", "losing"];
+    const EXPORTED: &[&str] = &["exported", "exports", "export", "exporting"];
+    const IMPORTED: &[&str] = &["imported", "imports", "import", "importing"];
+    const BOUGHT: &[&str] = &["bought", "buys", "buy", "buying", "purchased"];
+    const SOLD: &[&str] = &["sold", "sells", "sell", "selling"];
+    [
+        (SCORED, CONCEDED),
+        (CONCEDED, SCORED),
+        (WON, LOST),
+        (LOST, WON),
+        (EXPORTED, IMPORTED),
+        (IMPORTED, EXPORTED),
+        (BOUGHT, SOLD),
+        (SOLD, BOUGHT),
+    ]
+    .iter()
+    .find(|(forms, _)| forms.contains(&word))
+    .map(|(_, other)| *other)
+}
