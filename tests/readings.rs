@@ -3731,3 +3731,13 @@ fn a_verb_of_the_other_side_names_no_value_of_the_metric() {
         &t,
     );
 }
+
+#[test]
+fn a_year_after_a_clause_break_dates_what_follows_it() {
+    let t = table(VISITORS);
+    let says = |n: &str| {
+        format!("Spain's visitors rose to 85, after a 2022 season in which the drought had cut them to {n}.")
+    };
+    assert_status(&[&says("75")], "75", Status::Consistent, &t);
+    assert_status(&[&says("70")], "70", Status::Inconsistent, &t);
+}

@@ -230,8 +230,10 @@ impl SentenceContext<'_> {
                 let lead_ok = (by_preposition || attributive) && !now_between;
                 let taken = values.iter().any(|(_, e)| {
                     *e <= y.start && {
+                        // ("37,000 hectares, after a 2022 season in which …": a clause break
+                        // between leaves the year to what follows it.)
                         let gap = self.text[*e..y.start].to_lowercase();
-                        gap.split_whitespace().count() <= 3
+                        gap.split_whitespace().count() <= 3 && !gap.contains([',', ';'])
                     }
                 }) || self.place_before(y.start);
                 // A year that opens the sentence ("In 2016, …") dates all of it; one inside
