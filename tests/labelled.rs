@@ -451,3 +451,11 @@ fn precision_and_recall_on_nineteenth_held_out_set() {
 fn precision_and_recall_on_twentieth_held_out_set() {
     measure("heldout20");
 }
+
+/// Aluminium smelting, brand values, natural gas, athletics medals, smoking rates and tax
+/// revenue, written and labelled blind before any run; first measured at precision 0.727,
+/// recall 0.667.
+#[test]
+fn precision_and_recall_on_twenty_first_held_out_set() {
+    measure("heldout21");
+}
