@@ -53,7 +53,7 @@ impl SentenceContext<'_> {
         ]
         .iter()
         .find_map(|w| {
-            lead.to_lowercase()
+            self.lower[..lead.len()]
                 .strip_suffix(w)
                 .map(|b| b.trim_end().len())
         });

@@ -1112,16 +1112,7 @@ impl<'s> SentenceContext<'s> {
                     .as_deref()
                     .map(|y| (y, "the last year the paragraph named"))
                     .into_iter()
-                    .chain(
-                        self.years_in_force
-                            .iter()
-                            .map(|(y, from)| (y.as_str(), *from)),
-                    )
-                    .chain(
-                        self.article_year
-                            .as_ref()
-                            .map(|(y, from)| (y.as_str(), *from)),
-                    )
+                    .chain(self.years_from_before())
                     .next();
                 match pointed {
                     Some((year, from)) => Some((

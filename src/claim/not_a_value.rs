@@ -859,8 +859,7 @@ impl SentenceContext<'_> {
         let mut names = 0;
         while i > 0 && k - i <= 5 + names {
             i -= 1;
-            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
-            if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
+            if self.clause_break_after(i) {
                 return None;
             }
             let w = self.lower_token(i);

@@ -52,16 +52,7 @@ impl SentenceContext<'_> {
             .map(|(y, _)| (y.as_str(), "the year of the sentence"));
         let in_force = own
             .into_iter()
-            .chain(
-                self.years_in_force
-                    .iter()
-                    .map(|(y, from)| (y.as_str(), *from)),
-            )
-            .chain(
-                self.article_year
-                    .as_ref()
-                    .map(|(y, from)| (y.as_str(), *from)),
-            )
+            .chain(self.years_from_before())
             .find(|(y, _)| t.has_period(y));
         if let Some((year, from)) = in_force {
             if t.lookup(entity, metric, year).is_some() {
@@ -108,6 +99,19 @@ impl SentenceContext<'_> {
                 Some((current, found))
             }
         }
+    }
+
+    /// The years the text before the sentence has put in force, nearest first (the
+    /// paragraph's, the section's, then the article's once said), with where each came from.
+    pub(super) fn years_from_before(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.years_in_force
+            .iter()
+            .map(|(y, from)| (y.as_str(), *from))
+            .chain(
+                self.article_year
+                    .as_ref()
+                    .map(|(y, from)| (y.as_str(), *from)),
+            )
     }
 
     /// A word by which the sentence speaks of the present: "now", "today", "currently".
@@ -510,18 +514,42 @@ impl SentenceContext<'_> {
         let clause_end = lower[q.end..]
             .find([',', ';', '(', ')', ':', '.'])
             .map_or(lower.len(), |i| q.end + i);
-        let before = &lower[clause_start..q.start];
-        let after = &lower[q.end..clause_end];
-        let found_before = referred_period_in(before).filter(|(at, _)| {
-            !values
-                .iter()
-                .any(|(s, _)| *s > clause_start + at && *s < q.start)
-        });
-        let found_after = referred_period_in(after).filter(|(at, _)| {
-            after[..*at].split_whitespace().count() <= 5
-                && !values.iter().any(|(s, _)| *s >= q.end && *s < q.end + at)
-        });
+        let found_before = self
+            .referred_period_in(clause_start, q.start)
+            .filter(|(at, _)| !values.iter().any(|(s, _)| *s > *at && *s < q.start));
+        let found_after = self
+            .referred_period_in(q.end, clause_end)
+            .filter(|(at, _)| {
+                lower[q.end..*at].split_whitespace().count() <= 5
+                    && !values.iter().any(|(s, _)| *s >= q.end && *s < *at)
+            });
         found_before.or(found_after).map(|(_, words)| words)
+    }
+
+    /// The first "that year", "that record season", "the same year" among the tokens within
+    /// bytes `from..to`, with its byte offset and words: a demonstrative, at most one word,
+    /// then a noun of a period.
+    fn referred_period_in(&self, from: usize, to: usize) -> Option<(usize, String)> {
+        let inside: Vec<usize> = (0..self.tokens.len())
+            .filter(|&k| self.tokens[k].start >= from && self.tokens[k].end <= to)
+            .collect();
+        // ("that year's total": the possessive is the noun's.)
+        let period_noun = |k: usize| {
+            let w = self.lower_token(k);
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            matches!(w, "year" | "season" | "campaign" | "time")
+        };
+        inside.iter().enumerate().find_map(|(i, &k)| {
+            let w = self.lower_token(k);
+            let same = w == "same" && i > 0 && self.lower_token(inside[i - 1]) == "the";
+            if w != "that" && !same {
+                return None;
+            }
+            let noun =
+                (1..=2).find_map(|n| inside.get(i + n).copied().filter(|&x| period_noun(x)))?;
+            let start = self.tokens[if same { inside[i - 1] } else { k }].start;
+            Some((start, self.lower[start..self.tokens[noun].end].to_string()))
+        })
     }
 
     /// "3.2% this year", "last year, output fell 0.8%": a year counted from the present the
@@ -897,34 +925,6 @@ pub(super) fn within_year(period: &str, year: &str) -> bool {
         && period
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|part| part == year)
-}
-
-/// The first "that year", "that record season", "the same year" in lowercased `s`, with its
-/// byte offset and words: a demonstrative, at most one word, then a noun of a period.
-fn referred_period_in(s: &str) -> Option<(usize, String)> {
-    let mut tokens: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                tokens.push((from, &s[from..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    let period_noun = |w: &str| matches!(w, "year" | "season" | "campaign" | "time");
-    tokens.iter().enumerate().find_map(|(i, (at, w))| {
-        let opens = *w == "that" || (*w == "same" && i > 0 && tokens[i - 1].1 == "the");
-        if !opens {
-            return None;
-        }
-        let noun = (1..=2).find(|&n| tokens.get(i + n).is_some_and(|(_, x)| period_noun(x)))?;
-        let start = if *w == "same" { tokens[i - 1].0 } else { *at };
-        let (end_at, end_word) = tokens[i + noun];
-        Some((start, s[start..end_at + end_word.len()].to_string()))
-    })
 }
 
 #[cfg(test)]

@@ -327,6 +327,13 @@ impl<'s> SentenceContext<'s> {
     }
 
     /// Whether token `k` lies inside a name the tables know or a metric's term.
+    /// Whether a clause break (a comma, a semicolon, a colon, a bracket, a full stop or a
+    /// dash) stands between token `k` and the next one.
+    pub(super) fn clause_break_after(&self, k: usize) -> bool {
+        self.text[self.tokens[k].end..self.tokens[k + 1].start]
+            .contains([',', ';', ':', '(', ')', '.', '—', '–'])
+    }
+
     pub(super) fn is_named(&self, k: usize) -> bool {
         self.mentions
             .iter()

@@ -1820,8 +1820,7 @@ impl SentenceContext<'_> {
         let mut noun = Vec::new();
         while j > 0 && noun.len() < 4 {
             let i = j - 1;
-            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
-            if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
+            if self.clause_break_after(i) {
                 break;
             }
             if self.is_named(i) {
@@ -1851,10 +1850,7 @@ impl SentenceContext<'_> {
         // a relative clause is not the verb's subject; its head is further back.
         let clause_start = (0..j)
             .rev()
-            .find(|&i| {
-                self.text[self.tokens[i].end..self.tokens[i + 1].start]
-                    .contains([',', ';', ':', '(', ')', '.', '—', '–'])
-            })
+            .find(|&i| self.clause_break_after(i))
             .map_or(0, |i| i + 1);
         let embedded = (clause_start..j).any(|i| {
             matches!(
@@ -1890,8 +1886,7 @@ impl SentenceContext<'_> {
         let mut seen = 0;
         while j > 0 && seen < 8 {
             let i = j - 1;
-            let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
-            if gap.contains([',', ';', ':', '(', ')', '.', '—', '–']) {
+            if self.clause_break_after(i) {
                 return None;
             }
             let w = self.lower(i);
